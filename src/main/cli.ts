@@ -1,0 +1,119 @@
+// The `civictill` command: demo, import-accounts, verify, serve, start.
+import { parseArgs } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { StationError } from '../shared/errors';
+import { Station } from './station/station';
+import { seedDemo } from './station/demo';
+import { ImportError, importAccounts } from './station/importAccounts';
+import { verifyLedger } from './station/verify';
+import { startWebServer } from './web/server';
+
+const USAGE = `civictill <command> [options]
+
+  demo --db PATH [--accounts N]        create a demo city in a new database (PINs printed once)
+  import-accounts FILE.csv --db PATH   load the account directory from a CIS export (all or nothing)
+  verify --db PATH                     re-walk the journal hash chain and check every ledger invariant
+  serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1
+  start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
+`;
+
+const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`civictill: ${message}\n`);
+  process.exit(code);
+}
+
+async function createDemo(db: string, accounts: number): Promise<void> {
+  const station = await Station.open(db);
+  try {
+    const { pins, accounts: n } = seedDemo(station, { accounts });
+    process.stdout.write(`Demo city "${station.config.cityName}" created in ${db}: ${n} utility accounts.\n`);
+    process.stdout.write('Sign-in PINs (shown this once — write them down):\n');
+    for (const [user, pin] of Object.entries(pins)) process.stdout.write(`  ${user.padEnd(11)} PIN ${pin}\n`);
+  } finally {
+    station.close();
+  }
+}
+
+async function serve(db: string, port: number | undefined, how: string): Promise<void> {
+  const station = await Station.open(db);
+  const web = await startWebServer(station, { port, staticDir: rendererDir });
+  process.stdout.write(`${how}: open ${web.url}\n`);
+  const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest, allowPositionals: true,
+    options: { db: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' } },
+  });
+  if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
+  const db = values.db;
+  const port = values.port ? Number(values.port) : undefined;
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) fail(`--port ${values.port} is not a port number`);
+  switch (command) {
+    case 'demo': {
+      if (!db) fail('demo needs --db PATH');
+      if (existsSync(db)) fail(`${db} already exists: the demo city goes into a new database`);
+      const n = values.accounts ? Number(values.accounts) : 10_000;
+      if (!Number.isInteger(n) || n < 0 || n > 5_000_000) fail('--accounts must be a whole number up to 5,000,000');
+      await createDemo(db, n);
+      return;
+    }
+    case 'import-accounts': {
+      const file = positionals[0];
+      if (!file || !db) fail('usage: civictill import-accounts FILE.csv --db PATH');
+      if (!existsSync(file)) fail(`${file}: no such file`);
+      const station = await Station.open(db);
+      try {
+        const n = importAccounts(station, readFileSync(file, 'utf8'), file);
+        process.stdout.write(`Imported ${n} accounts from ${file}.\n`);
+      } catch (e) {
+        if (e instanceof ImportError) fail(`${file} ${e.message}. Nothing was imported.`, 2);
+        throw e;
+      } finally {
+        station.close();
+      }
+      return;
+    }
+    case 'verify': {
+      if (!db) fail('verify needs --db PATH');
+      if (!existsSync(db)) fail(`${db}: no such database`);
+      const station = await Station.open(db);
+      try {
+        const report = verifyLedger(station);
+        (report.ok ? process.stdout : process.stderr).write(report.summary + '\n');
+        process.exitCode = report.ok ? 0 : 3;
+      } finally {
+        station.close();
+      }
+      return;
+    }
+    case 'serve': {
+      if (!db) fail('serve needs --db PATH');
+      await serve(db, port, 'Browser mode');
+      return;
+    }
+    case 'start': {
+      if (!db) fail('start needs --db PATH');
+      if (!existsSync(db)) {
+        if (!values.demo) fail(`${db} does not exist (add --demo to create a demo city there)`);
+        await createDemo(db, 10_000);
+      }
+      await serve(db, port ?? 5170, 'Electron is not installed here, so CivicTill runs in browser mode');
+      return;
+    }
+    default:
+      fail(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof StationError) fail(e.message);
+  fail(e instanceof Error ? e.message : String(e));
+});

@@ -1,0 +1,62 @@
+// Row types of the station database, for kysely. Money columns are integer cents.
+export interface SettingsTable { key: string; value: string }
+export interface UsersTable {
+  id: string; name: string; role: 'cashier' | 'supervisor' | 'admin'; pin_hash: string;
+  failed_attempts: number; locked_until: string | null; active: number; created_at: string;
+}
+export interface RevenueCodesTable {
+  code: string; name_en: string; name_es: string; gl_account: string; category: string;
+  requires_account: number; active: number; sort: number;
+}
+export interface FeeSchedulesTable { id: number | null; revenue_code: string; effective_from: string; rule: string; created_at: string }
+export interface AccountsTable {
+  account_number: string; name: string; service_address: string; status: string;
+  balance_cents: number; cash_only_until: string | null; updated_at: string;
+}
+export interface CashOnlyFlagsTable {
+  id: string; account_number: string | null; bank_routing: string | null; bank_account: string | null;
+  until: string; reason: string; source_ref: string | null; created_at: string;
+}
+export interface DrawerSessionsTable {
+  id: string; station_id: string; cashier_id: string; state: 'open' | 'counted' | 'closed'; business_day: string;
+  opened_at: string; float_cents: number; float_counts: string; closed_at: string | null;
+}
+export interface ReceiptsTable {
+  id: string; station_id: string; seq: number; receipt_number: string; session_id: string; cashier_id: string;
+  business_day: string; created_at: string; payer_name: string | null; total_cents: number; tendered_cents: number; change_cents: number;
+}
+export interface ReceiptLinesTable {
+  receipt_id: string; line_no: number; revenue_code: string; account_number: string | null; amount_cents: number;
+  fee_inputs: string | null; description: string | null;
+}
+export interface TendersTable {
+  receipt_id: string; tender_no: number; kind: string; amount_cents: number; check_routing: string | null;
+  check_account: string | null; check_number: string | null; micr_raw: string | null; card_brand: string | null;
+  card_last4: string | null; card_auth: string | null; reference: string | null;
+}
+export interface VoidsTable { id: string; receipt_id: string; session_id: string; user_id: string; approved_by: string; reason: string; created_at: string }
+export interface DrawerMovementsTable {
+  id: string; session_id: string; kind: 'paid_in' | 'paid_out' | 'drop' | 'no_sale'; amount_cents: number; reason: string | null;
+  counts: string | null; user_id: string; approved_by: string | null; created_at: string;
+}
+export interface ReprintsTable { id: string; receipt_id: string; user_id: string; created_at: string }
+export interface JournalTable { seq: number; at: string; kind: string; ref: string; payload: string; prev_hash: string; hash: string }
+export interface OutboxTable { seq: number; event_id: string; kind: string; payload: string; created_at: string; acked_at: string | null }
+
+export interface DB {
+  settings: SettingsTable;
+  users: UsersTable;
+  revenue_codes: RevenueCodesTable;
+  fee_schedules: FeeSchedulesTable;
+  accounts: AccountsTable;
+  cash_only_flags: CashOnlyFlagsTable;
+  drawer_sessions: DrawerSessionsTable;
+  receipts: ReceiptsTable;
+  receipt_lines: ReceiptLinesTable;
+  tenders: TendersTable;
+  voids: VoidsTable;
+  drawer_movements: DrawerMovementsTable;
+  reprints: ReprintsTable;
+  journal: JournalTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,49 @@
+// Station settings (DOMAIN.md gives the defaults in brackets). Stored as JSON values in `settings`.
+import type { Statements } from '../db/statements';
+
+export interface StationConfig {
+  stationId: string;
+  cityName: string;
+  cityAddress: string;
+  /** Local "HH:MM": receipts at or after it count for the next business day. */
+  cutoff: string;
+  /** IANA time zone of the counter; business days and printed times use it. */
+  timeZone: string;
+  language: 'en' | 'es';
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  floatCents: number;
+  dropLimitCents: number;
+  overShortToleranceCents: number;
+  returnedCheckFeeCents: number;
+  cashOnlyMonths: number;
+}
+
+export const DEFAULT_CONFIG: StationConfig = {
+  stationId: 'ST01',
+  cityName: 'City of Riverton',
+  cityAddress: '100 Main Street, Riverton',
+  cutoff: '17:00',
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  language: 'en',
+  lockoutAttempts: 5,
+  lockoutMinutes: 15,
+  floatCents: 15000,
+  dropLimitCents: 100000,
+  overShortToleranceCents: 100,
+  returnedCheckFeeCents: 3000,
+  cashOnlyMonths: 12,
+};
+
+export function loadConfig(st: Statements): StationConfig {
+  const rows = st.sqlAll<{ key: string; value: string }>('SELECT key, value FROM settings');
+  const stored: Record<string, unknown> = {};
+  for (const r of rows) stored[r.key] = JSON.parse(r.value);
+  return { ...DEFAULT_CONFIG, ...(stored as Partial<StationConfig>) };
+}
+
+export function saveConfig(st: Statements, patch: Partial<StationConfig>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    st.sqlRun('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, JSON.stringify(value));
+  }
+}

@@ -1,0 +1,116 @@
+// Posting a receipt: lines, tenders and change, checked on the main side and written in one
+// transaction with its gapless receipt number, journal row and outbox event.
+import type { ParsedInputOf } from '../../shared/api';
+import { isValidRouting } from '../../shared/domain';
+import { StationError } from '../../shared/errors';
+import { formatCents, MAX_CENTS } from '../../shared/money';
+import type { ReceiptView, UserView } from '../../shared/views';
+import { cashOnlyUntil } from './accounts';
+import { computeFee, scheduleOn } from './fees';
+import { formatReceiptNumber, receiptRecord, receiptView } from './receiptView';
+import { requireOpenSession } from './sessions';
+import type { Station } from './station';
+import { canonicalJson } from './canonical';
+import { assertDayOpen } from './postingGuards';
+
+export type PostReceiptInput = ParsedInputOf<'receipt.post'>;
+
+const KIND_WORD: Record<string, string> = { check: 'check', money_order: 'money order', card: 'card', other: 'other tender' };
+
+interface PreparedLine { revenueCode: string; accountNumber: string | null; amountCents: number; feeInputs: string | null; description: string | null }
+
+function prepareLines(station: Station, input: PostReceiptInput, day: string): PreparedLine[] {
+  return input.lines.map((line, i) => {
+    const code = station.st.sqlGet<{ code: string; requires_account: number; active: number }>('SELECT code, requires_account, active FROM revenue_codes WHERE code = ?', line.revenueCode);
+    if (!code || !code.active) throw new StationError('UNKNOWN_REVENUE_CODE', { code: line.revenueCode }, `lines.${i}.revenueCode`);
+    if (code.requires_account && !line.accountNumber) throw new StationError('ACCOUNT_REQUIRED', { code: line.revenueCode }, `lines.${i}.accountNumber`);
+    if (line.accountNumber && !station.st.sqlGet('SELECT 1 FROM accounts WHERE account_number = ?', line.accountNumber)) {
+      throw new StationError('UNKNOWN_ACCOUNT', { account: line.accountNumber }, `lines.${i}.accountNumber`);
+    }
+    const { rule } = scheduleOn(station, line.revenueCode, day);
+    let fee;
+    try {
+      fee = computeFee(line.revenueCode, rule, line.feeInputs ?? {});
+    } catch (e) {
+      if (e instanceof StationError && e.field) throw new StationError(e.code, e.params, `lines.${i}.${e.field}`);
+      throw e;
+    }
+    let amount: number;
+    if (fee.amountCents === null) {
+      if (line.amountCents === undefined) throw new StationError('INVALID_INPUT', { detail: 'enter the amount to pay' }, `lines.${i}.amountCents`);
+      amount = line.amountCents;
+    } else {
+      if (line.amountCents !== undefined && line.amountCents !== fee.amountCents) {
+        throw new StationError('FEE_MISMATCH', { code: line.revenueCode, expected: formatCents(fee.amountCents), given: formatCents(line.amountCents) }, `lines.${i}.amountCents`);
+      }
+      amount = fee.amountCents;
+      if (amount <= 0) throw new StationError('INVALID_INPUT', { detail: 'this fee comes to nothing: remove the line' }, `lines.${i}`);
+    }
+    return { revenueCode: line.revenueCode, accountNumber: line.accountNumber ?? null, amountCents: amount, feeInputs: line.feeInputs ? canonicalJson(line.feeInputs) : null, description: line.description ?? null };
+  });
+}
+
+function checkTenders(station: Station, input: PostReceiptInput, total: number, accounts: string[], today: string): { tendered: number; change: number } {
+  let nonCash = 0, tendered = 0;
+  input.tenders.forEach((t, i) => {
+    tendered += t.amountCents;
+    if (t.kind !== 'cash') nonCash += t.amountCents;
+    if (t.kind === 'check') {
+      if (!isValidRouting(t.routing)) throw new StationError('INVALID_ROUTING', { routing: t.routing }, `tenders.${i}.routing`);
+      const until = cashOnlyUntil(station, today, accounts, { routing: t.routing, account: t.account });
+      if (until) throw new StationError('CASH_ONLY_PAYER', { until }, `tenders.${i}`);
+    }
+    // Only cash gives change: the non-cash tenders together may not pass the total.
+    if (t.kind !== 'cash' && nonCash > total) {
+      const word = KIND_WORD[t.kind] ?? t.kind;
+      throw new StationError('NON_CASH_EXCEEDS_DUE', { kind: word, Kind: word[0]!.toUpperCase() + word.slice(1) }, `tenders.${i}.amountCents`);
+    }
+  });
+  if (tendered > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(tendered) }, 'tenders');
+  if (tendered < total) throw new StationError('TENDER_SHORT', { due: formatCents(total - tendered) }, 'tenders');
+  return { tendered, change: tendered - total };
+}
+
+/** The same request replayed: same lines and tenders, or it is a misuse of the key. */
+function sameRequest(station: Station, id: string, input: PostReceiptInput): boolean {
+  const rec = receiptRecord(station, id)!;
+  const a = rec.lines.map((l) => [l.revenueCode, l.accountNumber, l.amountCents]);
+  const b = input.lines.map((l, i) => [l.revenueCode, l.accountNumber ?? null, l.amountCents ?? rec.lines[i]?.amountCents]);
+  const c = rec.tenders.map((t) => [t.kind, t.amountCents]);
+  const d = input.tenders.map((t) => [t.kind, t.amountCents]);
+  return canonicalJson([a, c]) === canonicalJson([b, d]);
+}
+
+export function postReceipt(station: Station, user: UserView, input: PostReceiptInput): ReceiptView {
+  const id = station.commit(() => {
+    if (station.st.sqlGet('SELECT 1 FROM receipts WHERE id = ?', input.id)) {
+      if (!sameRequest(station, input.id, input)) throw new StationError('IDEMPOTENCY_CONFLICT');
+      return input.id;
+    }
+    const session = requireOpenSession(station, user);
+    const now = station.clock.now();
+    const at = now.toISOString();
+    const day = station.businessDay(now);
+    assertDayOpen(station, day);
+    const lines = prepareLines(station, input, day);
+    const total = lines.reduce((s, l) => s + l.amountCents, 0);
+    if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
+    const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
+    const { tendered, change } = checkTenders(station, input, total, accounts, day);
+
+    const seq = (station.st.sqlGet<{ s: number }>('SELECT COALESCE(MAX(seq), 0) AS s FROM receipts WHERE station_id = ?', station.stationId)!.s) + 1;
+    const number = formatReceiptNumber(station.stationId, seq);
+    station.st.sqlRun(`INSERT INTO receipts(id, station_id, seq, receipt_number, session_id, cashier_id, business_day, created_at, payer_name, total_cents, tendered_cents, change_cents)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, station.stationId, seq, number, session.id, user.id, day, at, input.payerName ?? null, total, tendered, change);
+    lines.forEach((l, i) => station.st.sqlRun('INSERT INTO receipt_lines(receipt_id, line_no, revenue_code, account_number, amount_cents, fee_inputs, description) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      input.id, i + 1, l.revenueCode, l.accountNumber, l.amountCents, l.feeInputs, l.description));
+    input.tenders.forEach((t, i) => station.st.sqlRun(`INSERT INTO tenders(receipt_id, tender_no, kind, amount_cents, check_routing, check_account, check_number, micr_raw, card_brand, card_last4, card_auth, reference)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, i + 1, t.kind, t.amountCents,
+      t.kind === 'check' ? t.routing : null, t.kind === 'check' ? t.account : null, t.kind === 'check' ? t.checkNumber : null, t.kind === 'check' ? (t.micrRaw ?? null) : null,
+      t.kind === 'card' ? t.brand : null, t.kind === 'card' ? t.last4 : null, t.kind === 'card' ? t.authCode : null,
+      t.kind === 'money_order' || t.kind === 'other' ? (t.reference ?? null) : null));
+    station.record('receipt.posted', input.id, receiptRecord(station, input.id), at);
+    return input.id;
+  });
+  return receiptView(station, id);
+}

@@ -1,0 +1,26 @@
+// The station API contract: every operation declared once (ARCHITECTURE.md "One contract, three transports").
+// Each issue's operations live in their own contract/ module; this file only joins them.
+import type { z } from 'zod';
+import { ledgerContract } from './contract/ledger';
+import type { Operation } from './contract/op';
+import type { ApiError } from './errors';
+
+export const api = {
+  ...ledgerContract,
+} as const satisfies Record<string, Operation>;
+
+export type Api = typeof api;
+export type OpName = keyof Api;
+export type InputOf<N extends OpName> = z.input<Api[N]['input']>;
+export type ParsedInputOf<N extends OpName> = z.output<Api[N]['input']>;
+export type ResultOf<N extends OpName> = Exclude<Api[N]['result'], undefined>;
+
+/** What every transport returns for a call. */
+export type CallResult<N extends OpName> = { ok: true; value: ResultOf<N> } | { ok: false; error: ApiError };
+
+/** Events the station pushes to the UI (IPC `on`, SSE in browser mode). */
+export interface StationEvents {
+  'receipt.posted': { receiptNumber: string; totalCents: number; changeCents: number };
+  'session.changed': { sessionId: string; state: string };
+}
+export type EventName = keyof StationEvents;

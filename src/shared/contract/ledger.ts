@@ -1,0 +1,76 @@
+// Station ledger operations (issue: the station ledger).
+import { z } from 'zod';
+import { centsSchema, positiveCentsSchema } from '../money';
+import { CARD_BRANDS } from '../domain';
+import { feeInputsSchema } from '../fees';
+import type { AccountView, FeeQuote, MovementView, ReceiptView, RevenueCodeView, SessionView, SignInResult, StationInfo, UserView } from '../views';
+import { approvalSchema, emptyInput, op, reasonSchema, requestId } from './op';
+
+const pinSchema = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
+const accountNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'An account number has letters, digits and dashes only.');
+const countsSchema = z.record(z.string().regex(/^(bill|coin|roll)_\d+$/, 'unknown denomination'),
+  z.number({ error: 'Enter a count.' }).int('Counts are whole pieces.').min(0, 'A count cannot be negative.').max(100_000, 'That count is too large: check the keying.'));
+
+export const receiptLineInput = z.object({
+  revenueCode: z.string().trim().min(1).max(16),
+  /** Required for open-amount codes; for computed fees, if given it must equal the station's figure. */
+  amountCents: positiveCentsSchema.optional(),
+  accountNumber: accountNumber.optional(),
+  feeInputs: feeInputsSchema.optional(),
+  description: z.string().max(200).optional(),
+}).strict();
+
+const tenderBase = { amountCents: positiveCentsSchema };
+export const tenderInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cash'), ...tenderBase }).strict(),
+  z.object({
+    kind: z.literal('check'), ...tenderBase,
+    routing: z.string().regex(/^\d{9}$/, 'A routing number is 9 digits.'),
+    account: z.string().regex(/^\d{4,17}$/, 'A bank account number is 4 to 17 digits.'),
+    checkNumber: z.string().regex(/^\d{1,15}$/, 'A check number is 1 to 15 digits.'),
+    micrRaw: z.string().max(120).optional(),
+  }).strict(),
+  z.object({ kind: z.literal('money_order'), ...tenderBase, reference: z.string().trim().max(40).optional() }).strict(),
+  z.object({
+    kind: z.literal('card'), ...tenderBase,
+    brand: z.enum(CARD_BRANDS),
+    // Never the card number: the last four digits and the terminal's authorisation code only.
+    last4: z.string().regex(/^\d{4}$/, 'Only the last 4 digits of the card.'),
+    authCode: z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'The authorisation code is 1 to 12 letters or digits.'),
+  }).strict(),
+  z.object({ kind: z.literal('other'), ...tenderBase, reference: z.string().trim().min(1).max(40) }).strict(),
+]);
+
+export const ledgerContract = {
+  'station.info': op<StationInfo>()('public', emptyInput),
+  'auth.signIn': op<SignInResult>()('public', z.object({ userId: z.string().trim().min(1).max(64), pin: pinSchema }).strict()),
+  'auth.signOut': op<{ ok: true }>()('cashier', emptyInput),
+  'auth.whoAmI': op<UserView>()('cashier', emptyInput),
+
+  'revenueCodes.list': op<RevenueCodeView[]>()('cashier', z.object({ asOf: z.iso.date().optional() }).strict()),
+  'fees.quote': op<FeeQuote>()('cashier', z.object({ revenueCode: z.string().min(1).max(16), inputs: feeInputsSchema, asOf: z.iso.date().optional() }).strict()),
+
+  'accounts.search': op<AccountView[]>()('cashier', z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).default(20) }).strict()),
+  'accounts.get': op<AccountView>()('cashier', z.object({ accountNumber }).strict()),
+
+  'session.open': op<SessionView>()('cashier', z.object({ id: requestId, floatCounts: countsSchema }).strict()),
+  'session.current': op<SessionView | null>()('cashier', emptyInput),
+
+  'receipt.post': op<ReceiptView>()('cashier', z.object({
+    id: requestId,
+    lines: z.array(receiptLineInput).min(1, 'Add at least one line.').max(200),
+    tenders: z.array(tenderInput).min(1, 'Add at least one tender.').max(20),
+    payerName: z.string().trim().max(100).optional(),
+  }).strict()),
+  'receipt.get': op<ReceiptView>()('cashier', z.object({ receiptNumber: z.string().min(1).max(40) }).strict()),
+  'receipt.list': op<ReceiptView[]>()('cashier', z.object({ sessionId: z.string().optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()),
+  'receipt.void': op<ReceiptView>()('cashier', z.object({ id: requestId, receiptNumber: z.string().min(1).max(40), reason: reasonSchema, approval: approvalSchema }).strict()),
+  'receipt.reprint': op<ReceiptView>()('cashier', z.object({ id: requestId, receiptNumber: z.string().min(1).max(40) }).strict()),
+
+  'drawer.paidIn': op<MovementView>()('cashier', z.object({ id: requestId, amountCents: positiveCentsSchema, reason: reasonSchema }).strict()),
+  'drawer.paidOut': op<MovementView>()('cashier', z.object({ id: requestId, amountCents: positiveCentsSchema, reason: reasonSchema, approval: approvalSchema }).strict()),
+  'drawer.drop': op<MovementView>()('cashier', z.object({ id: requestId, amountCents: positiveCentsSchema, counts: countsSchema.optional() }).strict()),
+  'drawer.noSale': op<MovementView>()('cashier', z.object({ id: requestId, reason: reasonSchema }).strict()),
+} as const;
+
+export { countsSchema, centsSchema };

@@ -1,0 +1,118 @@
+// What the station returns: plain JSON shapes, amounts in integer cents.
+import type { AccountStatus, CardBrand, MovementKind, RevenueCategory, Role, SessionState, TenderKind } from './domain';
+import type { FeeRule, FeeInputs } from './fees';
+import type { DenominationCounts } from './denominations';
+
+export interface UserView { id: string; name: string; role: Role }
+
+export interface SignInResult { token: string; user: UserView }
+
+export interface StationInfo {
+  stationId: string;
+  cityName: string;
+  cityAddress: string;
+  businessDay: string;
+  language: 'en' | 'es';
+  schemaVersion: number;
+}
+
+export interface RevenueCodeView {
+  code: string;
+  nameEn: string;
+  nameEs: string;
+  glAccount: string;
+  category: RevenueCategory;
+  requiresAccount: boolean;
+  rule: FeeRule;
+  ruleEffectiveFrom: string;
+}
+
+export interface FeeQuote { revenueCode: string; amountCents: number; rule: FeeRule; effectiveFrom: string; explanation: string }
+
+export interface AccountView {
+  accountNumber: string;
+  name: string;
+  serviceAddress: string;
+  status: AccountStatus;
+  /** Balance from the city's directory less the payments this station took since. */
+  balanceCents: number;
+  directoryBalanceCents: number;
+  cashOnlyUntil: string | null;
+}
+
+export interface SessionView {
+  id: string;
+  stationId: string;
+  cashierId: string;
+  cashierName: string;
+  state: SessionState;
+  businessDay: string;
+  openedAt: string;
+  closedAt: string | null;
+  floatCents: number;
+  floatCounts: DenominationCounts;
+  /** Cash that should be in the drawer now (invariant 2). */
+  expectedCashCents: number;
+  receiptCount: number;
+  /** True when expected cash has passed the drop limit. */
+  dropSuggested: boolean;
+  dropSuggestedCents: number;
+}
+
+export interface ReceiptLineView {
+  lineNo: number;
+  revenueCode: string;
+  nameEn: string;
+  nameEs: string;
+  glAccount: string;
+  accountNumber: string | null;
+  amountCents: number;
+  feeInputs: FeeInputs | null;
+  description: string | null;
+}
+
+export interface TenderView {
+  tenderNo: number;
+  kind: TenderKind;
+  amountCents: number;
+  checkRouting: string | null;
+  checkAccount: string | null;
+  checkNumber: string | null;
+  micrRaw: string | null;
+  cardBrand: CardBrand | null;
+  cardLast4: string | null;
+  cardAuth: string | null;
+  reference: string | null;
+}
+
+export interface ReceiptView {
+  id: string;
+  receiptNumber: string;
+  stationId: string;
+  seq: number;
+  sessionId: string;
+  cashierId: string;
+  cashierName: string;
+  businessDay: string;
+  createdAt: string;
+  payerName: string | null;
+  totalCents: number;
+  tenderedCents: number;
+  changeCents: number;
+  lines: ReceiptLineView[];
+  tenders: TenderView[];
+  voided: { at: string; reason: string; approvedBy: string } | null;
+  /** True on reprints: the printed copy says DUPLICATE. */
+  duplicate: boolean;
+}
+
+export interface MovementView {
+  id: string;
+  sessionId: string;
+  kind: MovementKind;
+  amountCents: number;
+  reason: string | null;
+  userId: string;
+  approvedBy: string | null;
+  createdAt: string;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Every Node-side test loads a mocked electron (ARCHITECTURE.md "Tests").
+    setupFiles: ['tests/setup.ts'],
+  },
+});
