@@ -2,7 +2,15 @@
 // Append only; a released entry is never edited or removed.
 import type { Migration } from 'kysely/migration';
 import { m0001_ledger } from './0001_ledger';
+import { m0002_end_of_day } from './0002_end_of_day';
+import { m0003_print_queue } from './0003_print_queue';
+import { m0004_devices } from './0004_devices';
+import { m0005_sync } from './0005_sync';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_ledger', m0001_ledger],
+  ['0002_end_of_day', m0002_end_of_day],
+  ['0003_print_queue', m0003_print_queue],
+  ['0004_devices', m0004_devices],
+  ['0005_sync', m0005_sync],
 ];

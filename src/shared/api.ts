@@ -2,11 +2,17 @@
 // Each issue's operations live in their own contract/ module; this file only joins them.
 import type { z } from 'zod';
 import { ledgerContract } from './contract/ledger';
+import { endOfDayContract } from './contract/endOfDay';
+import { devicesContract } from './contract/devices';
+import { syncContract } from './contract/sync';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
 export const api = {
   ...ledgerContract,
+  ...endOfDayContract,
+  ...devicesContract,
+  ...syncContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;
@@ -17,10 +23,3 @@ export type ResultOf<N extends OpName> = Exclude<Api[N]['result'], undefined>;
 
 /** What every transport returns for a call. */
 export type CallResult<N extends OpName> = { ok: true; value: ResultOf<N> } | { ok: false; error: ApiError };
-
-/** Events the station pushes to the UI (IPC `on`, SSE in browser mode). */
-export interface StationEvents {
-  'receipt.posted': { receiptNumber: string; totalCents: number; changeCents: number };
-  'session.changed': { sessionId: string; state: string };
-}
-export type EventName = keyof StationEvents;

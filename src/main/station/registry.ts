@@ -1,6 +1,12 @@
 // Every contract entry has exactly one handler: the type below fails to compile when one is missing.
+import { devicesHandlers } from '../devices/handlers';
+import { syncHandlers } from '../sync/handlers';
+import { endOfDayHandlers } from './endOfDay/handlers';
 import { ledgerHandlers, type Handlers } from './handlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
+  ...endOfDayHandlers,
+  ...devicesHandlers,
+  ...syncHandlers,
 };

@@ -25,6 +25,9 @@ export class Station {
   readonly events = new EventEmitter();
   /** Called inside the posting transaction for every recorded change (e.g. the durable print queue). */
   readonly txListeners: TxListener[] = [];
+  /** Services other modules attach (device manager, sync loop), each read through its own module's accessor. */
+  readonly extensions: Record<string, unknown> = {};
+  private closers: (() => void)[] = [];
   private pending: Recorded[] = [];
 
   constructor(readonly db: OpenedDb, readonly clock: Clock = systemClock) {
@@ -85,5 +88,11 @@ export class Station {
     this.pending.push(rec);
   }
 
-  close(): void { this.db.close(); }
+  /** Runs fn when the station closes (device ports, timers). */
+  onClose(fn: () => void): void { this.closers.push(fn); }
+
+  close(): void {
+    for (const fn of this.closers.splice(0)) { try { fn(); } catch { /* closing anyway */ } }
+    this.db.close();
+  }
 }

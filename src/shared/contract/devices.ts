@@ -1,0 +1,3 @@
+// devices operations — filled in by its issue.
+export const devicesContract = {
+} as const;

@@ -1,0 +1,3 @@
+// endOfDay operations — filled in by its issue.
+export const endOfDayContract = {
+} as const;

@@ -1,0 +1,3 @@
+// sync operations — filled in by its issue.
+export const syncContract = {
+} as const;
