@@ -5,6 +5,7 @@ import { ledgerContract } from './contract/ledger';
 import { endOfDayContract } from './contract/endOfDay';
 import { devicesContract } from './contract/devices';
 import { syncContract } from './contract/sync';
+import { printingContract } from './contract/printing';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -13,6 +14,7 @@ export const api = {
   ...endOfDayContract,
   ...devicesContract,
   ...syncContract,
+  ...printingContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -1,5 +1,6 @@
 // Every contract entry has exactly one handler: the type below fails to compile when one is missing.
 import { devicesHandlers } from '../devices/handlers';
+import { printingHandlers } from '../devices/printingHandlers';
 import { syncHandlers } from '../sync/handlers';
 import { endOfDayHandlers } from './endOfDay/handlers';
 import { ledgerHandlers, type Handlers } from './handlers';
@@ -9,4 +10,5 @@ export const allHandlers: Handlers = {
   ...endOfDayHandlers,
   ...devicesHandlers,
   ...syncHandlers,
+  ...printingHandlers,
 };

@@ -1,0 +1,3 @@
+// Printing operations (print queue, forms) — filled in by the devices issue (printer part).
+export const printingContract = {
+} as const;
