@@ -109,7 +109,8 @@ describe('drawer and sign-in errors', () => {
   it('a float count that is not whole pieces', async () => {
     const other = await makeStation();
     try {
-      for (const floatCounts of [{ coin_25: 1.5 }, { bill_2000: -1 }, { coin_3: 4 }]) {
+      const bad: Record<string, number>[] = [{ coin_25: 1.5 }, { bill_2000: -1 }, { coin_3: 4 }];
+      for (const floatCounts of bad) {
         const r = await other.call('session.open', { id: uuid(), floatCounts });
         expect(r.ok || r.error.code).toBe('INVALID_INPUT');
       }

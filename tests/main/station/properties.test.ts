@@ -46,7 +46,9 @@ function tendersFor(total: number, specs: { kind: 'cash' | 'check' | 'card' | 'm
   return tenders;
 }
 
-async function runDay(t: TestStation, ops: fc.Infer<typeof opArb>[], accounts: string[]): Promise<void> {
+type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
+
+async function runDay(t: TestStation, ops: Op[], accounts: string[]): Promise<void> {
   const posted: { input: InputOf<'receipt.post'>; number: string }[] = [];
   const approval = { userId: 'supervisor', pin: '2222' };
   for (const o of ops) {
