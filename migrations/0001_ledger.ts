@@ -111,11 +111,13 @@ BEGIN SELECT RAISE(ABORT, 'a drawer session keeps its opening figures: only its 
 CREATE TRIGGER drawer_sessions_no_delete BEFORE DELETE ON drawer_sessions
 BEGIN SELECT RAISE(ABORT, 'drawer_sessions is append-only: rows are never deleted'); END;
 
+-- Receipts, lines and tenders are WITHOUT ROWID: one B-tree fewer each, so a posting commit writes fewer pages.
 CREATE TABLE receipts (
   id TEXT PRIMARY KEY,
   station_id TEXT NOT NULL,
   seq INTEGER NOT NULL CHECK (seq > 0),
-  receipt_number TEXT NOT NULL UNIQUE,
+  -- Unique through (station_id, seq): the number is that pair written out, so no index of its own.
+  receipt_number TEXT NOT NULL CHECK (receipt_number = station_id || '-' || printf('%06d', seq)),
   session_id TEXT NOT NULL REFERENCES drawer_sessions(id),
   cashier_id TEXT NOT NULL REFERENCES users(id),
   business_day TEXT NOT NULL,
@@ -125,7 +127,7 @@ CREATE TABLE receipts (
   tendered_cents INTEGER NOT NULL CHECK (tendered_cents > 0),
   change_cents INTEGER NOT NULL CHECK (change_cents >= 0),
   UNIQUE (station_id, seq)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE INDEX receipts_session ON receipts(session_id);
 
@@ -140,7 +142,7 @@ CREATE TABLE receipt_lines (
   fee_inputs TEXT CHECK (fee_inputs IS NULL OR json_valid(fee_inputs)),
   description TEXT,
   PRIMARY KEY (receipt_id, line_no)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE INDEX receipt_lines_account ON receipt_lines(account_number) WHERE account_number IS NOT NULL;
 
@@ -158,7 +160,7 @@ CREATE TABLE tenders (
   card_auth TEXT,
   reference TEXT,
   PRIMARY KEY (receipt_id, tender_no)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE INDEX tenders_check ON tenders(check_number) WHERE kind = 'check';
 
@@ -200,14 +202,15 @@ CREATE TABLE journal (
   ref TEXT NOT NULL,
   payload TEXT NOT NULL,
   prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL UNIQUE
+  hash TEXT NOT NULL
 ) STRICT;
 
 CREATE INDEX journal_ref ON journal(ref);
 
 CREATE TABLE outbox (
   seq INTEGER PRIMARY KEY,
-  event_id TEXT NOT NULL UNIQUE,
+  -- A random UUID made here; the hub enforces UNIQUE(event_id), so no index is spent on it per posting.
+  event_id TEXT NOT NULL,
   kind TEXT NOT NULL,
   payload TEXT NOT NULL,
   created_at TEXT NOT NULL,

@@ -1,35 +1,15 @@
 // The one shape every counter device has, so the device manager can open, watch and test any of them.
 // Drivers live beside this file (printer/, drawer/, micr/, tenkey/, display/); they import only src/shared.
+// The plain data shapes live in src/shared/devices.ts (the UI sees them too) and are re-exported here.
+import type { DeviceConfig, DeviceEvent, DeviceKind, DeviceStatus } from '../shared/devices';
 
-export const DEVICE_KINDS = ['printer', 'drawer', 'micr', 'tenkey', 'display'] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
-
-/** missing: not configured or not found — the station keeps working without it, and says so. */
-export type DeviceState = 'missing' | 'connecting' | 'ready' | 'offline' | 'error';
-
-export interface DeviceStatus {
-  id: string;
-  kind: DeviceKind;
-  state: DeviceState;
-  /** Words for the cashier or IT: "Paper out", "Cover open", "Not answering on tcp://10.0.0.5:9100". */
-  detail: string;
-  /** ISO time the state last changed. */
-  since: string;
-  /** Device-specific flags, e.g. printer { paperOut, paperNearEnd, coverOpen, drawerOpen }. */
-  flags?: Record<string, boolean>;
-}
-
-/** Where a device is: tcp://host:port, serial:/dev/ttyUSB0?baud=9600, spooler:PrinterName, none. */
-export interface DeviceConfig {
-  id: string;
-  kind: DeviceKind;
-  address: string;
-  options?: Record<string, string | number | boolean>;
-}
+export { DEVICE_KINDS, DEVICE_STATES } from '../shared/devices';
+export type { DeviceConfig, DeviceEvent, DeviceKind, DeviceState, DeviceStatus } from '../shared/devices';
 
 export interface Device {
   readonly id: string;
   readonly kind: DeviceKind;
+  /** Opens the link; rejects when the device cannot be reached (the manager retries with backoff). */
   open(): Promise<void>;
   close(): Promise<void>;
   status(): DeviceStatus;
@@ -37,4 +17,20 @@ export interface Device {
   test(): Promise<string>;
   /** Subscribe to status changes; returns the unsubscribe function. */
   onStatus(fn: (s: DeviceStatus) => void): () => void;
+  /** Optional: what the device reports besides status (check reads, key presses); returns the unsubscribe function. */
+  onEvent?(fn: (e: DeviceEvent) => void): () => void;
+  /**
+   * Optional: true when the device keeps its own link (e.g. a TCP printer connecting per job, retried by the
+   * print queue). Otherwise the manager reopens a device whose state turns 'offline' after it was open.
+   */
+  readonly managesOwnLink?: boolean;
 }
+
+/** Lets a factory find the other devices of the station (e.g. a drawer kicked through the printer). */
+export interface DeviceContext {
+  device(id: string): Device | undefined;
+  byKind(kind: DeviceKind): Device[];
+}
+
+/** Makes a driver from its settings; registered per kind with the device manager. Must not open the link. */
+export type DeviceFactory = (config: DeviceConfig, ctx: DeviceContext) => Device;

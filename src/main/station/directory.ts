@@ -1,5 +1,6 @@
 // Writing the account directory and the revenue-code catalogue (CIS import, demo, hub pull).
 import type { FeeRule } from '../../shared/fees';
+import { invalidateCatalog } from './catalogCache';
 import type { Station } from './station';
 
 export interface DirectoryAccount { accountNumber: string; name: string; serviceAddress: string; status: string; balanceCents: number; cashOnlyUntil?: string | null }
@@ -22,6 +23,7 @@ export interface CatalogCode { code: string; nameEn: string; nameEs: string; gl:
 
 /** Adds revenue codes and any schedule not yet present; call inside station.commit(). */
 export function upsertRevenueCodes(station: Station, codes: CatalogCode[], at: string): void {
+  invalidateCatalog(station);
   codes.forEach((c, i) => {
     station.st.sqlRun(`INSERT INTO revenue_codes(code, name_en, name_es, gl_account, category, requires_account, sort) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(code) DO UPDATE SET name_en = excluded.name_en, name_es = excluded.name_es, gl_account = excluded.gl_account, category = excluded.category, requires_account = excluded.requires_account`,

@@ -1,6 +1,7 @@
 // Fee rules computed with decimal.js; each rule rounds half-up to the cent once, at its end.
 import Decimal from 'decimal.js';
-import { feeRuleSchema, type FeeInputs, type FeeRule } from '../../shared/fees';
+import type { FeeInputs, FeeRule } from '../../shared/fees';
+import { catalog } from './catalogCache';
 import { StationError } from '../../shared/errors';
 import { formatCents } from '../../shared/money';
 import type { Station } from './station';
@@ -51,12 +52,9 @@ export function computeFee(code: string, rule: FeeRule, inputs: FeeInputs = {}):
   }
 }
 
-export interface ScheduleRow { revenue_code: string; effective_from: string; rule: string }
-
 /** The schedule in effect on a date: the latest effective_from on or before it. */
 export function scheduleOn(station: Station, code: string, date: string): { rule: FeeRule; effectiveFrom: string } {
-  const row = station.st.sqlGet<ScheduleRow>(
-    'SELECT revenue_code, effective_from, rule FROM fee_schedules WHERE revenue_code = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1', code, date);
-  if (!row) throw new StationError('NO_FEE_SCHEDULE', { code, date }, 'revenueCode');
-  return { rule: feeRuleSchema.parse(JSON.parse(row.rule)), effectiveFrom: row.effective_from };
+  const s = catalog(station).get(code)?.schedules.find((x) => x.effectiveFrom <= date);
+  if (!s) throw new StationError('NO_FEE_SCHEDULE', { code, date }, 'revenueCode');
+  return s;
 }

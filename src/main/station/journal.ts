@@ -6,17 +6,23 @@ import { canonicalJson } from './canonical';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+function hashBody(seq: number, at: string, kind: string, ref: string, payloadText: string): string {
+  return `{"at":${JSON.stringify(at)},"kind":${JSON.stringify(kind)},"payload":${payloadText},"ref":${JSON.stringify(ref)},"seq":${seq}}`;
+}
+
+/** Recomputes a row's hash from its parts; the payload is re-canonicalised, so an edited payload shows. */
 export function journalHash(prevHash: string, row: { seq: number; at: string; kind: string; ref: string; payload: string }): string {
-  const body = canonicalJson({ seq: row.seq, at: row.at, kind: row.kind, ref: row.ref, payload: JSON.parse(row.payload) });
+  const body = hashBody(row.seq, row.at, row.kind, row.ref, canonicalJson(JSON.parse(row.payload)));
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
-export function appendJournal(st: Statements, kind: string, ref: string, payload: unknown, at: string): number {
+/** Appends to the hash chain; `text` is the payload's canonical JSON. */
+export function appendJournal(st: Statements, kind: string, ref: string, text: string, at: string): number {
   const last = st.sqlGet<{ seq: number; hash: string }>('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
   const seq = (last?.seq ?? 0) + 1;
   const prev = last?.hash ?? GENESIS_HASH;
-  const text = canonicalJson(payload);
-  const hash = journalHash(prev, { seq, at, kind, ref, payload: text });
+  // The hashed body is canonical JSON of {at, kind, payload, ref, seq}: built by hand from the payload text.
+  const hash = createHash('sha256').update(prev).update(hashBody(seq, at, kind, ref, text)).digest('hex');
   st.sqlRun('INSERT INTO journal(seq, at, kind, ref, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', seq, at, kind, ref, text, prev, hash);
   return seq;
 }
@@ -31,10 +37,11 @@ export interface OutboxEvent {
 }
 
 /** Queues an event for the hub. Outbox seq is gapless per station (INTEGER PRIMARY KEY, rows never deleted). */
-export function appendOutbox(st: Statements, stationId: string, kind: string, data: unknown, at: string): OutboxEvent {
+export function appendOutbox(st: Statements, stationId: string, kind: string, dataText: string, at: string): void {
   const last = st.sqlGet<{ seq: number }>('SELECT seq FROM outbox ORDER BY seq DESC LIMIT 1');
   const seq = (last?.seq ?? 0) + 1;
-  const event: OutboxEvent = { eventId: randomUUID(), stationId, seq, kind, at, data };
-  st.sqlRun('INSERT INTO outbox(seq, event_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)', seq, event.eventId, kind, canonicalJson(event), at);
-  return event;
+  const eventId = randomUUID();
+  // canonical JSON of OutboxEvent (keys sorted), with the payload text already canonical.
+  const text = `{"at":${JSON.stringify(at)},"data":${dataText},"eventId":"${eventId}","kind":${JSON.stringify(kind)},"seq":${seq},"stationId":${JSON.stringify(stationId)}}`;
+  st.sqlRun('INSERT INTO outbox(seq, event_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)', seq, eventId, kind, text, at);
 }

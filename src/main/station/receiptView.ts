@@ -4,6 +4,7 @@ import type { FeeInputs } from '../../shared/fees';
 import { StationError } from '../../shared/errors';
 import type { ReceiptView } from '../../shared/views';
 import type { ReceiptLinesTable, ReceiptsTable, TendersTable } from '../db/schema';
+import { catalog } from './catalogCache';
 import type { Station } from './station';
 
 /** The receipt exactly as posted: what its journal row holds and `verify` compares against the tables. */
@@ -25,26 +26,35 @@ export function receiptRecord(station: Station, id: string) {
 }
 export type ReceiptRecord = NonNullable<ReturnType<typeof receiptRecord>>;
 
+/** The view of a record just built in memory (posting) or read back (receiptView). */
+export function viewFromRecord(station: Station, rec: ReceiptRecord, extra: Pick<ReceiptView, 'cashierName' | 'voided' | 'duplicate'>): ReceiptView {
+  const codes = catalog(station);
+  return {
+    ...rec,
+    ...extra,
+    lines: rec.lines.map((l) => {
+      const c = codes.get(l.revenueCode);
+      return { ...l, nameEn: c?.nameEn ?? l.revenueCode, nameEs: c?.nameEs ?? l.revenueCode, glAccount: c?.glAccount ?? '' };
+    }),
+  };
+}
+
 export function receiptView(station: Station, id: string, duplicate = false): ReceiptView {
   const rec = receiptRecord(station, id);
   if (!rec) throw new StationError('RECEIPT_NOT_FOUND', { receipt: id });
   const cashier = station.st.sqlGet<{ name: string }>('SELECT name FROM users WHERE id = ?', rec.cashierId);
   const v = station.st.sqlGet<{ created_at: string; reason: string; approved_by: string }>('SELECT created_at, reason, approved_by FROM voids WHERE receipt_id = ?', id);
-  const names = new Map(station.st.sqlAll<{ code: string; name_en: string; name_es: string; gl_account: string }>('SELECT code, name_en, name_es, gl_account FROM revenue_codes').map((c) => [c.code, c]));
-  return {
-    ...rec,
+  return viewFromRecord(station, rec, {
     cashierName: cashier?.name ?? rec.cashierId,
-    lines: rec.lines.map((l) => {
-      const c = names.get(l.revenueCode);
-      return { ...l, nameEn: c?.name_en ?? l.revenueCode, nameEs: c?.name_es ?? l.revenueCode, glAccount: c?.gl_account ?? '' };
-    }),
     voided: v ? { at: v.created_at, reason: v.reason, approvedBy: v.approved_by } : null,
     duplicate,
-  };
+  });
 }
 
+/** Looks a receipt up by its printed number through the (station_id, seq) key. */
 export function receiptIdByNumber(station: Station, receiptNumber: string): string {
-  const r = station.st.sqlGet<{ id: string }>('SELECT id FROM receipts WHERE receipt_number = ?', receiptNumber);
+  const m = /^(.+)-(\d+)$/.exec(receiptNumber.trim());
+  const r = m ? station.st.sqlGet<{ id: string }>('SELECT id FROM receipts WHERE station_id = ? AND seq = ?', m[1]!, Number(m[2])) : undefined;
   if (!r) throw new StationError('RECEIPT_NOT_FOUND', { receipt: receiptNumber }, 'receiptNumber');
   return r.id;
 }

@@ -7,7 +7,9 @@ import { formatCents, MAX_CENTS } from '../../shared/money';
 import type { ReceiptView, UserView } from '../../shared/views';
 import { cashOnlyUntil } from './accounts';
 import { computeFee, scheduleOn } from './fees';
-import { formatReceiptNumber, receiptRecord, receiptView } from './receiptView';
+import { formatReceiptNumber, receiptRecord, receiptView, viewFromRecord, type ReceiptRecord } from './receiptView';
+import { catalog } from './catalogCache';
+import type { FeeInputs } from '../../shared/fees';
 import { requireOpenSession } from './sessions';
 import type { Station } from './station';
 import { canonicalJson } from './canonical';
@@ -17,13 +19,13 @@ export type PostReceiptInput = ParsedInputOf<'receipt.post'>;
 
 const KIND_WORD: Record<string, string> = { check: 'check', money_order: 'money order', card: 'card', other: 'other tender' };
 
-interface PreparedLine { revenueCode: string; accountNumber: string | null; amountCents: number; feeInputs: string | null; description: string | null }
+interface PreparedLine { revenueCode: string; accountNumber: string | null; amountCents: number; feeInputs: FeeInputs | null; description: string | null }
 
 function prepareLines(station: Station, input: PostReceiptInput, day: string): PreparedLine[] {
   return input.lines.map((line, i) => {
-    const code = station.st.sqlGet<{ code: string; requires_account: number; active: number }>('SELECT code, requires_account, active FROM revenue_codes WHERE code = ?', line.revenueCode);
+    const code = catalog(station).get(line.revenueCode);
     if (!code || !code.active) throw new StationError('UNKNOWN_REVENUE_CODE', { code: line.revenueCode }, `lines.${i}.revenueCode`);
-    if (code.requires_account && !line.accountNumber) throw new StationError('ACCOUNT_REQUIRED', { code: line.revenueCode }, `lines.${i}.accountNumber`);
+    if (code.requiresAccount && !line.accountNumber) throw new StationError('ACCOUNT_REQUIRED', { code: line.revenueCode }, `lines.${i}.accountNumber`);
     if (line.accountNumber && !station.st.sqlGet('SELECT 1 FROM accounts WHERE account_number = ?', line.accountNumber)) {
       throw new StationError('UNKNOWN_ACCOUNT', { account: line.accountNumber }, `lines.${i}.accountNumber`);
     }
@@ -46,7 +48,7 @@ function prepareLines(station: Station, input: PostReceiptInput, day: string): P
       amount = fee.amountCents;
       if (amount <= 0) throw new StationError('INVALID_INPUT', { detail: 'this fee comes to nothing: remove the line' }, `lines.${i}`);
     }
-    return { revenueCode: line.revenueCode, accountNumber: line.accountNumber ?? null, amountCents: amount, feeInputs: line.feeInputs ? canonicalJson(line.feeInputs) : null, description: line.description ?? null };
+    return { revenueCode: line.revenueCode, accountNumber: line.accountNumber ?? null, amountCents: amount, feeInputs: line.feeInputs ?? null, description: line.description ?? null };
   });
 }
 
@@ -81,15 +83,47 @@ function sameRequest(station: Station, id: string, input: PostReceiptInput): boo
   return canonicalJson([a, c]) === canonicalJson([b, d]);
 }
 
+type TenderInput = PostReceiptInput['tenders'][number];
+
+function tenderRecord(t: TenderInput, i: number): ReceiptRecord['tenders'][number] {
+  return {
+    tenderNo: i + 1, kind: t.kind, amountCents: t.amountCents,
+    checkRouting: t.kind === 'check' ? t.routing : null,
+    checkAccount: t.kind === 'check' ? t.account : null,
+    checkNumber: t.kind === 'check' ? t.checkNumber : null,
+    micrRaw: t.kind === 'check' ? (t.micrRaw ?? null) : null,
+    cardBrand: t.kind === 'card' ? t.brand : null,
+    cardLast4: t.kind === 'card' ? t.last4 : null,
+    cardAuth: t.kind === 'card' ? t.authCode : null,
+    reference: t.kind === 'money_order' || t.kind === 'other' ? (t.reference ?? null) : null,
+  };
+}
+
+function insertReceipt(station: Station, rec: ReceiptRecord): void {
+  const st = station.st;
+  st.sqlRun(`INSERT INTO receipts(id, station_id, seq, receipt_number, session_id, cashier_id, business_day, created_at, payer_name, total_cents, tendered_cents, change_cents)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, rec.stationId, rec.seq, rec.receiptNumber, rec.sessionId, rec.cashierId, rec.businessDay, rec.createdAt,
+  rec.payerName, rec.totalCents, rec.tenderedCents, rec.changeCents);
+  for (const l of rec.lines) {
+    st.sqlRun('INSERT INTO receipt_lines(receipt_id, line_no, revenue_code, account_number, amount_cents, fee_inputs, description) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      rec.id, l.lineNo, l.revenueCode, l.accountNumber, l.amountCents, l.feeInputs ? canonicalJson(l.feeInputs) : null, l.description);
+  }
+  for (const t of rec.tenders) {
+    st.sqlRun(`INSERT INTO tenders(receipt_id, tender_no, kind, amount_cents, check_routing, check_account, check_number, micr_raw, card_brand, card_last4, card_auth, reference)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, t.tenderNo, t.kind, t.amountCents, t.checkRouting, t.checkAccount, t.checkNumber, t.micrRaw, t.cardBrand, t.cardLast4, t.cardAuth, t.reference);
+  }
+}
+
 export function postReceipt(station: Station, user: UserView, input: PostReceiptInput): ReceiptView {
-  const id = station.commit(() => {
+  let replay = false;
+  const rec = station.commit((): ReceiptRecord => {
     if (station.st.sqlGet('SELECT 1 FROM receipts WHERE id = ?', input.id)) {
       if (!sameRequest(station, input.id, input)) throw new StationError('IDEMPOTENCY_CONFLICT');
-      return input.id;
+      replay = true;
+      return receiptRecord(station, input.id)!;
     }
     const session = requireOpenSession(station, user);
     const now = station.clock.now();
-    const at = now.toISOString();
     const day = station.businessDay(now);
     assertDayOpen(station, day);
     const lines = prepareLines(station, input, day);
@@ -97,20 +131,18 @@ export function postReceipt(station: Station, user: UserView, input: PostReceipt
     if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
     const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
     const { tendered, change } = checkTenders(station, input, total, accounts, day);
-
+    // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt.
     const seq = (station.st.sqlGet<{ s: number }>('SELECT COALESCE(MAX(seq), 0) AS s FROM receipts WHERE station_id = ?', station.stationId)!.s) + 1;
-    const number = formatReceiptNumber(station.stationId, seq);
-    station.st.sqlRun(`INSERT INTO receipts(id, station_id, seq, receipt_number, session_id, cashier_id, business_day, created_at, payer_name, total_cents, tendered_cents, change_cents)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, station.stationId, seq, number, session.id, user.id, day, at, input.payerName ?? null, total, tendered, change);
-    lines.forEach((l, i) => station.st.sqlRun('INSERT INTO receipt_lines(receipt_id, line_no, revenue_code, account_number, amount_cents, fee_inputs, description) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      input.id, i + 1, l.revenueCode, l.accountNumber, l.amountCents, l.feeInputs, l.description));
-    input.tenders.forEach((t, i) => station.st.sqlRun(`INSERT INTO tenders(receipt_id, tender_no, kind, amount_cents, check_routing, check_account, check_number, micr_raw, card_brand, card_last4, card_auth, reference)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, i + 1, t.kind, t.amountCents,
-      t.kind === 'check' ? t.routing : null, t.kind === 'check' ? t.account : null, t.kind === 'check' ? t.checkNumber : null, t.kind === 'check' ? (t.micrRaw ?? null) : null,
-      t.kind === 'card' ? t.brand : null, t.kind === 'card' ? t.last4 : null, t.kind === 'card' ? t.authCode : null,
-      t.kind === 'money_order' || t.kind === 'other' ? (t.reference ?? null) : null));
-    station.record('receipt.posted', input.id, receiptRecord(station, input.id), at);
-    return input.id;
+    const r: ReceiptRecord = {
+      id: input.id, receiptNumber: formatReceiptNumber(station.stationId, seq), stationId: station.stationId, seq, sessionId: session.id, cashierId: user.id,
+      businessDay: day, createdAt: now.toISOString(), payerName: input.payerName ?? null, totalCents: total, tenderedCents: tendered, changeCents: change,
+      lines: lines.map((l, i) => ({ lineNo: i + 1, ...l })),
+      tenders: input.tenders.map(tenderRecord),
+    };
+    insertReceipt(station, r);
+    station.record('receipt.posted', r.id, r, r.createdAt);
+    return r;
   });
-  return receiptView(station, id);
+  if (replay) return receiptView(station, rec.id);
+  return viewFromRecord(station, rec, { cashierName: user.name, voided: null, duplicate: false });
 }

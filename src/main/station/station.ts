@@ -8,6 +8,7 @@ import { Statements } from '../db/statements';
 import { loadConfig, saveConfig, type StationConfig } from './config';
 import { appendJournal, appendOutbox } from './journal';
 import { businessDayFor } from './businessDay';
+import { canonicalJson } from './canonical';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -81,8 +82,9 @@ export class Station {
 
   /** Journal row + outbox event for one state change; call only inside commit(). */
   record(kind: string, ref: string, payload: unknown, at: string = this.nowIso(), opts: { sync?: boolean } = {}): void {
-    appendJournal(this.st, kind, ref, payload, at);
-    if (opts.sync !== false) appendOutbox(this.st, this.stationId, kind, payload, at);
+    const text = canonicalJson(payload);
+    appendJournal(this.st, kind, ref, text, at);
+    if (opts.sync !== false) appendOutbox(this.st, this.stationId, kind, text, at);
     const rec = { kind, ref, payload, at };
     for (const l of this.txListeners) l(this.st, rec);
     this.pending.push(rec);

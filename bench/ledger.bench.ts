@@ -1,0 +1,94 @@
+// Ledger benchmarks (issue: the station ledger). Prints `name: value unit` lines.
+//   posting_p50/p99: a 3-line, 2-tender receipt through the dispatcher, durable on return.
+//   bare_insert_p50/p99: one single-row durable INSERT on the same database file.
+//   posting_vs_bare_insert: ratio of the p50s.
+//   account_search_p95 over 1,000,000 accounts for name fragments, and the naive LIKE scan beside it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Station } from '../src/main/station/station';
+import { seedDemo } from '../src/main/station/demo';
+import { dispatch } from '../src/main/station/dispatch';
+import { STANDARD_FLOAT } from '../src/shared/denominations';
+import { demoAccounts } from '../src/main/station/demoData';
+import { upsertAccounts } from '../src/main/station/directory';
+import { searchAccounts } from '../src/main/station/accounts';
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const fmt = (v: number) => v.toFixed(3); // eslint-disable-line no-restricted-syntax -- timings, not money
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'civictill-bench-'));
+  try {
+    const station = await Station.open(join(dir, 'bench.db'));
+    seedDemo(station, { accounts: 1000, pins: { cashier: '1111', supervisor: '2222', admin: '3333' }, pinCost: { N: 1024 } });
+    const signIn = await dispatch(station, 'auth.signIn', { userId: 'cashier', pin: '1111' });
+    if (!signIn.ok) throw new Error(signIn.error.message);
+    const token = signIn.value.token;
+    await dispatch(station, 'session.open', { id: randomUUID(), floatCounts: STANDARD_FLOAT }, token);
+    const accts = searchAccounts(station, '1000', 3).map((a) => a.accountNumber);
+    station.st.sqlite.exec('CREATE TABLE bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
+    const bare = station.st.prepare('INSERT INTO bare(v) VALUES (?)');
+
+    const N = 400;
+    const post: number[] = [], ins: number[] = [];
+    for (let i = 0; i < N + 20; i++) {
+      // Interleave the two so disk conditions are shared.
+      let t0 = process.hrtime.bigint();
+      const r = await dispatch(station, 'receipt.post', {
+        id: randomUUID(),
+        lines: [
+          { revenueCode: 'WATER', accountNumber: accts[0]!, amountCents: 4512 },
+          { revenueCode: 'SEWER', accountNumber: accts[0]!, amountCents: 3310 },
+          { revenueCode: 'BLIC', feeInputs: { quantity: 8 } },
+        ],
+        tenders: [{ kind: 'check', amountCents: 10000, routing: '121000358', account: '12345678', checkNumber: String(1000 + i) }, { kind: 'cash', amountCents: 20000 }],
+      }, token);
+      const tp = ms(t0);
+      if (!r.ok) throw new Error(r.error.message);
+      t0 = process.hrtime.bigint();
+      bare.run(randomUUID());
+      const tb = ms(t0);
+      if (i >= 20) { post.push(tp); ins.push(tb); }
+    }
+    console.log(`posting_p50: ${fmt(pct(post, 50))} ms`);
+    console.log(`posting_p99: ${fmt(pct(post, 99))} ms`);
+    console.log(`bare_insert_p50: ${fmt(pct(ins, 50))} ms`);
+    console.log(`bare_insert_p99: ${fmt(pct(ins, 99))} ms`);
+    console.log(`posting_vs_bare_insert: ${fmt(pct(post, 50) / pct(ins, 50))} ratio`);
+    station.close();
+
+    // Account search over 1,000,000 accounts.
+    const big = await Station.open(join(dir, 'million.db'));
+    let t0 = process.hrtime.bigint();
+    big.commit(() => upsertAccounts(big, demoAccounts(1_000_000, 7), big.nowIso()));
+    console.log(`directory_load_1m: ${fmt(ms(t0) / 1000)} s`);
+    const fragments = ['garc', 'ernan', 'maple', 'son', 'lake st', 'ick', 'nguy', 'Oak Ave', 'riv', 'tamarack', 'dwar', 'mart', 'ez', 'ope', 'kowal', 'willow', 'arc', 'pez', 'ndr', 'ia'];
+    const search: number[] = [], naive: number[] = [];
+    const like = big.st.prepare("SELECT * FROM accounts WHERE name LIKE '%' || ? || '%' OR service_address LIKE '%' || ? || '%' OR account_number LIKE '%' || ? || '%' LIMIT 20");
+    for (let round = 0; round < 5; round++) {
+      for (const f of fragments) {
+        t0 = process.hrtime.bigint();
+        searchAccounts(big, f, 20);
+        if (round > 0) search.push(ms(t0));
+      }
+    }
+    for (const f of fragments) {
+      t0 = process.hrtime.bigint();
+      like.all(f, f, f);
+      naive.push(ms(t0));
+    }
+    console.log(`account_search_p95: ${fmt(pct(search, 95))} ms`);
+    console.log(`account_search_naive_like_p95: ${fmt(pct(naive, 95))} ms`);
+    big.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

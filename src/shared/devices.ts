@@ -1,0 +1,45 @@
+// Device words shared by every process: the station sends these to the UI (status, check reads, keys).
+// Drivers in src/hardware implement them; the renderer only ever sees these plain shapes.
+
+export const DEVICE_KINDS = ['printer', 'drawer', 'micr', 'tenkey', 'display'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/**
+ * missing: not configured or not found — the station keeps working without it, and says so.
+ * connecting: opening (or reopening after a loss, with backoff).
+ * ready: open and answering.
+ * offline: the link is down (unplugged, port gone, host not answering); the device manager reopens it with backoff.
+ * error: the link works but the device reports a fault (paper out, cover open) — no reopen needed.
+ */
+export const DEVICE_STATES = ['missing', 'connecting', 'ready', 'offline', 'error'] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+
+export interface DeviceStatus {
+  id: string;
+  kind: DeviceKind;
+  state: DeviceState;
+  /** Words for the cashier or IT: "Paper out", "Cover open", "Not answering on tcp://10.0.0.5:9100". */
+  detail: string;
+  /** ISO time the state last changed. */
+  since: string;
+  /** Device-specific flags, e.g. printer { paperOut, paperNearEnd, coverOpen, drawerOpen }. */
+  flags?: Record<string, boolean>;
+}
+
+/** Where a device is: tcp://host:port, serial:/dev/ttyUSB0?baud=9600, spooler:PrinterName, none. */
+export interface DeviceConfig {
+  id: string;
+  kind: DeviceKind;
+  address: string;
+  options?: Record<string, string | number | boolean>;
+}
+
+/** Something a device reports besides its status: a check read ('check'), a key press ('key'). */
+export interface DeviceEvent {
+  deviceId: string;
+  kind: DeviceKind;
+  type: string;
+  payload: unknown;
+  /** ISO time it happened. */
+  at: string;
+}
