@@ -51,8 +51,11 @@ export interface SessionView {
   closedAt: string | null;
   floatCents: number;
   floatCounts: DenominationCounts;
-  /** Cash that should be in the drawer now (invariant 2). */
-  expectedCashCents: number;
+  /**
+   * Cash that should be in the drawer now (invariant 2). Null for a cashier once the close-out has
+   * begun (closeout.start) or the session is counted: the count is blind (see endOfDay/closeout.ts).
+   */
+  expectedCashCents: number | null;
   receiptCount: number;
   /** True when expected cash has passed the drop limit. */
   dropSuggested: boolean;

@@ -1,4 +1,5 @@
 // Station settings (DOMAIN.md gives the defaults in brackets). Stored as JSON values in `settings`.
+import { STANDARD_FLOAT, type DenominationCounts } from '../../shared/denominations';
 import type { Statements } from '../db/statements';
 
 export interface StationConfig {
@@ -17,6 +18,10 @@ export interface StationConfig {
   overShortToleranceCents: number;
   returnedCheckFeeCents: number;
   cashOnlyMonths: number;
+  /** The notes and coins kept back from a deposit for each drawer's float tomorrow. */
+  floatComposition: DenominationCounts;
+  /** The one bank account deposits go to. */
+  depositBank: { name: string; routing: string; account: string };
 }
 
 export const DEFAULT_CONFIG: StationConfig = {
@@ -33,6 +38,8 @@ export const DEFAULT_CONFIG: StationConfig = {
   overShortToleranceCents: 100,
   returnedCheckFeeCents: 3000,
   cashOnlyMonths: 12,
+  floatComposition: STANDARD_FLOAT,
+  depositBank: { name: 'First Riverton Bank', routing: '121000358', account: '4400012345' },
 };
 
 export function loadConfig(st: Statements): StationConfig {

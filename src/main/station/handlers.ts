@@ -10,6 +10,7 @@ import { postReceipt } from './receipts';
 import { receiptIdByNumber, receiptView } from './receiptView';
 import { liveSession, openSession, sessionView } from './sessions';
 import { SCHEMA_VERSION } from '../db/open';
+import { blindSessionView } from './endOfDay/closeout';
 import type { Station } from './station';
 import { reprintReceipt, voidReceipt } from './voids';
 
@@ -39,7 +40,8 @@ export const ledgerHandlers: Handlers<keyof typeof ledgerContract> = {
   'accounts.get': ({ station }, i) => getAccount(station, i.accountNumber),
 
   'session.open': ({ station, user }, i) => openSession(station, user, i.id, i.floatCounts),
-  'session.current': ({ station }) => { const s = liveSession(station); return s ? sessionView(station, s) : null; },
+  // Blind count: a cashier's view loses the expected cash once the close-out has begun.
+  'session.current': ({ station, user }) => { const s = liveSession(station); return s ? blindSessionView(station, user, sessionView(station, s)) : null; },
 
   'receipt.post': ({ station, user }, i) => postReceipt(station, user, i),
   'receipt.get': ({ station }, i) => receiptView(station, receiptIdByNumber(station, i.receiptNumber)),

@@ -4,6 +4,7 @@ import { StationError } from '../../shared/errors';
 import type { SessionState } from '../../shared/domain';
 import type { SessionView, UserView } from '../../shared/views';
 import type { DrawerSessionsTable } from '../db/schema';
+import { assertDayOpen } from './postingGuards';
 import type { Station } from './station';
 
 export function validateCounts(counts: DenominationCounts, field: string): number {
@@ -80,6 +81,8 @@ export function openSession(station: Station, user: UserView, id: string, floatC
       throw new StationError('SESSION_ALREADY_OPEN', { cashier: name });
     }
     const now = station.clock.now();
+    // A closed business day takes no postings: no drawer opens into it either.
+    assertDayOpen(station, station.businessDay(now));
     const r: DrawerSessionsTable = {
       id, station_id: station.stationId, cashier_id: user.id, state: 'open', business_day: station.businessDay(now),
       opened_at: now.toISOString(), float_cents: floatCents, float_counts: JSON.stringify(floatCounts), closed_at: null,
