@@ -1,0 +1,101 @@
+// Credentials: an admin token for the city's commands, a one-time enrolment code per station,
+// then the station's own secret. Only hashes are stored; secrets are random, so SHA-256 suffices.
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import type { HubDb } from './db';
+import { HubError } from './errors';
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex'), y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const unauthorized = (message: string) => new HubError(401, 'UNAUTHORIZED', message);
+
+/** Parses `Authorization: Basic …` (station) or `Bearer …` (admin token, enrolment code). */
+export function parseAuthorization(header: string | undefined): { scheme: 'basic'; user: string; secret: string } | { scheme: 'bearer'; token: string } | null {
+  if (!header) return null;
+  const m = /^(Basic|Bearer)\s+(\S+)$/i.exec(header.trim());
+  if (!m) return null;
+  if (m[1]!.toLowerCase() === 'bearer') return { scheme: 'bearer', token: m[2]! };
+  const decoded = Buffer.from(m[2]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  return { scheme: 'basic', user: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+/** On first start: makes the admin token and returns it (once); null when one exists already. */
+export async function ensureAdminToken(db: HubDb, nowIso: string): Promise<string | null> {
+  const any = await db.kysely.selectFrom('admin_tokens').select('token_hash').limit(1).executeTakeFirst();
+  if (any) return null;
+  const token = randomBytes(32).toString('base64url');
+  await db.kysely.insertInto('admin_tokens').values({ token_hash: sha256(token), created_at: nowIso }).execute();
+  return token;
+}
+
+export async function requireAdmin(db: HubDb, header: string | undefined): Promise<void> {
+  const auth = parseAuthorization(header);
+  if (!auth || auth.scheme !== 'bearer') throw unauthorized('this needs the hub admin token (Authorization: Bearer …)');
+  const row = await db.kysely.selectFrom('admin_tokens').select('token_hash').where('token_hash', '=', sha256(auth.token)).executeTakeFirst();
+  if (!row) throw unauthorized('the admin token is not right');
+}
+
+/** The station a request speaks for, from its Basic credentials. */
+export async function requireStation(db: HubDb, header: string | undefined): Promise<string> {
+  const auth = parseAuthorization(header);
+  if (!auth || auth.scheme !== 'basic') throw unauthorized('this needs station credentials (Authorization: Basic station-id:secret); enrol the station first');
+  const row = await db.kysely.selectFrom('stations').select('secret_hash').where('station_id', '=', auth.user).executeTakeFirst();
+  if (!row?.secret_hash || !sameHash(row.secret_hash, sha256(auth.secret))) throw unauthorized('station id or secret is not right (enrol again with a new code if the secret was lost)');
+  return auth.user;
+}
+
+// Enrolment codes are typed by a person at the station: 12 letters and digits without look-alikes.
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export async function createEnrolmentCode(db: HubDb, stationId: string, now: Date, ttlHours: number): Promise<{ code: string; expiresAt: string }> {
+  let raw = '';
+  for (let i = 0; i < 12; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.insertInto('stations').values({ station_id: stationId, name: '', secret_hash: null, acked_seq: 0, enrolled_at: null, last_push_at: null })
+      .onConflict((oc) => oc.column('station_id').doNothing()).execute();
+    await tx.insertInto('enrolment_codes').values({ code_hash: sha256(raw), station_id: stationId, created_at: now.toISOString(), expires_at: expiresAt, used_at: null }).execute();
+  });
+  return { code, expiresAt };
+}
+
+/** Checks the code (before the body is read) and returns the station it was made for. */
+export async function checkEnrolmentCode(db: HubDb, header: string | undefined, now: Date): Promise<{ codeHash: string; stationId: string }> {
+  const auth = parseAuthorization(header);
+  if (!auth || auth.scheme !== 'bearer') throw unauthorized('enrolment needs the one-time code from the hub admin (Authorization: Bearer CODE)');
+  const codeHash = sha256(normaliseCode(auth.token));
+  const row = await db.kysely.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+  if (!row) throw unauthorized('this enrolment code is not known to the hub');
+  if (row.used_at) throw unauthorized(`this enrolment code was already used (${row.used_at}); ask the hub admin for a new one`);
+  if (row.expires_at <= now.toISOString()) throw unauthorized(`this enrolment code expired at ${row.expires_at}; ask the hub admin for a new one`);
+  return { codeHash, stationId: row.station_id };
+}
+
+/** Spends the code and gives the station a new secret (an earlier one stops working). */
+export async function enrol(db: HubDb, codeHash: string, stationId: string, now: Date): Promise<{ stationId: string; secret: string; ackedSeq: number }> {
+  const secret = randomBytes(32).toString('base64url');
+  const at = now.toISOString();
+  return db.kysely.transaction().execute(async (tx) => {
+    // Spent in the same statement that checks it: two racing enrolments cannot both win.
+    const spent = await sql<{ station_id: string }>`UPDATE enrolment_codes SET used_at = ${at}
+      WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${at} RETURNING station_id`.execute(tx);
+    const row = spent.rows[0];
+    if (!row) throw unauthorized('this enrolment code was already used or has expired');
+    if (row.station_id !== stationId) throw new HubError(403, 'WRONG_STATION', `this enrolment code is for station ${row.station_id}, not ${stationId}`);
+    const st = await tx.updateTable('stations').set({ secret_hash: sha256(secret), enrolled_at: at }).where('station_id', '=', stationId)
+      .returning('acked_seq').executeTakeFirstOrThrow();
+    return { stationId, secret, ackedSeq: st.acked_seq };
+  });
+}

@@ -1,0 +1,31 @@
+// What the hub reads out of the events it knows (the station's record payloads). Unknown fields are
+// kept in the stored event and ignored here; unknown kinds are stored and not applied.
+import { z } from 'zod';
+import { exceptionResolvedSchema } from '../shared/hubProtocol';
+
+const whole = z.number().int();
+const text = z.string();
+const opt = z.string().nullable().optional();
+
+export const receiptPostedSchema = z.looseObject({
+  id: text, receiptNumber: text, stationId: text, seq: whole.positive(), sessionId: text, cashierId: text,
+  businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), createdAt: text, payerName: opt,
+  totalCents: whole.positive(), tenderedCents: whole.positive(), changeCents: whole.min(0),
+  lines: z.array(z.looseObject({ lineNo: whole.positive(), revenueCode: text, accountNumber: opt, amountCents: whole.positive() })).min(1),
+  tenders: z.array(z.looseObject({
+    tenderNo: whole.positive(), kind: z.enum(['cash', 'check', 'money_order', 'card', 'other']), amountCents: whole.positive(),
+    checkRouting: opt, checkAccount: opt, checkNumber: opt, cardBrand: opt, cardLast4: opt, cardAuth: opt, reference: opt,
+  })).min(1),
+}).refine((r) => r.lines.reduce((s, l) => s + l.amountCents, 0) === r.totalCents, 'lines do not add up to the total')
+  .refine((r) => r.tenders.reduce((s, t) => s + t.amountCents, 0) - r.changeCents === r.totalCents, 'tenders less change do not equal the total');
+export type ReceiptPosted = z.infer<typeof receiptPostedSchema>;
+
+export const receiptVoidedSchema = z.looseObject({ voidId: text, receiptId: text, receiptNumber: text, userId: text, approvedBy: text, reason: text });
+
+export const receiptOfflineSchema = z.looseObject({ receiptId: text, directoryAsOf: z.string().nullable() });
+
+export const sessionOpenedSchema = z.looseObject({ sessionId: text, cashierId: text, businessDay: text, floatCents: whole.min(0) });
+
+export const movementSchema = z.looseObject({ id: text, sessionId: text, kind: z.enum(['paid_in', 'paid_out', 'drop', 'no_sale']), amountCents: whole.min(0), businessDay: text, createdAt: text });
+
+export { exceptionResolvedSchema };

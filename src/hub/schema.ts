@@ -1,0 +1,31 @@
+// Row types of the hub's tables (migrations/hub), for kysely.
+import type { Generated } from 'kysely';
+
+export interface HubDB {
+  hub_settings: { key: string; value: string };
+  admin_tokens: { token_hash: string; created_at: string };
+  stations: { station_id: string; name: string; secret_hash: string | null; acked_seq: number; enrolled_at: string | null; last_push_at: string | null };
+  enrolment_codes: { code_hash: string; station_id: string; created_at: string; expires_at: string; used_at: string | null };
+  events: { station_id: string; seq: number; event_id: string; kind: string; at: string; payload: string; received_at: string };
+  accounts: { account_number: string; name: string; service_address: string; status: string; balance_cents: number; cash_only_until: string | null; version: number; updated_at: string };
+  revenue_codes: { code: string; name_en: string; name_es: string; gl_account: string; category: string; requires_account: boolean; active: boolean; sort: number; version: number };
+  fee_schedules: { revenue_code: string; effective_from: string; rule: string; version: number };
+  users: { id: string; name: string; role: string; pin_hash: string; active: boolean; version: number };
+  sessions: { session_id: string; station_id: string; cashier_id: string; business_day: string; opened_at: string; float_cents: number };
+  receipts: {
+    receipt_id: string; station_id: string; seq: number; receipt_number: string; session_id: string; cashier_id: string; business_day: string;
+    created_at: string; payer_name: string | null; total_cents: number; tendered_cents: number; change_cents: number; event_id: string;
+  };
+  receipt_lines: { receipt_id: string; line_no: number; revenue_code: string; gl_account: string; account_number: string | null; amount_cents: number };
+  tenders: {
+    receipt_id: string; tender_no: number; kind: string; amount_cents: number; check_routing: string | null; check_account: string | null;
+    check_number: string | null; card_brand: string | null; card_last4: string | null; card_auth: string | null; reference: string | null;
+  };
+  voids: { void_id: string; receipt_id: string; station_id: string; user_id: string; approved_by: string; reason: string; at: string };
+  offline_receipts: { receipt_id: string; directory_as_of: string | null };
+  drawer_movements: { id: string; station_id: string; session_id: string; kind: string; amount_cents: number; business_day: string; at: string };
+  exceptions: {
+    id: Generated<number>; station_id: string; event_id: string; seq: number; kind: string; receipt_number: string | null; account_number: string | null;
+    amount_cents: number | null; detail: string; created_at: string; resolved_at: string | null; resolved_by: string | null; note: string | null; version: number;
+  };
+}

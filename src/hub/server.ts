@@ -1,0 +1,88 @@
+// The hub's HTTP service: /v1/ routes, credentials checked before anything else, errors as 4xx with a reason.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HubDb } from './db';
+import { HubError } from './errors';
+import { sendJson, sendText } from './http';
+import { openApiDocument } from './openapi';
+import { authorise, routes, type HubContext, type Route } from './routes';
+
+export const HUB_VERSION = '1.0.0';
+
+export interface HubServerOptions {
+  port?: number | undefined;
+  host?: string | undefined;
+  now?: () => Date;
+  /** scrypt cost for PINs set through the hub (tests lower it). */
+  pinCost?: number;
+  log?: (line: string) => void;
+}
+
+export interface HubServer { server: Server; url: string; port: number; close(): Promise<void> }
+
+const compiled = routes.map((r) => ({ route: r, re: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, '(?<$1>[0-9]{1,15})')}$`) }));
+
+function match(method: string, path: string): { route: Route; params: Record<string, string> } | 'wrong-method' | null {
+  let seen = false;
+  for (const { route, re } of compiled) {
+    const m = re.exec(path);
+    if (!m) continue;
+    seen = true;
+    if (route.method === method) return { route, params: { ...m.groups } };
+  }
+  return seen ? 'wrong-method' : null;
+}
+
+export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Promise<HubServer> {
+  const ctx: HubContext = { db, now: opts.now ?? (() => new Date()), pinCost: opts.pinCost };
+  const openapi = JSON.stringify(openApiDocument(routes, HUB_VERSION));
+  const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://hub.invalid');
+    if (req.method === 'GET' && url.pathname === '/v1/openapi.json') return sendText(res, 200, 'application/json; charset=utf-8', openapi);
+    const found = match(req.method ?? '', url.pathname);
+    if (found === null) throw new HubError(404, 'NOT_FOUND', `no such endpoint ${url.pathname} (see /v1/openapi.json)`);
+    if (found === 'wrong-method') throw new HubError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
+    const who = await authorise(ctx, found.route, req);
+    const reply = await found.route.handle(ctx, { req, url, params: found.params, ...who });
+    if (reply.text) {
+      return sendText(res, reply.status ?? 200, reply.text.type, reply.text.body, reply.text.filename ? { 'content-disposition': `attachment; filename="${reply.text.filename}"` } : {});
+    }
+    sendJson(res, reply.status ?? 200, reply.json ?? {});
+  }
+
+  // Requests still running when the hub stops: close() lets them finish (commit or roll back) first.
+  const inFlight = new Set<Promise<void>>();
+  const server = createServer((req, res) => {
+    const p = handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) { res.destroy(); return; }
+      if (e instanceof HubError) {
+        if (e.status === 401) res.setHeader('www-authenticate', 'Basic realm="civictill-hub", Bearer');
+        // A refused request may not have had its body read: do not keep the connection.
+        if (!req.complete) res.setHeader('connection', 'close');
+        sendJson(res, e.status, e.body());
+        return;
+      }
+      log(`[hub] ${req.method} ${req.url} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      sendJson(res, 500, new HubError(500, 'INTERNAL', 'the hub could not finish this request; nothing was stored').body());
+    });
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server, port, url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// The wire protocol between a station and the city hub (ARCHITECTURE.md "The hub"), versioned under /v1/.
+// Both sides validate with these schemas; the hub's OpenAPI document is generated from them.
+import { z } from 'zod';
+import { ACCOUNT_STATUSES, REVENUE_CATEGORIES, ROLES } from './domain';
+import { feeRuleSchema } from './fees';
+
+export const HUB_API_PREFIX = '/v1';
+/** Most events one push may carry, and the largest request body the hub reads. */
+export const MAX_PUSH_EVENTS = 1000;
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Largest directory page the hub serves (rows across all directory tables). */
+export const MAX_PULL_LIMIT = 10_000;
+
+export const stationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'a station id is 1–32 letters, digits, _ or -');
+
+/** One outbox event exactly as the station recorded it (src/main/station/journal.ts OutboxEvent). */
+export const outboxEventSchema = z.object({
+  eventId: z.uuid(),
+  stationId: stationIdSchema,
+  seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  kind: z.string().max(64).regex(/^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)*$/, 'an event kind such as receipt.posted'),
+  at: z.iso.datetime(),
+  data: z.unknown(),
+}).strict();
+export type WireEvent = z.infer<typeof outboxEventSchema>;
+
+export const pushRequestSchema = z.object({
+  events: z.array(outboxEventSchema).min(1, 'a push carries at least one event').max(MAX_PUSH_EVENTS, `a push carries at most ${MAX_PUSH_EVENTS} events`),
+}).strict();
+
+export const pushResponseSchema = z.object({
+  /** The highest seq of this station the hub has stored with no gap below it. */
+  ackedSeq: z.number().int().min(0),
+  stored: z.number().int().min(0),
+  replayed: z.number().int().min(0),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const hubErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** On SEQ_GAP: the seq the hub expects next. */
+    expectedSeq: z.number().int().optional(),
+  }),
+});
+export type HubErrorBody = z.infer<typeof hubErrorSchema>;
+
+export const enrolRequestSchema = z.object({ stationId: stationIdSchema }).strict();
+export const enrolResponseSchema = z.object({ stationId: stationIdSchema, secret: z.string(), ackedSeq: z.number().int().min(0) });
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+// ---- Directory pull ----
+
+export const directoryAccountSchema = z.object({
+  accountNumber: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
+  name: z.string().min(1).max(200),
+  serviceAddress: z.string().min(1).max(300),
+  status: z.enum(ACCOUNT_STATUSES),
+  balanceCents: z.number().int(),
+  cashOnlyUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+});
+export type WireAccount = z.infer<typeof directoryAccountSchema>;
+
+export const glAccountSchema = z.string().regex(/^\d{1,6}-\d{1,6}-\d{1,8}$/, 'a GL account is fund-department-object, e.g. 401-3410-34340');
+
+export const revenueCodeSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9_]{1,16}$/),
+  nameEn: z.string().min(1).max(120),
+  nameEs: z.string().min(1).max(120),
+  gl: glAccountSchema,
+  category: z.enum(REVENUE_CATEGORIES),
+  requiresAccount: z.boolean(),
+  active: z.boolean().default(true),
+  sort: z.number().int().min(0).default(0),
+});
+export type WireRevenueCode = z.infer<typeof revenueCodeSchema>;
+
+export const feeScheduleSchema = z.object({
+  revenueCode: z.string().regex(/^[A-Z0-9_]{1,16}$/),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  rule: feeRuleSchema,
+});
+export type WireFeeSchedule = z.infer<typeof feeScheduleSchema>;
+
+export const directoryUserSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(120),
+  role: z.enum(ROLES),
+  pinHash: z.string().regex(/^scrypt\$/),
+  active: z.boolean(),
+});
+export type WireUser = z.infer<typeof directoryUserSchema>;
+
+export const pullResponseSchema = z.object({
+  /** Pass it back as ?cursor= for the next page; keep it once the page is applied. */
+  cursor: z.number().int().min(0),
+  /** The newest directory version on the hub when this page was read (for progress). */
+  latest: z.number().int().min(0),
+  more: z.boolean(),
+  accounts: z.array(directoryAccountSchema),
+  revenueCodes: z.array(revenueCodeSchema),
+  feeSchedules: z.array(feeScheduleSchema),
+  users: z.array(directoryUserSchema),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+// ---- Exceptions ----
+
+export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event'] as const;
+export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+
+export const hubExceptionSchema = z.object({
+  id: z.number().int().positive(),
+  stationId: stationIdSchema,
+  eventId: z.uuid(),
+  seq: z.number().int().positive(),
+  kind: z.enum(EXCEPTION_KINDS),
+  receiptNumber: z.string().nullable(),
+  accountNumber: z.string().nullable(),
+  amountCents: z.number().int().nullable(),
+  detail: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Bumped whenever the exception is created or resolved: stations fetch changes past their cursor. */
+  version: z.number().int().positive(),
+});
+export type WireException = z.infer<typeof hubExceptionSchema>;
+
+export const exceptionsResponseSchema = z.object({ cursor: z.number().int().min(0), exceptions: z.array(hubExceptionSchema) });
+export type ExceptionsResponse = z.infer<typeof exceptionsResponseSchema>;
+
+/** What a station records (and pushes through its outbox) to mark an exception resolved. */
+export const exceptionResolvedSchema = z.object({ exceptionId: z.number().int().positive(), note: z.string().min(3).max(500), userId: z.string().min(1).max(64) });

@@ -1,0 +1,130 @@
+// A real hub for tests: PGlite in a temp folder by default, or its own schema on the PostgreSQL server
+// named by DATABASE_URL (so parallel runs never share tables). Seeded with the demo city's catalogue.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openHubDb, type HubDb } from '../../src/hub/db';
+import { startHubServer, type HubServer } from '../../src/hub/server';
+import { ensureAdminToken } from '../../src/hub/auth';
+import { DEMO_REVENUE_CODES, demoAccounts } from '../../src/main/station/demoData';
+
+export const DATABASE_URL = process.env.DATABASE_URL || undefined;
+export const ENGINE = DATABASE_URL ? 'postgresql' : 'pglite';
+
+/** initdb and the migrations take seconds: do them once per machine (per migration text) and copy the cluster for each hub. */
+async function pgliteTemplate(): Promise<string> {
+  const migDir = fileURLToPath(new URL('../../migrations/hub/', import.meta.url));
+  const hash = createHash('sha256');
+  for (const f of readdirSync(migDir).sort()) hash.update(f).update(readFileSync(join(migDir, f)));
+  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@electric-sql/pglite').replace(/dist[/\\].*$/, 'package.json'), 'utf8')) as { version: string };
+  const version = pkg.version;
+  const dir = join(tmpdir(), `civictill-pglite-template-${version}-${hash.digest('hex').slice(0, 12)}`);
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const work = mkdtempSync(join(tmpdir(), 'civictill-pglite-init-'));
+  const db = await openHubDb({ dataDir: work });
+  await db.close();
+  try { renameSync(work, dir); } catch { rmSync(work, { recursive: true, force: true }); }
+  return dir;
+}
+
+export interface TestHub {
+  db: HubDb;
+  server: HubServer;
+  url: string;
+  port: number;
+  adminToken: string;
+  /** Calls the hub as its admin; throws unless 2xx. */
+  admin<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, type?: string): Promise<T>;
+  adminText(path: string): Promise<string>;
+  /** Stops the server and the database, then brings both back on the same port and data. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export const HUB_ACCOUNTS = 200;
+
+export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean } = {}): Promise<TestHub> {
+  const dir = mkdtempSync(join(tmpdir(), 'civictill-hub-'));
+  const schema = DATABASE_URL ? `t_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
+  const dataDir = join(dir, 'pglite');
+  if (!DATABASE_URL) cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+  const open = () => openHubDb({ databaseUrl: DATABASE_URL, dataDir, schema });
+  let db = await open();
+  let server = await startHubServer(db, { port: opts.port ?? 0, pinCost: 1024, log: () => undefined });
+  const port = server.port;
+  const adminToken = (await ensureAdminToken(db, new Date().toISOString()))!;
+  const url = `http://127.0.0.1:${port}`;
+  let running = true;
+
+  const t: TestHub = {
+    get db() { return db; }, get server() { return server; }, url, port, adminToken,
+    async admin<T>(method: 'GET' | 'POST', path: string, body?: unknown, type = 'application/json'): Promise<T> {
+      const res = await fetch(url + path, {
+        method, headers: { authorization: `Bearer ${adminToken}`, ...(body !== undefined ? { 'content-type': type } : {}) },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      return JSON.parse(text) as T;
+    },
+    async adminText(path: string): Promise<string> {
+      const res = await fetch(url + path, { headers: { authorization: `Bearer ${adminToken}` } });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${text}`);
+      return text;
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      await server.close();
+      await db.close();
+    },
+    async start() {
+      if (running) return;
+      db = await open();
+      server = await startHubServer(db, { port, pinCost: 1024, log: () => undefined });
+      running = true;
+    },
+    async restart() { await t.stop(); await t.start(); },
+    async cleanup() {
+      await t.stop();
+      if (schema) {
+        const c = new pg.Client({ connectionString: DATABASE_URL });
+        await c.connect();
+        try { await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await c.end(); }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  if (opts.seed !== false) await seedHub(t, opts.accounts ?? HUB_ACCOUNTS);
+  return t;
+}
+
+/** The demo city's catalogue, accounts (same numbers as a test station's) and users. */
+export async function seedHub(hub: TestHub, accounts: number): Promise<void> {
+  await hub.admin('POST', '/v1/admin/directory/revenue-codes', DEMO_REVENUE_CODES.map((c, i) => ({ ...c, sort: i })));
+  const rows = [...demoAccounts(accounts)];
+  const csv = 'account_number,name,service_address,status,balance\n' + rows.map((a) =>
+    [a.accountNumber, `"${a.name.replace(/"/g, '""')}"`, `"${a.serviceAddress}"`, a.status, dollars(a.balanceCents)].join(',')).join('\n');
+  await hub.admin('POST', '/v1/admin/directory/accounts', csv, 'text/csv');
+}
+
+export function dollars(cents: number): string {
+  const abs = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Makes an enrolment code and spends it for a station: its Basic credentials. */
+export async function enrolStation(hub: TestHub, stationId: string): Promise<{ secret: string; auth: string }> {
+  const { code } = await hub.admin<{ code: string }>('POST', '/v1/admin/enrolment-codes', { stationId });
+  const res = await fetch(`${hub.url}/v1/enrol`, { method: 'POST', headers: { authorization: `Bearer ${code}`, 'content-type': 'application/json' }, body: JSON.stringify({ stationId }) });
+  if (!res.ok) throw new Error(`enrol ${stationId}: ${res.status} ${await res.text()}`);
+  const { secret } = await res.json() as { secret: string };
+  return { secret, auth: 'Basic ' + Buffer.from(`${stationId}:${secret}`).toString('base64') };
+}
