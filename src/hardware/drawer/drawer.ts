@@ -1,0 +1,94 @@
+// The cash drawer, wired to the printer's kick-out connector: opened with a complete pulse on pin 2
+// or 5, its open/closed switch read through DLE EOT 1 bit 2 (which level means "open" is a setting).
+import type { Device, DeviceState, DeviceStatus } from '../device';
+import type { DrawerPin } from '../printer/escpos';
+import type { ReceiptPrinter } from '../printer/printer';
+
+export interface DrawerOptions {
+  pin: DrawerPin;
+  /** Pulse on and off times; most drawers want 50–200 ms on. */
+  onMs: number;
+  offMs: number;
+  /** Level of connector pin 3 when the drawer is open; 'none' when the drawer has no sensor. */
+  openLevel: 'high' | 'low' | 'none';
+}
+
+export const DEFAULT_DRAWER_OPTIONS: DrawerOptions = { pin: 2, onMs: 100, offMs: 200, openLevel: 'high' };
+
+export interface KickResult { via: 'ESC p' | 'DLE DC4'; pin: DrawerPin; onMs: number; at: string }
+
+export class PrinterDrawer implements Device {
+  readonly kind = 'drawer' as const;
+  /** It rides on the printer's link; the printer keeps that open. */
+  readonly managesOwnLink = true;
+  readonly opts: DrawerOptions;
+  private current: DeviceStatus;
+  private listeners = new Set<(s: DeviceStatus) => void>();
+  private unsubscribe: (() => void) | null = null;
+  private releaseWatch: (() => void) | null = null;
+  private lastOpen: boolean | null = null;
+
+  constructor(readonly id: string, readonly printer: ReceiptPrinter, opts: Partial<DrawerOptions> = {}) {
+    this.opts = { ...DEFAULT_DRAWER_OPTIONS, ...opts };
+    this.current = { id, kind: 'drawer', state: 'connecting', detail: `Through printer ${printer.id}`, since: new Date().toISOString() };
+  }
+
+  /** True open, false shut, null unknown (no sensor, or the printer is not answering). */
+  isOpen(): boolean | null { return this.lastOpen; }
+
+  get hasSensor(): boolean { return this.opts.openLevel !== 'none'; }
+
+  async open(): Promise<void> {
+    this.unsubscribe ??= this.printer.onStatus((s) => this.fromPrinter(s));
+    this.fromPrinter(this.printer.status());
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.releaseWatch?.();
+    this.releaseWatch = null;
+  }
+
+  status(): DeviceStatus { return this.current; }
+
+  onStatus(fn: (s: DeviceStatus) => void): () => void {
+    this.listeners.add(fn);
+    return () => { this.listeners.delete(fn); };
+  }
+
+  async test(): Promise<string> {
+    const r = await this.kick();
+    return `Drawer kicked on pin ${r.pin} (${r.onMs} ms, ${r.via})`;
+  }
+
+  /** Pulses the drawer open. Throws when the printer cannot be reached. */
+  async kick(): Promise<KickResult> {
+    const via = await this.printer.kick(this.opts.pin, this.opts.onMs, this.opts.offMs);
+    if (this.hasSensor && !this.releaseWatch) this.releaseWatch = this.printer.watchClosely();
+    return { via, pin: this.opts.pin, onMs: this.opts.onMs, at: new Date().toISOString() };
+  }
+
+  /** Reads the sensor now rather than waiting for the next poll. */
+  async readSensor(): Promise<boolean | null> {
+    await this.printer.refresh();
+    return this.lastOpen;
+  }
+
+  private fromPrinter(s: DeviceStatus): void {
+    const pinHigh = s.flags?.drawerPinHigh;
+    let open: boolean | null = null;
+    if (this.hasSensor && (s.state === 'ready' || s.state === 'error') && pinHigh !== undefined) open = pinHigh === (this.opts.openLevel === 'high');
+    this.lastOpen = open;
+    // Closely watched only while open: once shut, back to the printer's idle pace.
+    if (open === false && this.releaseWatch) { this.releaseWatch(); this.releaseWatch = null; }
+    if (open === true && !this.releaseWatch) this.releaseWatch = this.printer.watchClosely();
+    const state: DeviceState = s.state === 'ready' || s.state === 'error' ? 'ready' : s.state;
+    const detail = state !== 'ready' ? `Printer ${this.printer.id}: ${s.detail}` : open === null ? 'Ready (no sensor)' : open ? 'Open' : 'Closed';
+    const flags = open === null ? undefined : { open };
+    const prev = this.current;
+    if (prev.state === state && prev.detail === detail) return;
+    this.current = { id: this.id, kind: 'drawer', state, detail, since: new Date().toISOString(), ...(flags ? { flags } : {}) };
+    for (const fn of this.listeners) fn(this.current);
+  }
+}

@@ -1,0 +1,183 @@
+// The receipt printer as a counter device: prints forms one job at a time, keeps its status fresh
+// (DLE EOT), and pulses the drawer connector with complete commands.
+import type { ThermalPrinter } from 'node-thermal-printer';
+import type { Device, DeviceState, DeviceStatus } from '../device';
+import type { PrintDoc } from '../forms/doc';
+import { testPageForm } from '../forms/testPage';
+import { drawerKick, realTimePulse, clearBuffers, type DrawerPin } from './escpos';
+import { PrinterNotReady } from './errors';
+import type { JobHooks } from './job';
+import { PortInterface } from './ntpInterface';
+import type { PrinterPort } from './port';
+import { layoutEngine, renderInto, type CodePageName } from './render';
+import { describeFault, faultOf, type PrinterFlags } from './status';
+
+export interface PrinterOptions {
+  columns: 32 | 48;
+  codePage: CodePageName;
+  completion: 'processId' | 'none';
+  /** Status poll while idle [2000 ms]; faster while something (the drawer) watches closely. */
+  pollMs: number;
+  fastPollMs: number;
+  /** Status poll while waiting for a job to finish [250 ms]. */
+  jobPollMs: number;
+  confirmMs: number;
+}
+
+export const DEFAULT_PRINTER_OPTIONS: PrinterOptions = {
+  columns: 48, codePage: 'PC850_MULTILINGUAL', completion: 'processId', pollMs: 2000, fastPollMs: 300, jobPollMs: 250, confirmMs: 15000,
+};
+
+export class ReceiptPrinter implements Device {
+  readonly kind = 'printer' as const;
+  /** Reconnects by itself (each job and status poll reopens the link); the print queue retries jobs. */
+  readonly managesOwnLink = true;
+  readonly opts: PrinterOptions;
+  /** Last answer to DLE EOT; null when the printer has not answered. */
+  flags: PrinterFlags | null = null;
+  private current: DeviceStatus;
+  private listeners = new Set<(s: DeviceStatus) => void>();
+  private readonly iface: PortInterface;
+  private readonly tp: ThermalPrinter;
+  private queue: Promise<unknown> = Promise.resolve();
+  private busy = false;
+  private nextId = Math.floor(Math.random() * 10000);
+  private timer: NodeJS.Timeout | null = null;
+  private opened = false;
+  private watchers = 0;
+
+  constructor(readonly id: string, readonly port: PrinterPort, opts: Partial<PrinterOptions> = {}) {
+    this.opts = { ...DEFAULT_PRINTER_OPTIONS, ...opts };
+    this.iface = new PortInterface(port, { pollMs: this.opts.jobPollMs, confirmMs: this.opts.confirmMs, completion: this.opts.completion });
+    this.tp = layoutEngine(this.opts.columns, this.iface);
+    this.current = { id, kind: 'printer', state: 'connecting', detail: `Connecting to ${port.address}`, since: new Date().toISOString() };
+    port.onLost = () => this.setState('offline', `Lost the connection to ${port.address}`);
+  }
+
+  get address(): string { return this.port.address; }
+  get columns(): 32 | 48 { return this.opts.columns; }
+
+  async open(): Promise<void> {
+    this.opened = true;
+    this.schedule();
+    await this.refresh(true);
+  }
+
+  async close(): Promise<void> {
+    this.opened = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.port.close();
+  }
+
+  status(): DeviceStatus { return this.current; }
+
+  onStatus(fn: (s: DeviceStatus) => void): () => void {
+    this.listeners.add(fn);
+    return () => { this.listeners.delete(fn); };
+  }
+
+  async test(): Promise<string> {
+    await this.print(testPageForm(this.opts.columns, this.id, this.address));
+    return `Test page printed on ${this.address}`;
+  }
+
+  /** Poll status faster while something needs it (the drawer while open); returns the release. */
+  watchClosely(): () => void {
+    this.watchers++;
+    this.schedule();
+    let released = false;
+    return () => { if (!released) { released = true; this.watchers--; } };
+  }
+
+  /** Asks the printer for its status now; throws PrinterNotReady when it cannot be reached. */
+  async refresh(throwIfUnreachable = false): Promise<PrinterFlags | null> {
+    try {
+      const f = await this.port.status();
+      this.flags = f;
+      const fault = faultOf(f);
+      if (fault) this.setState('error', describeFault(fault), f);
+      else this.setState('ready', f.paperNearEnd ? 'Ready — paper low' : 'Ready', f);
+      return f;
+    } catch (e) {
+      this.flags = null;
+      this.setState('offline', e instanceof Error ? e.message : String(e));
+      if (throwIfUnreachable) throw e;
+      return null;
+    }
+  }
+
+  /**
+   * Prints one form; resolves once the printer confirms it printed. Rejects with PrinterNotReady
+   * (nothing was sent: retry later) or PrintUncertain (sent, not confirmed: a person decides).
+   */
+  print(doc: PrintDoc, hooks: JobHooks = {}): Promise<void> {
+    const run = async () => {
+      this.busy = true;
+      try {
+        renderInto(this.tp, doc, { codePage: this.opts.codePage });
+        this.nextId = (this.nextId + 1) % 10000;
+        this.iface.job = {
+          processId: String(this.nextId).padStart(4, '0'),
+          hooks: {
+            onWaiting: (reason, flags) => { this.setState(reason === 'unreachable' || reason === 'notAnswering' ? 'offline' : 'error', describeFault(reason), flags ?? undefined); hooks.onWaiting?.(reason, flags); },
+            onResumed: () => { this.setState('ready', 'Printing', this.flags ?? undefined); hooks.onResumed?.(); },
+          },
+        };
+        await this.tp.execute();
+        await this.refresh();
+      } catch (e) {
+        if (e instanceof PrinterNotReady) this.setState(e.reason === 'unreachable' || e.reason === 'notAnswering' ? 'offline' : 'error', e.message, e.flags ?? undefined);
+        throw e;
+      } finally {
+        // node-thermal-printer's execute() leaves the buffer full: the next job would print this one again.
+        this.tp.clear();
+        this.iface.job = null;
+        this.busy = false;
+      }
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  /**
+   * Pulses a drawer connector pin. A complete ESC p m t1 t2 when the printer is idle and ready; the
+   * real-time DLE DC4 pulse when it is busy or stopped (it would not reach an ESC p behind a job).
+   */
+  async kick(pin: DrawerPin, onMs: number, offMs: number): Promise<'ESC p' | 'DLE DC4'> {
+    const flags = this.busy ? this.flags : await this.refresh(true);
+    const ready = !this.busy && flags !== null && faultOf(flags) === null;
+    if (ready || !this.port.twoWay) {
+      await this.port.write(drawerKick(pin, onMs, offMs));
+      return 'ESC p';
+    }
+    await this.port.write(realTimePulse(pin, onMs));
+    return 'DLE DC4';
+  }
+
+  /** Throws away what the printer holds but has not printed (a cancelled job must not print later). */
+  async discardPending(): Promise<void> {
+    if (this.port.twoWay && this.port.isOpen) await this.port.write(clearBuffers());
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (!this.opened) return;
+    const ms = this.watchers > 0 ? this.opts.fastPollMs : this.opts.pollMs;
+    this.timer = setTimeout(() => {
+      const go = this.busy ? Promise.resolve() : this.refresh().then(() => undefined);
+      void go.finally(() => this.schedule());
+    }, ms);
+    this.timer.unref();
+  }
+
+  private setState(state: DeviceState, detail: string, f?: PrinterFlags): void {
+    const flags = f ? { offline: f.offline, coverOpen: f.coverOpen, paperOut: f.paperOut, paperNearEnd: f.paperNearEnd, error: f.error, drawerPinHigh: f.drawerPinHigh } : undefined;
+    const prev = this.current;
+    const same = prev.state === state && prev.detail === detail && JSON.stringify(prev.flags) === JSON.stringify(flags);
+    if (same) return;
+    this.current = { id: this.id, kind: 'printer', state, detail, since: prev.state === state ? prev.since : new Date().toISOString(), ...(flags ? { flags } : {}) };
+    for (const fn of this.listeners) fn(this.current);
+  }
+}

@@ -1,0 +1,69 @@
+// Lays a form out in ESC/POS with node-thermal-printer (its layout calls, our line breaks).
+import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import type { PrintDoc } from '../forms/doc';
+
+export type CodePageName = 'PC437_USA' | 'PC850_MULTILINGUAL' | 'PC858_EURO' | 'WPC1252';
+
+export interface RenderOptions {
+  /** Character table for accents and ñ [PC850_MULTILINGUAL]. */
+  codePage?: CodePageName;
+  /** QR module size in dots [6 on 80 mm, 4 on 58 mm]. */
+  qrCellSize?: number;
+}
+
+/**
+ * A node-thermal-printer instance used as the layout engine. `iface` is the custom interface its
+ * execute() hands the buffer to (see ntpInterface.ts); without one it only builds bytes.
+ */
+export function layoutEngine(columns: number, iface?: object): ThermalPrinter {
+  return new ThermalPrinter({
+    type: PrinterTypes.EPSON,
+    // A custom interface is any object with execute(); the typings only admit a string.
+    interface: (iface ?? 'tcp://127.0.0.1:9') as string,
+    width: columns,
+    breakLine: BreakLine.NONE, // forms are laid out already; its folding does not know double width
+    removeSpecialCharacters: false,
+  });
+}
+
+/** Fills the engine's buffer with the form; clears whatever a previous job left there first. */
+export function renderInto(tp: ThermalPrinter, doc: PrintDoc, opts: RenderOptions = {}): Buffer {
+  tp.clear();
+  tp.append(Buffer.of(0x1b, 0x40)); // ESC @: start from the printer's defaults
+  tp.setCharacterSet(CharacterSet[opts.codePage ?? 'PC850_MULTILINGUAL']);
+  for (const line of doc.lines) {
+    switch (line.kind) {
+      case 'text': {
+        if (line.align === 'center') tp.alignCenter(); else if (line.align === 'right') tp.alignRight(); else tp.alignLeft();
+        if (line.bold) tp.bold(true);
+        if (line.big) tp.setTextSize(1, 1);
+        tp.println(line.text);
+        if (line.big) tp.setTextSize(0, 0);
+        if (line.bold) tp.bold(false);
+        break;
+      }
+      case 'qr':
+        tp.alignCenter();
+        tp.printQR(line.data, { model: 2, cellSize: opts.qrCellSize ?? (doc.columns >= 48 ? 6 : 4), correction: 'M' });
+        tp.newLine();
+        tp.alignLeft();
+        break;
+      case 'barcode':
+        tp.alignCenter();
+        tp.printBarcode(line.data, 73, { hriPos: 0, hriFont: 0, width: 2, height: 60 });
+        tp.newLine();
+        tp.alignLeft();
+        break;
+      case 'feed':
+        for (let i = 0; i < line.lines; i++) tp.newLine();
+        break;
+    }
+  }
+  if (doc.cut) tp.partialCut({ verticalTabAmount: 1 });
+  return tp.getBuffer();
+}
+
+/** The bytes of a form, from a fresh engine. */
+export function renderEscPos(doc: PrintDoc, opts: RenderOptions = {}): Buffer {
+  return renderInto(layoutEngine(doc.columns), doc, opts);
+}
