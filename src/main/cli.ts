@@ -8,16 +8,21 @@ import { seedDemo } from './station/demo';
 import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
 import { startWebServer } from './web/server';
+import { ensureRenderer } from './web/rendererBuild';
+import { buildElectron, electronBinary } from './shell/launch';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 
 const USAGE = `civictill <command> [options]
 
   demo --db PATH [--accounts N]        create a demo city in a new database (PINs printed once)
   import-accounts FILE.csv --db PATH   load the account directory from a CIS export (all or nothing)
   verify --db PATH                     re-walk the journal hash chain and check every ledger invariant
-  serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1
+  serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
 `;
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 function fail(message: string, code = 1): never {
@@ -55,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
   if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
   const db = values.db;
   const port = values.port ? Number(values.port) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) fail(`--port ${values.port} is not a port number`);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) fail(`--port ${values.port} is not a port number`);
   switch (command) {
     case 'demo': {
       if (!db) fail('demo needs --db PATH');
@@ -104,6 +109,16 @@ async function main(argv: string[]): Promise<void> {
       if (!existsSync(db)) {
         if (!values.demo) fail(`${db} does not exist (add --demo to create a demo city there)`);
         await createDemo(db, 10_000);
+      }
+      // The renderer is built from source when missing or older than its sources (a fresh clone too).
+      ensureRenderer(root);
+      const electron = electronBinary(root);
+      if (electron) {
+        buildElectron(root);
+        process.stdout.write(`Electron is installed: opening the CivicTill app on ${db}.\n`);
+        const child = spawn(electron, [root, '--db', resolve(db)], { stdio: 'inherit' });
+        child.on('exit', (code) => process.exit(code ?? 0));
+        return;
       }
       await serve(db, port ?? 5170, 'Electron is not installed here, so CivicTill runs in browser mode');
       return;
