@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     // Every Node-side test loads a mocked electron (ARCHITECTURE.md "Tests").
     setupFiles: ['tests/setup.ts'],
+    // Builds dist/renderer when missing or stale, for the end-to-end tests.
+    globalSetup: ['tests/globalSetup.ts'],
   },
 });

@@ -186,6 +186,8 @@ CREATE TABLE returned_checks (
 
 CREATE INDEX returned_checks_day ON returned_checks(business_day);
 
+CREATE INDEX returned_checks_fee_account ON returned_checks(fee_account) WHERE fee_account IS NOT NULL;
+
 CREATE TABLE returned_check_lines (
   returned_check_id TEXT NOT NULL REFERENCES returned_checks(id),
   line_no INTEGER NOT NULL,

@@ -37,9 +37,12 @@ export interface MicrEmulatorOptions {
 
 export class MicrEmulator {
   private readonly link: SerialLink;
-  constructor(path: string, private readonly o: MicrEmulatorOptions = {}) {
+  constructor(path: string, private o: MicrEmulatorOptions = {}) {
     this.link = new SerialLink(parseSerialAddress(`serial:${path}`));
   }
+
+  /** Changes the baud rates in play (e.g. the reader reset to another rate than the station's setting). */
+  setBauds(wireBaud: number, hostBaud: number): void { this.o = { ...this.o, wireBaud, hostBaud }; }
 
   open(): Promise<void> { return this.link.open(); }
   close(): Promise<void> { return this.link.close(); }

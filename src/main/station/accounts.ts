@@ -7,10 +7,14 @@ import type { Station } from './station';
 
 type AccountRow = AccountsTable & { paid_since: number };
 
-// Payments this station took on the account since the directory row was last refreshed.
+// Payments this station took on the account since the directory row was last refreshed, less the
+// payments reversed by returned checks and the returned-check fees charged since.
 const WITH_PAID = `a.*, COALESCE((SELECT SUM(l.amount_cents) FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id
   WHERE l.account_number = a.account_number AND r.created_at >= a.updated_at
-  AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.receipt_id = r.id)), 0) AS paid_since`;
+  AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.receipt_id = r.id)), 0)
+  - COALESCE((SELECT SUM(x.amount_cents) FROM returned_check_lines x JOIN returned_checks rc ON rc.id = x.returned_check_id
+  WHERE x.account_number = a.account_number AND rc.recorded_at >= a.updated_at), 0)
+  - COALESCE((SELECT SUM(rc.fee_cents) FROM returned_checks rc WHERE rc.fee_account = a.account_number AND rc.recorded_at >= a.updated_at), 0) AS paid_since`;
 
 function toView(r: AccountRow): AccountView {
   return {

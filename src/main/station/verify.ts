@@ -5,6 +5,7 @@ import { canonicalJson } from './canonical';
 import { GENESIS_HASH, journalHash } from './journal';
 import { formatReceiptNumber, receiptRecord } from './receiptView';
 import type { Station } from './station';
+import { endOfDayChecks } from './endOfDay/verifyChecks';
 
 export interface Finding { invariant: string; row: string; detail: string }
 export interface CheckResult { finding: Finding | null; counted: string }
@@ -84,7 +85,7 @@ function voidsAndMovements(station: Station): CheckResult {
   return { finding: null, counted: '' };
 }
 
-export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements];
+export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, ...endOfDayChecks];
 
 export interface VerifyReport { ok: boolean; summary: string; finding: Finding | null }
 

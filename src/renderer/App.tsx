@@ -1,0 +1,75 @@
+// Which screen the cashier sees: sign-in, lock, open drawer, then the till and the end-of-day screens.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { focusScreen, installFocusKeeper } from './focus';
+import { useHotkeys } from './hotkeys';
+import { hasBridge } from './transport';
+import { useApp } from './store/app';
+import { subscribeEvents } from './events';
+import { TopBar } from './components/TopBar';
+import { Notices } from './components/Notices';
+import { SignIn } from './screens/SignIn';
+import { Lock } from './screens/Lock';
+import { OpenDrawer } from './screens/OpenDrawer';
+import { Till } from './screens/Till';
+
+/** Keys that work on every screen: language, lock. */
+function GlobalKeys() {
+  const user = useApp((s) => s.user);
+  const locked = useApp((s) => s.locked);
+  useHotkeys({
+    'Alt+E': () => { const { lang, setLang } = useApp.getState(); setLang(lang === 'en' ? 'es' : 'en'); },
+    'Alt+L': () => { if (user && !locked) void useApp.getState().lock(); },
+  });
+  return null;
+}
+
+type Shown = 'signin' | 'lock' | 'loading' | 'open' | 'till';
+
+function shown(s: ReturnType<typeof useApp.getState>): Shown {
+  if (!s.user) return 'signin';
+  if (s.locked) return 'lock';
+  if (!s.sessionKnown) return 'loading';
+  if (!s.session || s.session.cashierId !== s.user.id || s.session.state !== 'open') return 'open';
+  return 'till';
+}
+
+function Body() {
+  const { t } = useTranslation();
+  const screen = useApp(shown);
+  // Each new screen starts with the focus on its first field.
+  useEffect(() => { focusScreen(); }, [screen]);
+  switch (screen) {
+    case 'signin': return <SignIn />;
+    case 'lock': return <Lock />;
+    case 'loading': return <main className="screen center"><p>{t('app.loading')}</p></main>;
+    case 'open': return <OpenDrawer />;
+    case 'till': return <Till />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const loadInfo = useApp((s) => s.loadInfo);
+  const lang = useApp((s) => s.lang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  useEffect(() => {
+    void loadInfo();
+    const stopFocus = installFocusKeeper();
+    const stopEvents = subscribeEvents();
+    return () => { stopFocus(); stopEvents(); };
+  }, [loadInfo]);
+  if (!hasBridge) {
+    return <main className="screen center"><h1>{t('app.name')}</h1><p className="error-box" role="alert">{t('app.noBridge')}</p></main>;
+  }
+  return (
+    <div className="app">
+      <GlobalKeys />
+      <TopBar />
+      <Body />
+      <Notices />
+    </div>
+  );
+}

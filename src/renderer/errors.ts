@@ -1,0 +1,38 @@
+// Errors from the main side arrive as {code, params, field}; the renderer words them in the cashier's
+// language from the shared catalogues, and files them by field so each shows next to its input.
+import { renderError, type ApiError, type Language } from '../shared/errors';
+import { errorsEn } from '../shared/i18n/errors.en';
+import { DETAILS_ES } from './i18n/details.es';
+
+export type FieldErrors = Record<string, ApiError>;
+
+/** The error worded for the cashier: the code's template in their language, with its parameters. */
+export function errorText(error: ApiError, lang: Language): string {
+  if (!Object.prototype.hasOwnProperty.call(errorsEn, error.code)) return error.message;
+  const params = { ...error.params };
+  // Validation details come from the contract's schemas in English; Spanish has its own wording.
+  if (lang === 'es' && typeof params.detail === 'string') params.detail = DETAILS_ES[params.detail] ?? params.detail;
+  return renderError(error.code, params, lang);
+}
+
+/** Files an error under its field path ('' when it concerns the whole form). */
+export function byField(error: ApiError): FieldErrors {
+  return { [error.field ?? '']: error };
+}
+
+/** The first error filed under any of the given paths or below them. */
+export function errorAt(errors: FieldErrors, ...paths: string[]): ApiError | undefined {
+  for (const p of paths) {
+    if (errors[p]) return errors[p];
+    for (const [k, v] of Object.entries(errors)) if (p !== '' && k.startsWith(p + '.')) return v;
+  }
+  return undefined;
+}
+
+/** Errors no field on the form claims: shown by the form's action. */
+export function unclaimed(errors: FieldErrors, claimed: string[]): ApiError | undefined {
+  for (const [k, v] of Object.entries(errors)) {
+    if (!claimed.some((c) => k === c || (c !== '' && k.startsWith(c + '.')))) return v;
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+// Money and numbers for the cashier's locale with Intl, from integer cents: the dollars are formatted
+// as a whole number and the two cent digits are put in place, so no float ever touches an amount.
+import type { Language } from '../shared/errors';
+
+export const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
+
+const cache = new Map<string, Intl.NumberFormat>();
+function currency(lang: Language): Intl.NumberFormat {
+  let f = cache.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    cache.set(lang, f);
+  }
+  return f;
+}
+
+export function money(cents: number, lang: Language): string {
+  const neg = cents < 0;
+  const abs = Math.abs(cents);
+  const dollars = (abs - (abs % 100)) / 100;
+  const rest = String(abs % 100).padStart(2, '0');
+  const parts = currency(lang).formatToParts(dollars);
+  let out = '';
+  for (const p of parts) {
+    if (p.type === 'fraction') out += rest;
+    else if (p.type === 'minusSign') continue;
+    else out += p.value;
+  }
+  return neg ? `−${out}` : out;
+}
+
+export function count(n: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+}
+
+export function dateTime(iso: string, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function time(iso: string, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function day(isoDate: string, lang: Language): string {
+  // A business day is a calendar date, not an instant: format it at noon UTC so no zone shifts it.
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+}

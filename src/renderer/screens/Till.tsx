@@ -1,0 +1,126 @@
+// The till: account lookup and lines on the left, totals, tenders and Complete on the right, the
+// change of the last receipt until the next customer, and a function key for every action.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { focusId, primaryField } from '../focus';
+import { useHotkeys } from '../hotkeys';
+import { money } from '../format';
+import { useApp } from '../store/app';
+import { useCatalog } from '../store/catalog';
+import { useSale } from '../store/sale';
+import { useTillUi } from '../store/tillUi';
+import { AccountLookup, LOOKUP_ID, PAY_ID, payRef } from './till/AccountLookup';
+import { ChangeDue } from './till/ChangeDue';
+import { DrawerMenu, type MenuItem } from './till/DrawerMenu';
+import { FeeDialog } from './till/FeeDialog';
+import { DropDialog, NoSaleDialog, PaidInDialog, PaidOutDialog, ReprintDialog, VoidDialog } from './till/MovementDialogs';
+import { ReceiptLines } from './till/ReceiptLines';
+import { COMPLETE_ID, firstField, KIND_KEYS, TenderPanel } from './till/TenderPanel';
+import { KeyBar, type KeyDef } from '../components/KeyBar';
+import { KeyHelp } from './till/KeyHelp';
+
+/** A tender the station refused comes back into the form, with the error next to its field. */
+function useTenderErrors(): void {
+  const errors = useSale((s) => s.errors);
+  useEffect(() => {
+    for (const [field, error] of Object.entries(errors)) {
+      const m = /^tenders\.(\d+)(?:\.(\w+))?$/.exec(field);
+      if (!m) continue;
+      const sale = useSale.getState();
+      const entry = sale.tenders[Number(m[1])];
+      if (!entry) continue;
+      sale.takeTender(entry.key);
+      sale.clearErrors();
+      useTillUi.getState().editTender(entry.tender, m[2] ?? '', error);
+      const target = { routing: 'tender-routing', account: 'tender-account', checkNumber: 'tender-check', last4: 'tender-last4', authCode: 'tender-auth', reference: 'tender-reference' }[m[2] ?? ''] ?? 'tender-amount';
+      focusId(target);
+      return;
+    }
+  }, [errors]);
+}
+
+export function Till() {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const session = useApp((s) => s.session);
+  const lock = useApp((s) => s.lock);
+  const signOut = useApp((s) => s.signOut);
+  const loadCodes = useCatalog((s) => s.load);
+  const lines = useSale((s) => s.lines);
+  const last = useSale((s) => s.last);
+  const account = useSale((s) => s.account);
+  const complete = useSale((s) => s.complete);
+  const nextCustomer = useSale((s) => s.nextCustomer);
+  const { dialog, open, close, setKind, form } = useTillUi();
+  useTenderErrors();
+
+  useEffect(() => { void loadCodes(); }, [loadCodes]);
+
+  async function doComplete() {
+    const r = await complete();
+    if (r) focusId(LOOKUP_ID);
+  }
+
+  const tenderKey = (k: (typeof KIND_KEYS)[number]) => () => { setKind(k.kind); focusId(firstField(k.kind, k.kind === 'check' && form.routing !== '')); };
+  const keys: KeyDef[] = [
+    { key: 'F1', label: t('keys.help'), run: () => open('help') },
+    { key: 'F2', label: t('keys.lookup'), run: () => focusId(account ? PAY_ID : LOOKUP_ID) },
+    { key: 'F3', label: t('keys.fee'), run: () => open('fee') },
+    { key: 'F4', label: t('keys.payBalance'), run: () => payRef.current() },
+    { key: 'F5', label: t('keys.cash'), run: tenderKey(KIND_KEYS[0]!) },
+    { key: 'F6', label: t('keys.check'), run: tenderKey(KIND_KEYS[1]!) },
+    { key: 'F7', label: t('keys.moneyOrder'), run: tenderKey(KIND_KEYS[2]!) },
+    { key: 'F8', label: t('keys.card'), run: tenderKey(KIND_KEYS[3]!) },
+    { key: 'F9', label: t('keys.complete'), run: () => void doComplete() },
+    { key: 'F10', label: t('keys.drawer'), run: () => open('drawer') },
+  ];
+  const hot = Object.fromEntries(keys.map((k) => [k.key, k.run]));
+  useHotkeys({
+    ...hot,
+    'Alt+V': () => open('void'),
+    'Alt+R': () => open('reprint'),
+    Escape: () => {
+      if (account) { useSale.getState().selectAccount(null); focusId(LOOKUP_ID); }
+      else if (last && lines.length === 0) { nextCustomer(); focusId(LOOKUP_ID); }
+    },
+  });
+
+  const menu: MenuItem[] = [
+    { n: '1', label: t('drawer.paidIn'), run: () => open('paidIn') },
+    { n: '2', label: t('drawer.paidOut'), run: () => open('paidOut') },
+    { n: '3', label: t('drawer.drop'), run: () => open('drop') },
+    { n: '4', label: t('drawer.noSale'), run: () => open('noSale') },
+    { n: '5', label: t('drawer.reprint'), run: () => open('reprint') },
+    { n: '6', label: t('drawer.void'), run: () => open('void') },
+    { n: '8', label: t('drawer.lock'), run: () => { close(); void lock(); } },
+    { n: '9', label: t('drawer.signOut'), run: () => { close(); void signOut(); } },
+  ];
+
+  const closeDialog = () => { close(); requestAnimationFrame(() => primaryField()?.focus()); };
+  return (
+    <>
+      <main className="screen till">
+        <div className="col left">
+          {session?.dropSuggested && <p className="banner warn" role="status">{t('till.dropSuggested', { amount: money(session.dropSuggestedCents, lang) })}</p>}
+          <AccountLookup onLineAdded={() => focusId('tender-amount')} />
+          <ReceiptLines />
+        </div>
+        <div className="col right">
+          {last && lines.length === 0 ? <ChangeDue receipt={last} /> : <TenderPanel onComplete={() => void doComplete()} />}
+        </div>
+      </main>
+      <KeyBar keys={keys} />
+      {dialog === 'help' && <KeyHelp keys={keys} onClose={closeDialog} />}
+      {dialog === 'fee' && <FeeDialog onClose={closeDialog} onAdded={() => { close(); focusId('tender-amount'); }} />}
+      {dialog === 'drawer' && <DrawerMenu items={menu} onClose={closeDialog} />}
+      {dialog === 'paidIn' && <PaidInDialog onClose={closeDialog} />}
+      {dialog === 'paidOut' && <PaidOutDialog onClose={closeDialog} />}
+      {dialog === 'drop' && <DropDialog onClose={closeDialog} />}
+      {dialog === 'noSale' && <NoSaleDialog onClose={closeDialog} />}
+      {dialog === 'reprint' && <ReprintDialog onClose={closeDialog} />}
+      {dialog === 'void' && <VoidDialog onClose={closeDialog} />}
+    </>
+  );
+}
+
+export { COMPLETE_ID };

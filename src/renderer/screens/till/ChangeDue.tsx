@@ -1,0 +1,19 @@
+// The receipt just completed: the change, large, until the next customer's first line.
+import { useTranslation } from 'react-i18next';
+import type { ReceiptView } from '../../../shared/views';
+import { money } from '../../format';
+import { useApp } from '../../store/app';
+
+export function ChangeDue({ receipt }: { receipt: ReceiptView }) {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  return (
+    <section className="panel change-due" aria-labelledby="change-title" role="status">
+      <h2 id="change-title">{receipt.changeCents > 0 ? t('till.changeDue') : t('till.noChange')}</h2>
+      {receipt.changeCents > 0 && <p className="change-amount" data-testid="change">{money(receipt.changeCents, lang)}</p>}
+      <p className="receipt-done">{t('till.completed', { number: receipt.receiptNumber })}</p>
+      <p className="muted">{t('till.paidWith', { total: money(receipt.totalCents, lang), tendered: money(receipt.tenderedCents, lang) })}</p>
+      <p className="next-hint">{t('till.nextHint')}</p>
+    </section>
+  );
+}

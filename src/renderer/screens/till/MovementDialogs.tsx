@@ -1,0 +1,215 @@
+// Paid-in, paid-out (supervisor), drop (suggested amount), no-sale, reprint and void (supervisor).
+// Each sends one request with its own client UUID; the station's error shows next to its field.
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../shared/errors';
+import type { ReceiptView } from '../../../shared/views';
+import { AmountInput } from '../../components/AmountInput';
+import { Dialog } from '../../components/Dialog';
+import { FieldError } from '../../components/FieldError';
+import { SupervisorFields, type Approval } from '../../components/SupervisorFields';
+import { TextInput } from '../../components/TextInput';
+import { amountOf, EMPTY, keysFor, type AmountKeys } from '../../amountEntry';
+import { byField, errorAt, errorText, unclaimed, type FieldErrors } from '../../errors';
+import { money, time } from '../../format';
+import { focusId } from '../../focus';
+import { call } from '../../transport';
+import { useApp } from '../../store/app';
+import { useSale } from '../../store/sale';
+
+interface Common { onClose(): void }
+
+/** The shared frame: one attempt UUID per dialog, busy guard, errors by field, done → notice. */
+function useAction() {
+  const [id] = useState(() => crypto.randomUUID());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  async function run<T>(fn: (id: string) => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, done: (v: T) => void, focusFor: Record<string, string> = {}) {
+    if (busy) return;
+    setBusy(true);
+    const r = await fn(id);
+    setBusy(false);
+    if (!r.ok) {
+      setErrors(byField(r.error));
+      const f = r.error.field ?? '';
+      const target = Object.entries(focusFor).find(([k]) => f === k || f.startsWith(k + '.'))?.[1];
+      if (target) focusId(target);
+      return;
+    }
+    done(r.value);
+  }
+  return { id, errors, setErrors, busy, run };
+}
+
+function Buttons({ busy, onClose }: { busy: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={busy}>{t('drawer.ok')}</button>
+      <button type="button" className="secondary" onClick={onClose}>{t('drawer.cancel')}</button>
+    </div>
+  );
+}
+
+function Form({ id, title, onClose, onSubmit, children }: { id: string; title: string; onClose(): void; onSubmit(): void; children: ReactNode }) {
+  return (
+    <Dialog id={id} title={title} onClose={onClose}>
+      <form onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>{children}</form>
+    </Dialog>
+  );
+}
+
+function useTexts() {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const notify = useApp((s) => s.notify);
+  const refresh = useApp((s) => s.refreshSession);
+  const txt = (errors: FieldErrors, ...p: string[]) => { const e = errorAt(errors, ...p); return e ? errorText(e, lang) : undefined; };
+  return { t, lang, notify, refresh, txt };
+}
+
+export function PaidInDialog({ onClose }: Common) {
+  const { t, lang, notify, refresh, txt } = useTexts();
+  const a = useAction();
+  const [amount, setAmount] = useState<AmountKeys>(EMPTY);
+  const [reason, setReason] = useState('');
+  const submit = () => void a.run((id) => call('drawer.paidIn', { id, amountCents: amountOf(amount) ?? 0, reason }), (m) => {
+    notify('info', t('drawer.paidInDone', { amount: money(m.amountCents, lang) })); void refresh(); onClose();
+  }, { amountCents: 'pi-amount', reason: 'pi-reason' });
+  const other = unclaimed(a.errors, ['amountCents', 'reason']);
+  return (
+    <Form id="paid-in" title={t('drawer.paidIn')} onClose={onClose} onSubmit={submit}>
+      <AmountInput id="pi-amount" label={t('drawer.amount')} value={amount} onChange={(v) => { setAmount(v); a.setErrors({}); }} onEnter={() => focusId('pi-reason')} big autoFocus error={txt(a.errors, 'amountCents')} />
+      <TextInput id="pi-reason" label={t('drawer.reason')} value={reason} onChange={(v) => { setReason(v); a.setErrors({}); }} maxLength={500} error={txt(a.errors, 'reason')} />
+      <FieldError id="pi-err" text={other ? errorText(other, lang) : undefined} />
+      <Buttons busy={a.busy} onClose={onClose} />
+    </Form>
+  );
+}
+
+export function PaidOutDialog({ onClose }: Common) {
+  const { t, lang, notify, refresh, txt } = useTexts();
+  const a = useAction();
+  const [amount, setAmount] = useState<AmountKeys>(EMPTY);
+  const [reason, setReason] = useState('');
+  const [approval, setApproval] = useState<Approval>({ userId: '', pin: '' });
+  const submit = () => void a.run((id) => call('drawer.paidOut', { id, amountCents: amountOf(amount) ?? 0, reason, approval }), (m) => {
+    notify('info', t('drawer.paidOutDone', { amount: money(m.amountCents, lang), who: m.approvedBy ?? '' })); void refresh(); onClose();
+  }, { amountCents: 'po-amount', reason: 'po-reason', 'approval.userId': 'po-sup-user', approval: 'po-sup-pin', pin: 'po-sup-pin' });
+  const other = unclaimed(a.errors, ['amountCents', 'reason', 'approval', 'pin']);
+  return (
+    <Form id="paid-out" title={t('drawer.paidOut')} onClose={onClose} onSubmit={submit}>
+      <AmountInput id="po-amount" label={t('drawer.amount')} value={amount} onChange={(v) => { setAmount(v); a.setErrors({}); }} onEnter={() => focusId('po-reason')} big autoFocus error={txt(a.errors, 'amountCents')} />
+      <TextInput id="po-reason" label={t('drawer.reason')} value={reason} onChange={(v) => { setReason(v); a.setErrors({}); }} onEnter={() => focusId('po-sup-user')} maxLength={500} error={txt(a.errors, 'reason')} />
+      <SupervisorFields id="po" value={approval} onChange={(v) => { setApproval(v); a.setErrors({}); }} errors={a.errors} />
+      <FieldError id="po-err" text={other ? errorText(other, lang) : undefined} />
+      <Buttons busy={a.busy} onClose={onClose} />
+    </Form>
+  );
+}
+
+export function DropDialog({ onClose }: Common) {
+  const { t, lang, notify, refresh, txt } = useTexts();
+  const session = useApp((s) => s.session);
+  const a = useAction();
+  const suggested = session?.dropSuggested ? session.dropSuggestedCents : 0;
+  const [amount, setAmount] = useState<AmountKeys>(keysFor(suggested));
+  const submit = () => void a.run((id) => call('drawer.drop', { id, amountCents: amountOf(amount) ?? 0 }), (m) => {
+    notify('info', t('drawer.dropDone', { amount: money(m.amountCents, lang) })); void refresh(); onClose();
+  }, { amountCents: 'drop-amount' });
+  const other = unclaimed(a.errors, ['amountCents']);
+  return (
+    <Form id="drop" title={t('drawer.drop')} onClose={onClose} onSubmit={submit}>
+      {suggested > 0 && <p className="suggest" role="status">{t('drawer.suggested', { amount: money(suggested, lang) })}</p>}
+      <AmountInput id="drop-amount" label={t('drawer.amount')} value={amount} onChange={(v) => { setAmount(v); a.setErrors({}); }} onEnter={submit} big autoFocus error={txt(a.errors, 'amountCents')} />
+      <FieldError id="drop-err" text={other ? errorText(other, lang) : undefined} />
+      <Buttons busy={a.busy} onClose={onClose} />
+    </Form>
+  );
+}
+
+export function NoSaleDialog({ onClose }: Common) {
+  const { t, lang, notify, txt } = useTexts();
+  const a = useAction();
+  const [reason, setReason] = useState('');
+  const submit = () => void a.run((id) => call('drawer.noSale', { id, reason }), () => { notify('info', t('drawer.noSaleDone')); onClose(); }, { reason: 'ns-reason' });
+  const other = unclaimed(a.errors, ['reason']);
+  return (
+    <Form id="no-sale" title={t('drawer.noSale')} onClose={onClose} onSubmit={submit}>
+      <TextInput id="ns-reason" label={t('drawer.reason')} value={reason} onChange={(v) => { setReason(v); a.setErrors({}); }} onEnter={submit} maxLength={500} autoFocus error={txt(a.errors, 'reason')} />
+      <FieldError id="ns-err" text={other ? errorText(other, lang) : undefined} />
+      <Buttons busy={a.busy} onClose={onClose} />
+    </Form>
+  );
+}
+
+/** The receipts of this drawer, newest first, to pick one by number. */
+function RecentReceipts({ onPick }: { onPick(n: string): void }) {
+  const { t, lang } = useTexts();
+  const [list, setList] = useState<ReceiptView[]>([]);
+  useEffect(() => {
+    let live = true;
+    void call('receipt.list', { limit: 8 }).then((r) => { if (live && r.ok) setList(r.value); });
+    return () => { live = false; };
+  }, []);
+  if (!list.length) return null;
+  return (
+    <table className="recent">
+      <caption>{t('drawer.recent')}</caption>
+      <tbody>
+        {list.map((r) => (
+          <tr key={r.id}>
+            <th scope="row"><button type="button" className="link" onClick={() => onPick(r.receiptNumber)}>{r.receiptNumber}</button></th>
+            <td>{time(r.createdAt, lang)}</td>
+            <td className="num">{money(r.totalCents, lang)}</td>
+            <td>{r.voided ? <span className="badge status-closed">{t('drawer.voided')}</span> : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ReprintDialog({ onClose }: Common) {
+  const { t, lang, notify, txt } = useTexts();
+  const last = useSale((s) => s.last);
+  const a = useAction();
+  const [number, setNumber] = useState(last?.receiptNumber ?? '');
+  const submit = () => void a.run((id) => call('receipt.reprint', { id, receiptNumber: number.trim() }), (r) => {
+    notify('info', t('drawer.reprintDone', { number: r.receiptNumber })); onClose();
+  }, { receiptNumber: 'rp-number' });
+  const other = unclaimed(a.errors, ['receiptNumber']);
+  return (
+    <Form id="reprint" title={t('drawer.reprint')} onClose={onClose} onSubmit={submit}>
+      <TextInput id="rp-number" label={t('drawer.receiptNumber')} value={number} onChange={(v) => { setNumber(v.toUpperCase()); a.setErrors({}); }} onEnter={submit} maxLength={40} autoFocus error={txt(a.errors, 'receiptNumber')} />
+      <RecentReceipts onPick={(n) => { setNumber(n); focusId('rp-number'); }} />
+      <FieldError id="rp-err" text={other ? errorText(other, lang) : undefined} />
+      <Buttons busy={a.busy} onClose={onClose} />
+    </Form>
+  );
+}
+
+export function VoidDialog({ onClose }: Common) {
+  const { t, lang, notify, refresh, txt } = useTexts();
+  const last = useSale((s) => s.last);
+  const a = useAction();
+  const [number, setNumber] = useState(last?.receiptNumber ?? '');
+  const [reason, setReason] = useState('');
+  const [approval, setApproval] = useState<Approval>({ userId: '', pin: '' });
+  const submit = () => void a.run((id) => call('receipt.void', { id, receiptNumber: number.trim(), reason, approval }), (r) => {
+    notify('info', t('drawer.voidDone', { number: r.receiptNumber }));
+    if (useSale.getState().last?.receiptNumber === r.receiptNumber) useSale.getState().nextCustomer();
+    void refresh(); onClose();
+  }, { receiptNumber: 'vd-number', reason: 'vd-reason', 'approval.userId': 'vd-sup-user', approval: 'vd-sup-pin', pin: 'vd-sup-pin' });
+  const other = unclaimed(a.errors, ['receiptNumber', 'reason', 'approval', 'pin']);
+  return (
+    <Form id="void" title={t('drawer.void')} onClose={onClose} onSubmit={submit}>
+      <TextInput id="vd-number" label={t('drawer.receiptNumber')} value={number} onChange={(v) => { setNumber(v.toUpperCase()); a.setErrors({}); }} onEnter={() => focusId('vd-reason')} maxLength={40} autoFocus error={txt(a.errors, 'receiptNumber')} />
+      <TextInput id="vd-reason" label={t('drawer.reason')} value={reason} onChange={(v) => { setReason(v); a.setErrors({}); }} onEnter={() => focusId('vd-sup-user')} maxLength={500} error={txt(a.errors, 'reason')} />
+      <SupervisorFields id="vd" value={approval} onChange={(v) => { setApproval(v); a.setErrors({}); }} errors={a.errors} />
+      <RecentReceipts onPick={(n) => { setNumber(n); focusId('vd-reason'); }} />
+      <FieldError id="vd-err" text={other ? errorText(other, lang) : undefined} />
+      <Buttons busy={a.busy} onClose={onClose} />
+    </Form>
+  );
+}

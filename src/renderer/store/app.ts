@@ -1,0 +1,101 @@
+// Who is at the till and what the station says: signed-in user, lock, drawer session, language,
+// the screen shown, and the notices that events bring. The main side decides; this only remembers.
+import { create } from 'zustand';
+import type { Language } from '../../shared/errors';
+import type { SessionView, StationInfo, UserView } from '../../shared/views';
+import { call } from '../transport';
+import i18n from '../i18n';
+
+export type Screen = 'till' | 'closeout' | 'deposit' | 'returned' | 'reports' | 'devices' | 'sync' | 'admin';
+
+export interface Notice { id: number; kind: 'info' | 'warn' | 'error'; text: string; at: number }
+
+interface AppState {
+  info: StationInfo | null;
+  lang: Language;
+  user: UserView | null;
+  locked: boolean;
+  session: SessionView | null;
+  /** True once session.current has answered after sign-in. */
+  sessionKnown: boolean;
+  screen: Screen;
+  notices: Notice[];
+  setLang(lang: Language): void;
+  loadInfo(): Promise<void>;
+  signedIn(user: UserView): Promise<void>;
+  refreshSession(): Promise<void>;
+  setSession(session: SessionView | null): void;
+  lock(): Promise<void>;
+  unlocked(user: UserView): void;
+  signOut(): Promise<void>;
+  go(screen: Screen): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismiss(id: number): void;
+}
+
+const LANG_KEY = 'civictill.lang';
+let noticeSeq = 0;
+
+function storedLang(): Language | null {
+  const v = localStorage.getItem(LANG_KEY);
+  return v === 'en' || v === 'es' ? v : null;
+}
+
+export const useApp = create<AppState>((set, get) => ({
+  info: null,
+  lang: storedLang() ?? 'en',
+  user: null,
+  locked: false,
+  session: null,
+  sessionKnown: false,
+  screen: 'till',
+  notices: [],
+
+  setLang(lang) {
+    localStorage.setItem(LANG_KEY, lang);
+    void i18n.changeLanguage(lang);
+    document.documentElement.lang = lang;
+    set({ lang });
+  },
+
+  async loadInfo() {
+    const r = await call('station.info', {});
+    if (!r.ok) return;
+    set({ info: r.value });
+    if (!storedLang()) get().setLang(r.value.language);
+  },
+
+  async signedIn(user) {
+    set({ user, locked: false, screen: 'till', sessionKnown: false });
+    await get().refreshSession();
+  },
+
+  async refreshSession() {
+    const r = await call('session.current', {});
+    if (r.ok) set({ session: r.value, sessionKnown: true });
+  },
+
+  setSession(session) { set({ session, sessionKnown: true }); },
+
+  async lock() {
+    // The token is given up while locked: nothing can be done from this screen until a PIN is given.
+    await call('auth.signOut', {});
+    set({ locked: true });
+  },
+
+  unlocked(user) { set({ user, locked: false }); },
+
+  async signOut() {
+    await call('auth.signOut', {});
+    set({ user: null, locked: false, session: null, sessionKnown: false, screen: 'till' });
+  },
+
+  go(screen) { set({ screen }); },
+
+  notify(kind, text) {
+    const n: Notice = { id: ++noticeSeq, kind, text, at: Date.now() };
+    set({ notices: [...get().notices.slice(-4), n] });
+  },
+
+  dismiss(id) { set({ notices: get().notices.filter((n) => n.id !== id) }); },
+}));

@@ -1,0 +1,119 @@
+// The receipt being built at the counter. Totals here are only what the cashier sees while keying:
+// the main side computes fees, checks tenders and decides the change when the receipt is posted.
+import { create } from 'zustand';
+import type { InputOf } from '../../shared/api';
+import type { FeeInputs } from '../../shared/fees';
+import type { AccountView, ReceiptView } from '../../shared/views';
+import { byField, type FieldErrors } from '../errors';
+import { call, isNoAnswer } from '../transport';
+import { useApp } from './app';
+
+export type TenderInput = InputOf<'receipt.post'>['tenders'][number];
+
+export interface SaleLine {
+  key: string;
+  revenueCode: string;
+  nameEn: string;
+  nameEs: string;
+  accountNumber?: string;
+  accountName?: string;
+  amountCents: number;
+  /** The fee is computed by the station from these inputs; the amount shown is its quote. */
+  feeInputs?: FeeInputs;
+  explanation?: string;
+}
+
+export interface SaleTender { key: string; tender: TenderInput }
+
+interface SaleState {
+  lines: SaleLine[];
+  tenders: SaleTender[];
+  payerName: string;
+  /** The client UUID of the current posting attempt: a second press re-sends the same one. */
+  attemptId: string | null;
+  posting: boolean;
+  errors: FieldErrors;
+  /** The receipt just completed: its change stays on screen until the next customer. */
+  last: ReceiptView | null;
+  /** Account chosen in the lookup, waiting for an amount. */
+  account: AccountView | null;
+  selectAccount(a: AccountView | null): void;
+  addLine(line: Omit<SaleLine, 'key'>): void;
+  removeLine(key: string): void;
+  addTender(t: TenderInput): void;
+  removeTender(key: string): void;
+  /** Takes a tender back out of the list (to correct it): returns it. */
+  takeTender(key: string): TenderInput | undefined;
+  setPayer(name: string): void;
+  complete(): Promise<ReceiptView | null>;
+  nextCustomer(): void;
+  cancelSale(): void;
+  clearErrors(): void;
+}
+
+let keySeq = 0;
+const nextKey = () => `k${++keySeq}`;
+
+export function saleTotal(lines: readonly SaleLine[]): number {
+  return lines.reduce((s, l) => s + l.amountCents, 0);
+}
+
+export function tenderTotal(tenders: readonly SaleTender[]): number {
+  return tenders.reduce((s, t) => s + t.tender.amountCents, 0);
+}
+
+export const useSale = create<SaleState>((set, get) => ({
+  lines: [],
+  tenders: [],
+  payerName: '',
+  attemptId: null,
+  posting: false,
+  errors: {},
+  last: null,
+  account: null,
+
+  selectAccount(account) { set({ account }); },
+
+  addLine(line) {
+    // The first line of a new receipt is the next customer: the last change leaves the screen.
+    set({ lines: [...get().lines, { ...line, key: nextKey() }], attemptId: null, errors: {}, last: null, account: null });
+  },
+  removeLine(key) { set({ lines: get().lines.filter((l) => l.key !== key), attemptId: null, errors: {} }); },
+  addTender(tender) { set({ tenders: [...get().tenders, { key: nextKey(), tender }], attemptId: null, errors: {} }); },
+  removeTender(key) { set({ tenders: get().tenders.filter((t) => t.key !== key), attemptId: null, errors: {} }); },
+  takeTender(key) {
+    const t = get().tenders.find((x) => x.key === key);
+    if (t) set({ tenders: get().tenders.filter((x) => x.key !== key), attemptId: null });
+    return t?.tender;
+  },
+  setPayer(payerName) { set({ payerName, attemptId: null }); },
+
+  async complete() {
+    const s = get();
+    if (s.posting || s.lines.length === 0) return null;
+    const id = s.attemptId ?? crypto.randomUUID();
+    set({ posting: true, attemptId: id, errors: {} });
+    const r = await call('receipt.post', {
+      id,
+      lines: s.lines.map((l) => ({
+        revenueCode: l.revenueCode,
+        ...(l.feeInputs ? { feeInputs: l.feeInputs } : { amountCents: l.amountCents }),
+        ...(l.accountNumber ? { accountNumber: l.accountNumber } : {}),
+      })),
+      tenders: s.tenders.map((t) => t.tender),
+      ...(s.payerName.trim() ? { payerName: s.payerName.trim() } : {}),
+    });
+    if (r.ok) {
+      set({ posting: false, attemptId: null, lines: [], tenders: [], payerName: '', account: null, last: r.value });
+      void useApp.getState().refreshSession();
+      return r.value;
+    }
+    // No answer: the receipt may be posted, so the retry keeps the same UUID. Any other error wrote nothing.
+    set({ posting: false, attemptId: isNoAnswer(r.error) ? id : null, errors: byField(r.error) });
+    return null;
+  },
+
+  nextCustomer() { set({ last: null, errors: {} }); },
+  cancelSale() { set({ lines: [], tenders: [], payerName: '', account: null, attemptId: null, errors: {} }); },
+  clearErrors() { set({ errors: {} }); },
+}));

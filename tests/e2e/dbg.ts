@@ -1,0 +1,12 @@
+import { openTill, shot, signIn } from './harness';
+const till = await openTill();
+const { page } = till;
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+await page.locator('#signin-user').waitFor();
+await signIn(page);
+await page.getByRole('heading', { name: 'Open the drawer' }).waitFor();
+await page.keyboard.press('F4');
+await page.waitForTimeout(1500);
+await shot(page, 'dbg');
+console.log((await page.locator('main').innerHTML()).slice(0, 1500));
+await till.close();
