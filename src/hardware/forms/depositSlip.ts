@@ -15,11 +15,12 @@ function itemLines(ctx: FormContext, i: DepositItem): DocLine[] {
   return text(pair(left.replace(/\s+/g, ' ').trimEnd(), money(i.amountCents), ctx.columns));
 }
 
-export function depositSlipForm(ctx: FormContext, d: DepositView): PrintDoc {
+export function depositSlipForm(ctx: FormContext, d: DepositView, duplicate = false): PrintDoc {
   const w = words(ctx.lang);
   const when = d.preparedAt ?? d.createdAt;
   const lines: DocLine[] = [...heading(ctx, w.depositTitle)];
   if (d.state === 'draft' || d.state === 'proposal') lines.push(...centered(w.draft, ctx.columns, { bold: true }));
+  if (duplicate) lines.push(...centered(w.duplicate, ctx.columns, { bold: true }));
   lines.push(hr(ctx), ...facts(ctx, [
     [w.bank, d.bank.name],
     [w.routing, d.bank.routing],

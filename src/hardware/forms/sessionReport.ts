@@ -25,13 +25,14 @@ function overShortLine(ctx: FormContext, l: OverShortLine): DocLine[] {
   ];
 }
 
-export function sessionReportForm(ctx: FormContext, r: SessionReport): PrintDoc {
+export function sessionReportForm(ctx: FormContext, r: SessionReport, duplicate = false): PrintDoc {
   const w = words(ctx.lang);
   const z = r.kind === 'Z' ? (r as ZReport) : null;
   const s = r.session;
   const lines: DocLine[] = [
     ...heading(ctx, z ? w.zTitle : w.xTitle),
     ...centered(z ? w.zSub : w.xSub, ctx.columns),
+    ...(duplicate ? centered(w.duplicate, ctx.columns, { bold: true }) : []),
     hr(ctx),
     ...facts(ctx, [
       [w.station, s.stationId],

@@ -18,8 +18,8 @@ export type JobData =
   | { form: 'void'; print: VoidPrint }
   | { form: 'drop' | 'paid_out' | 'paid_in'; print: MovementPrint }
   | { form: 'x_report'; report: XReport }
-  | { form: 'z_report'; report: ZReport }
-  | { form: 'deposit_slip'; deposit: DepositView }
+  | { form: 'z_report'; report: ZReport; duplicate: boolean }
+  | { form: 'deposit_slip'; deposit: DepositView; duplicate: boolean }
   | { form: 'test' };
 
 const userName = (station: Station, id: string | null | undefined): string =>

@@ -20,8 +20,9 @@ export function docFor(ctx: FormContext, data: JobData): PrintDoc {
     case 'receipt': return receiptForm(ctx, data.print);
     case 'void': return voidForm(ctx, data.print);
     case 'drop': case 'paid_out': case 'paid_in': return movementForm(ctx, data.print);
-    case 'x_report': case 'z_report': return sessionReportForm(ctx, data.report);
-    case 'deposit_slip': return depositSlipForm(ctx, data.deposit);
+    case 'x_report': return sessionReportForm(ctx, data.report);
+    case 'z_report': return sessionReportForm(ctx, data.report, data.duplicate);
+    case 'deposit_slip': return depositSlipForm(ctx, data.deposit, data.duplicate);
     case 'test': return testPageForm(ctx.columns, ctx.stationId, 'station');
   }
 }

@@ -13,6 +13,8 @@ import { describeFault } from '../../hardware/printer/status';
 import { jobLabel, movementPrint, receiptPrint, voidPrint, type JobData } from './printData';
 import { docFor, formContext } from './printDocs';
 import { printSettings, receiptLanguage } from './printSettings';
+import { depositView } from '../station/endOfDay/deposits';
+import { zReport } from '../station/endOfDay/reports';
 
 export interface PrintJobRow {
   id: string; seq: number; form: PrintForm; ref: string; copy: number; cause: string; lang: 'en' | 'es'; data: string;
@@ -159,6 +161,12 @@ export class PrintQueue {
         this.enqueue(st, { form, print: movementPrint(this.station, p as never) }, rec.ref, rec.kind, p.userId as string, lang, 0);
         break;
       }
+      case 'session.closed':
+        this.enqueue(st, { form: 'z_report', report: zReport(this.station, p.sessionId as string), duplicate: false }, p.sessionId as string, rec.kind, p.closedBy as string, lang, 0);
+        break;
+      case 'deposit.prepared':
+        this.enqueue(st, { form: 'deposit_slip', deposit: depositView(this.station, p.depositId as string), duplicate: false }, p.depositId as string, rec.kind, p.preparedBy as string, lang, 0);
+        break;
       default: break;
     }
   }
@@ -262,7 +270,7 @@ export class PrintQueue {
   private publish(v: PrintJobView): void { this.station.publish('print.job', v); }
 }
 
-const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in']);
+const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared']);
 
 export function toView(r: PrintJobRow): PrintJobView {
   return {
