@@ -59,6 +59,11 @@ export const errorsEn = {
   DAY_ALREADY_CLOSED: 'Business day {{day}} is already closed.',
   DAY_NOT_BEGUN: 'Business day {{day}} has not begun yet.',
   DAY_HAS_OPEN_SESSIONS: 'Business day {{day}} still has {{count}} drawer session(s) not closed out.',
+  SYNC_NOT_ENROLLED: 'This station is not enrolled with the city hub yet: an admin enrols it with a code made on the hub.',
+  HUB_UNREACHABLE: 'The city hub cannot be reached ({{detail}}). Payments still work here and are sent when the hub is back.',
+  HUB_REFUSED: 'The city hub refused: {{reason}}',
+  HUB_EXCEPTION_NOT_FOUND: 'Hub exception {{id}} is not in this station\'s list.',
+  HUB_EXCEPTION_RESOLVED: 'Hub exception {{id}} was already resolved on {{at}}.',
   DB_NEWER_VERSION: 'This database was written by a newer CivicTill (schema {{found}}, this app knows {{known}}). Update CivicTill before using it.',
   INTERNAL: 'Something went wrong inside the station; nothing was saved. Tell IT: {{detail}}',
 } as const;

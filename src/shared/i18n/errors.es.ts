@@ -60,6 +60,11 @@ export const errorsEs: Record<ErrorCode, string> = {
   DAY_ALREADY_CLOSED: 'El día hábil {{day}} ya está cerrado.',
   DAY_NOT_BEGUN: 'El día hábil {{day}} aún no ha comenzado.',
   DAY_HAS_OPEN_SESSIONS: 'El día hábil {{day}} aún tiene {{count}} sesión(es) de caja sin cerrar.',
+  SYNC_NOT_ENROLLED: 'Esta estación aún no está inscrita en el servidor central de la ciudad: un administrador la inscribe con un código generado en el servidor.',
+  HUB_UNREACHABLE: 'No se puede conectar con el servidor central de la ciudad ({{detail}}). Los pagos siguen funcionando aquí y se envían cuando vuelva.',
+  HUB_REFUSED: 'El servidor central de la ciudad rechazó la solicitud: {{reason}}',
+  HUB_EXCEPTION_NOT_FOUND: 'La excepción {{id}} del servidor central no está en la lista de esta estación.',
+  HUB_EXCEPTION_RESOLVED: 'La excepción {{id}} del servidor central ya se resolvió el {{at}}.',
   DB_NEWER_VERSION: 'Esta base de datos fue escrita por un CivicTill más nuevo (esquema {{found}}, esta aplicación conoce {{known}}). Actualice CivicTill antes de usarla.',
   INTERNAL: 'Ocurrió un error dentro de la estación; no se guardó nada. Avise a TI: {{detail}}',
 };
