@@ -19,8 +19,10 @@ export interface HubDb {
 export interface HubDbOptions {
   /** postgres://… — use that server; otherwise PGlite in dataDir. */
   databaseUrl?: string | undefined;
-  /** PGlite's folder (created when missing). */
+  /** PGlite's folder (created when missing), or memory:// for a database that lives as long as the process. */
   dataDir?: string | undefined;
+  /** A PGlite data-folder tarball to start from (tests: a ready-made empty hub). */
+  loadDataDir?: Blob | undefined;
   /** PostgreSQL schema to keep every table in (created when missing): lets test runs share one server. */
   schema?: string | undefined;
 }
@@ -62,8 +64,8 @@ export async function openHubDb(opts: HubDbOptions): Promise<HubDb> {
     });
   } else {
     const dir = opts.dataDir ?? '.hub-data/pglite';
-    mkdirSync(dir, { recursive: true });
-    lite = await PGlite.create(dir);
+    if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+    lite = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
     if (opts.schema) await lite.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}; SET search_path TO ${quoteIdent(opts.schema)}`);
     pool = new pg.Pool({ ...createPgConfig(lite), types } as unknown as pg.PoolConfig);
   }

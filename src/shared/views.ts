@@ -5,6 +5,14 @@ import type { DenominationCounts } from './denominations';
 
 export interface UserView { id: string; name: string; role: Role }
 
+export interface UserAdminView extends UserView { active: boolean; lockedUntil: string | null; failedAttempts: number }
+
+export interface StationSettings {
+  stationId: string; cityName: string; cityAddress: string; cutoff: string; timeZone: string; language: 'en' | 'es';
+  lockoutAttempts: number; lockoutMinutes: number; floatCents: number; dropLimitCents: number;
+  overShortToleranceCents: number; returnedCheckFeeCents: number; cashOnlyMonths: number;
+}
+
 export interface SignInResult { token: string; user: UserView }
 
 export interface StationInfo {

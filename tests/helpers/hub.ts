@@ -1,6 +1,7 @@
 // A real hub for tests: PGlite in a temp folder by default, or its own schema on the PostgreSQL server
 // named by DATABASE_URL (so parallel runs never share tables). Seeded with the demo city's catalogue.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,20 +16,26 @@ import { DEMO_REVENUE_CODES, demoAccounts } from '../../src/main/station/demoDat
 export const DATABASE_URL = process.env.DATABASE_URL || undefined;
 export const ENGINE = DATABASE_URL ? 'postgresql' : 'pglite';
 
-/** initdb and the migrations take seconds: do them once per machine (per migration text) and copy the cluster for each hub. */
-async function pgliteTemplate(): Promise<string> {
+/** initdb and the migrations take seconds: do them once per machine (per migration text) and keep the
+ * cluster as a folder (copied for hubs that restart from disk) and as a tarball (loaded into memory). */
+async function pgliteTemplate(): Promise<{ dir: string; tar: string }> {
+  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@electric-sql/pglite').replace(/dist[/\\].*$/, 'package.json'), 'utf8')) as { version: string };
   const migDir = fileURLToPath(new URL('../../migrations/hub/', import.meta.url));
   const hash = createHash('sha256');
   for (const f of readdirSync(migDir).sort()) hash.update(f).update(readFileSync(join(migDir, f)));
-  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@electric-sql/pglite').replace(/dist[/\\].*$/, 'package.json'), 'utf8')) as { version: string };
-  const version = pkg.version;
-  const dir = join(tmpdir(), `civictill-pglite-template-${version}-${hash.digest('hex').slice(0, 12)}`);
-  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const dir = join(tmpdir(), `civictill-pglite-template-${pkg.version}-${hash.digest('hex').slice(0, 12)}`);
+  const tar = `${dir}.tar`;
+  if (existsSync(join(dir, 'PG_VERSION')) && existsSync(tar)) return { dir, tar };
   const work = mkdtempSync(join(tmpdir(), 'civictill-pglite-init-'));
   const db = await openHubDb({ dataDir: work });
   await db.close();
+  const lite = await PGlite.create(work);
+  const dump = await lite.dumpDataDir('none');
+  await lite.close();
+  writeFileSync(`${tar}.${process.pid}`, Buffer.from(await dump.arrayBuffer()));
+  try { renameSync(`${tar}.${process.pid}`, tar); } catch { /* another run made it */ }
   try { renameSync(work, dir); } catch { rmSync(work, { recursive: true, force: true }); }
-  return dir;
+  return { dir, tar };
 }
 
 export interface TestHub {
@@ -49,12 +56,23 @@ export interface TestHub {
 
 export const HUB_ACCOUNTS = 200;
 
-export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean } = {}): Promise<TestHub> {
+/**
+ * `persistent`: PGlite on disk, and stop() closes the database too, so start() is a real restart from
+ * disk. Otherwise PGlite lives in memory (much faster to make) and stop()/start() only take the
+ * server down and up — the hub is unreachable, its data kept.
+ */
+export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean; persistent?: boolean } = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-hub-'));
   const schema = DATABASE_URL ? `t_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
-  const dataDir = join(dir, 'pglite');
-  if (!DATABASE_URL) cpSync(await pgliteTemplate(), dataDir, { recursive: true });
-  const open = () => openHubDb({ databaseUrl: DATABASE_URL, dataDir, schema });
+  const persistent = !!opts.persistent || !!DATABASE_URL;
+  let dataDir = join(dir, 'pglite');
+  let loadDataDir: Blob | undefined;
+  if (!DATABASE_URL) {
+    const template = await pgliteTemplate();
+    if (persistent) cpSync(template.dir, dataDir, { recursive: true });
+    else { dataDir = 'memory://'; loadDataDir = new Blob([readFileSync(template.tar)]); }
+  }
+  const open = () => openHubDb({ databaseUrl: DATABASE_URL, dataDir, schema, loadDataDir });
   let db = await open();
   let server = await startHubServer(db, { port: opts.port ?? 0, pinCost: 1024, log: () => undefined });
   const port = server.port;
@@ -83,17 +101,18 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
       if (!running) return;
       running = false;
       await server.close();
-      await db.close();
+      if (persistent) await db.close();
     },
     async start() {
       if (running) return;
-      db = await open();
+      if (persistent) db = await open();
       server = await startHubServer(db, { port, pinCost: 1024, log: () => undefined });
       running = true;
     },
     async restart() { await t.stop(); await t.start(); },
     async cleanup() {
       await t.stop();
+      if (!persistent) await db.close();
       if (schema) {
         const c = new pg.Client({ connectionString: DATABASE_URL });
         await c.connect();

@@ -13,6 +13,8 @@ import { SCHEMA_VERSION } from '../db/open';
 import { blindSessionView } from './endOfDay/closeout';
 import type { Station } from './station';
 import { reprintReceipt, voidReceipt } from './voids';
+import { changeUser, createUserByAdmin, listUsers } from './users';
+import { getSettings, updateSettings } from './settings';
 
 export interface CallContext {
   station: Station;
@@ -59,4 +61,13 @@ export const ledgerHandlers: Handlers<keyof typeof ledgerContract> = {
   'drawer.paidOut': ({ station, user }, i) => recordMovement(station, user, { id: i.id, kind: 'paid_out', amountCents: i.amountCents, reason: i.reason, approvedBy: approve(station, i.approval, user) }),
   'drawer.drop': ({ station, user }, i) => recordMovement(station, user, { id: i.id, kind: 'drop', amountCents: i.amountCents, counts: i.counts }),
   'drawer.noSale': ({ station, user }, i) => recordMovement(station, user, { id: i.id, kind: 'no_sale', amountCents: 0, reason: i.reason }),
+
+  'users.list': ({ station }) => listUsers(station),
+  'users.create': ({ station, user }, i) => createUserByAdmin(station, user, i),
+  'users.setPin': ({ station, user }, i) => changeUser(station, user, i.userId, { pin: i.pin }),
+  'users.setActive': ({ station, user }, i) => changeUser(station, user, i.userId, { active: i.active }),
+  'users.unlock': ({ station, user }, i) => changeUser(station, user, i.userId, { unlock: true }),
+
+  'settings.get': ({ station }) => getSettings(station),
+  'settings.update': ({ station, user }, i) => updateSettings(station, user, i),
 };

@@ -29,6 +29,8 @@ export class Station {
   /** Services other modules attach (device manager, sync loop), each read through its own module's accessor. */
   readonly extensions: Record<string, unknown> = {};
   private closers: (() => void)[] = [];
+  private commitsSinceCheckpoint = 0;
+  private checkpointPending = false;
   private pending: Recorded[] = [];
 
   constructor(readonly db: OpenedDb, readonly clock: Clock = systemClock) {
@@ -36,6 +38,19 @@ export class Station {
     this.kysely = db.kysely;
     this.config = loadConfig(this.st);
     this.events.setMaxListeners(100);
+    // Checkpoints run between calls (see afterCommit), never inside a posting's commit.
+    if (!db.sqlite.readonly) db.sqlite.pragma('wal_autocheckpoint = 0');
+  }
+
+  /** Copies the WAL back into the database once enough has gathered, after the caller has its answer. */
+  private afterCommit(): void {
+    if (++this.commitsSinceCheckpoint < 64 || this.checkpointPending) return;
+    this.checkpointPending = true;
+    setImmediate(() => {
+      this.checkpointPending = false;
+      this.commitsSinceCheckpoint = 0;
+      if (this.db.sqlite.open) this.db.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    });
   }
 
   static async open(path: string, clock: Clock = systemClock): Promise<Station> {
@@ -70,6 +85,7 @@ export class Station {
     }
     const done = this.pending;
     this.pending = [];
+    this.afterCommit();
     for (const rec of done) this.publish(rec.kind, rec.payload);
     return result;
   }

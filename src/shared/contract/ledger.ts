@@ -3,13 +3,31 @@ import { z } from 'zod';
 import { centsSchema, positiveCentsSchema } from '../money';
 import { CARD_BRANDS } from '../domain';
 import { feeInputsSchema } from '../fees';
-import type { AccountView, FeeQuote, MovementView, ReceiptView, RevenueCodeView, SessionView, SignInResult, StationInfo, UserView } from '../views';
+import type { AccountView, FeeQuote, MovementView, ReceiptView, RevenueCodeView, SessionView, SignInResult, StationInfo, StationSettings, UserAdminView, UserView } from '../views';
+import { ROLES } from '../domain';
 import { approvalSchema, emptyInput, op, reasonSchema, requestId } from './op';
 
 const pinSchema = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
 const accountNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'An account number has letters, digits and dashes only.');
 const countsSchema = z.record(z.string().regex(/^(bill|coin|roll)_\d+$/, 'unknown denomination'),
   z.number({ error: 'Enter a count.' }).int('Counts are whole pieces.').min(0, 'A count cannot be negative.').max(100_000, 'That count is too large: check the keying.'));
+
+/** What an admin may change at the station; money settings in cents. */
+export const stationSettingsPatch = z.object({
+  stationId: z.string().regex(/^[A-Z0-9]{2,8}$/, 'A station ID is 2 to 8 capital letters or digits.').optional(),
+  cityName: z.string().trim().min(2).max(80).optional(),
+  cityAddress: z.string().trim().min(2).max(160).optional(),
+  cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'The cut-off is a time HH:MM.').optional(),
+  timeZone: z.string().min(1).max(64).refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'Unknown time zone.').optional(),
+  language: z.enum(['en', 'es']).optional(),
+  lockoutAttempts: z.number().int().min(3).max(10).optional(),
+  lockoutMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  floatCents: centsSchema.optional(),
+  dropLimitCents: centsSchema.optional(),
+  overShortToleranceCents: centsSchema.optional(),
+  returnedCheckFeeCents: centsSchema.optional(),
+  cashOnlyMonths: z.number().int().min(0).max(60).optional(),
+}).strict();
 
 export const receiptLineInput = z.object({
   revenueCode: z.string().trim().min(1).max(16),
@@ -71,6 +89,19 @@ export const ledgerContract = {
   'drawer.paidOut': op<MovementView>()('cashier', z.object({ id: requestId, amountCents: positiveCentsSchema, reason: reasonSchema, approval: approvalSchema }).strict()),
   'drawer.drop': op<MovementView>()('cashier', z.object({ id: requestId, amountCents: positiveCentsSchema, counts: countsSchema.optional() }).strict()),
   'drawer.noSale': op<MovementView>()('cashier', z.object({ id: requestId, reason: reasonSchema }).strict()),
+
+  'users.list': op<UserAdminView[]>()('supervisor', emptyInput),
+  'users.create': op<UserAdminView>()('admin', z.object({
+    id: z.string().trim().regex(/^[a-z0-9._-]{2,32}$/, 'A user ID is 2 to 32 lower-case letters, digits, dots, dashes or underscores.'),
+    name: z.string().trim().min(2).max(80), role: z.enum(ROLES), pin: pinSchema,
+  }).strict()),
+  'users.setPin': op<UserAdminView>()('admin', z.object({ userId: z.string().min(1).max(64), pin: pinSchema }).strict()),
+  'users.setActive': op<UserAdminView>()('admin', z.object({ userId: z.string().min(1).max(64), active: z.boolean() }).strict()),
+  /** A supervisor can clear a lockout at the counter. */
+  'users.unlock': op<UserAdminView>()('supervisor', z.object({ userId: z.string().min(1).max(64) }).strict()),
+
+  'settings.get': op<StationSettings>()('cashier', emptyInput),
+  'settings.update': op<StationSettings>()('admin', stationSettingsPatch),
 } as const;
 
 export { countsSchema, centsSchema };

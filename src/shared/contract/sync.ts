@@ -1,3 +1,55 @@
-// sync operations — filled in by its issue.
+// Sync with the city hub (issue: sync): status for the UI, enrolment, forcing a sync, and the
+// exceptions the hub reports back, which a supervisor marks resolved with a note.
+import { z } from 'zod';
+import type { ExceptionKind } from '../hubProtocol';
+import { emptyInput, op, reasonSchema, requestId } from './op';
+
+export interface SyncStatusView {
+  enrolled: boolean;
+  hubUrl: string | null;
+  /** 'offline' while the hub cannot be reached (or refuses), with lastError saying why. */
+  state: 'not_enrolled' | 'online' | 'offline' | 'syncing';
+  /** Outbox events the hub has not acknowledged yet. */
+  pendingCount: number;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  directory: {
+    /** The first full pull has finished: the till has the city's whole directory. */
+    complete: boolean;
+    /** 0–1 while a pull is running, else null. */
+    progress: number | null;
+    /** When the directory was last brought up to date with the hub. */
+    asOf: string | null;
+  };
+  openExceptions: number;
+}
+
+export interface HubExceptionView {
+  id: number;
+  kind: ExceptionKind;
+  receiptNumber: string | null;
+  accountNumber: string | null;
+  amountCents: number | null;
+  detail: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  note: string | null;
+  /** Resolved at this station and not yet confirmed by the hub. */
+  resolutionPending: boolean;
+}
+
+const hubUrl = z.url({ protocol: /^https?$/, message: 'The hub address is a web address such as http://hub.city.local:8450' }).max(300);
+
 export const syncContract = {
+  'sync.status': op<SyncStatusView>()('cashier', emptyInput),
+  'sync.enrol': op<SyncStatusView>()('admin', z.object({
+    hubUrl,
+    code: z.string().trim().regex(/^[A-Za-z0-9 -]{12,20}$/, 'The enrolment code is 12 letters and digits, e.g. ABCD-EFGH-JKLM.'),
+  }).strict()),
+  'sync.now': op<SyncStatusView>()('cashier', emptyInput),
+  'sync.exceptions': op<HubExceptionView[]>()('supervisor', z.object({ includeResolved: z.boolean().default(false) }).strict()),
+  'sync.resolveException': op<HubExceptionView>()('supervisor', z.object({ id: requestId, exceptionId: z.number().int().positive(), note: reasonSchema }).strict()),
 } as const;

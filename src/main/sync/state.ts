@@ -1,0 +1,36 @@
+// What the station keeps about its hub: the link made at enrolment, and small named cursors.
+import type { Statements } from '../db/statements';
+import type { HubCredentials } from './client';
+
+export type SyncKey = 'directory_cursor' | 'directory_latest' | 'directory_complete' | 'directory_as_of' | 'exceptions_cursor' | 'hub_acked_seq' | 'last_success_at';
+
+export function getState(st: Statements, key: SyncKey): string | null {
+  return st.sqlGet<{ value: string }>('SELECT value FROM sync_state WHERE key = ?', key)?.value ?? null;
+}
+
+export function setState(st: Statements, key: SyncKey, value: string | number): void {
+  st.sqlRun('INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, String(value));
+}
+
+export function getNumber(st: Statements, key: SyncKey): number {
+  return Number(getState(st, key) ?? 0);
+}
+
+export function loadLink(st: Statements): HubCredentials | null {
+  const r = st.sqlGet<{ hub_url: string; station_id: string; secret: string }>('SELECT hub_url, station_id, secret FROM hub_link WHERE id = 1');
+  return r ? { hubUrl: r.hub_url, stationId: r.station_id, secret: r.secret } : null;
+}
+
+export function saveLink(st: Statements, link: HubCredentials, at: string): void {
+  st.sqlRun(`INSERT INTO hub_link(id, hub_url, station_id, secret, enrolled_at) VALUES (1, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET hub_url = excluded.hub_url, station_id = excluded.station_id, secret = excluded.secret, enrolled_at = excluded.enrolled_at`,
+  link.hubUrl, link.stationId, link.secret, at);
+}
+
+export function pendingCount(st: Statements): number {
+  return st.sqlGet<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE acked_at IS NULL')!.n;
+}
+
+export function openExceptionCount(st: Statements): number {
+  return st.sqlGet<{ n: number }>('SELECT COUNT(*) AS n FROM hub_exceptions WHERE resolved_at IS NULL')!.n;
+}
