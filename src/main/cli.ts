@@ -12,6 +12,7 @@ import { ensureRenderer } from './web/rendererBuild';
 import { buildElectron, electronBinary } from './shell/launch';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { attachPrinting } from './devices/printing';
 
 const USAGE = `civictill <command> [options]
 
@@ -44,6 +45,7 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
+  attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };

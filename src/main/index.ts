@@ -7,6 +7,7 @@ import { api, type OpName } from '../shared/api';
 import { dispatch } from './station/dispatch';
 import { Station } from './station/station';
 import { startSync } from './sync/service';
+import { attachPrinting } from './devices/printing';
 import { APP_SCHEME, APP_URL, CSP, appFile, dbPathFrom, trustedSender } from './shell/policy';
 
 const RENDERER = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -108,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(null);
     serveApp();
     station = await Station.open(dbPathFrom(process.argv, app.getPath('userData')));
+    attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
     startSync(station);
     registerIpc(station);
     win = createWindow();
