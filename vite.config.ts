@@ -16,5 +16,7 @@ export default defineConfig({
     // No inline scripts or data: modules: the CSP allows only 'self'.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // One bundle for a local app: no network between the till and its code.
+    chunkSizeWarningLimit: 1024,
   },
 });

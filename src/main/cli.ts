@@ -8,6 +8,7 @@ import { seedDemo } from './station/demo';
 import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
 import { startWebServer } from './web/server';
+import { attachPrinting } from './devices/printing';
 
 const USAGE = `civictill <command> [options]
 
@@ -39,6 +40,7 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
+  attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };

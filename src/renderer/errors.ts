@@ -2,7 +2,7 @@
 // language from the shared catalogues, and files them by field so each shows next to its input.
 import { renderError, type ApiError, type Language } from '../shared/errors';
 import { errorsEn } from '../shared/i18n/errors.en';
-import { DETAILS_ES } from './i18n/details.es';
+import { DETAILS_ES, PARAM_WORDS } from './i18n/details.es';
 
 export type FieldErrors = Record<string, ApiError>;
 
@@ -12,6 +12,10 @@ export function errorText(error: ApiError, lang: Language): string {
   const params = { ...error.params };
   // Validation details come from the contract's schemas in English; Spanish has its own wording.
   if (lang === 'es' && typeof params.detail === 'string') params.detail = DETAILS_ES[params.detail] ?? params.detail;
+  // Parameters that are words (a tender kind, a fee input's name) are worded for the language too.
+  for (const [k, v] of Object.entries(params)) {
+    if (k !== 'detail' && typeof v === 'string' && PARAM_WORDS[lang][v]) params[k] = PARAM_WORDS[lang][v]!;
+  }
   return renderError(error.code, params, lang);
 }
 

@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 // Focus is never lost: when it falls to the page (an element vanished, a click on blank space), it
 // goes back to the field marked data-autofocus in the top-most open layer (a dialog, else the screen).
 export function primaryField(): HTMLElement | null {
@@ -37,7 +38,13 @@ export function focusScreen(): void {
   requestAnimationFrame(() => primaryField()?.focus());
 }
 
-/** Moves focus to an element by id after React has painted it. */
+/**
+ * Moves focus to an element by id. Pending store updates are rendered first (flushSync), so the
+ * next key the cashier presses — however fast — lands in the field that was meant for it.
+ */
 export function focusId(id: string): void {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
+  flushSync(() => undefined);
+  const el = document.getElementById(id);
+  if (el) el.focus();
+  else requestAnimationFrame(() => document.getElementById(id)?.focus());
 }

@@ -10,15 +10,20 @@ export function keyName(e: KeyboardEvent): string {
   return `${e.ctrlKey ? 'Ctrl+' : ''}${e.altKey ? 'Alt+' : ''}${k}`;
 }
 
-export function useHotkeys(map: HotkeyMap, enabled = true): void {
+export const dialogOpen = (): boolean => document.querySelector('dialog[open]') !== null;
+
+/** `blocked` says when a dialog of the screen is open (its state changes before React removes the dialog). */
+export function useHotkeys(map: HotkeyMap, enabled = true, blocked: () => boolean = dialogOpen): void {
   const ref = useRef(map);
   ref.current = map;
+  const isBlocked = useRef(blocked);
+  isBlocked.current = blocked;
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       const name = keyName(e);
       if (/^F\d{1,2}$/.test(e.key)) e.preventDefault();
-      if (document.querySelector('dialog[open]')) return;
+      if (isBlocked.current()) return;
       const fn = ref.current[name];
       if (fn) { e.preventDefault(); e.stopPropagation(); fn(); }
     };

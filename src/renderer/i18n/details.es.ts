@@ -27,3 +27,14 @@ export const DETAILS_ES: Record<string, string> = {
   'Too small: expected string to have >=1 characters': 'no puede quedar vacío',
   'Invalid input': 'dato no válido',
 };
+
+/** Words the station puts in error parameters (tender kinds, fee inputs), as each language says them. */
+export const PARAM_WORDS: Record<'en' | 'es', Record<string, string>> = {
+  en: { quantity: 'the quantity', baseCents: 'the base amount', monthsPastDue: 'the months past due' },
+  es: {
+    check: 'cheque', Check: 'Cheque', 'money order': 'giro postal', 'Money order': 'Giro postal', card: 'tarjeta', Card: 'Tarjeta',
+    'other tender': 'otra forma de pago', 'Other tender': 'Otra forma de pago',
+    quantity: 'la cantidad', baseCents: 'el importe base', monthsPastDue: 'los meses de atraso',
+    employees: 'empleados', 'sq ft': 'pies cuadrados', 'utility charges': 'cargos de servicios públicos',
+  },
+};

@@ -122,6 +122,11 @@ export const en = {
     quote: 'Get fee',
     add: 'Add to receipt',
     fixed: 'Fixed fee',
+    explainTier: '{{q}} {{unit}}: tier up to {{upTo}} = {{amount}}',
+    explainTierTop: '{{q}} {{unit}}: top tier = {{amount}}',
+    explainUnit: '{{q}} {{unit}} × ${{price}} = {{amount}}',
+    explainPercent: '{{pct}}% of {{base}} = {{amount}}',
+    explainLate: '{{pct}}% × {{months}} months of {{base}} = {{amount}}',
   },
   keys: {
     help: 'Keys',

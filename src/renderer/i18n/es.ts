@@ -124,6 +124,11 @@ export const es: UiStrings = {
     quote: 'Calcular cargo',
     add: 'Agregar al recibo',
     fixed: 'Cargo fijo',
+    explainTier: '{{q}} {{unit}}: tramo hasta {{upTo}} = {{amount}}',
+    explainTierTop: '{{q}} {{unit}}: tramo más alto = {{amount}}',
+    explainUnit: '{{q}} {{unit}} × ${{price}} = {{amount}}',
+    explainPercent: '{{pct}} % de {{base}} = {{amount}}',
+    explainLate: '{{pct}} % × {{months}} meses de {{base}} = {{amount}}',
   },
   keys: {
     help: 'Teclas',

@@ -83,7 +83,7 @@ export function Till() {
       if (account) { useSale.getState().selectAccount(null); focusId(LOOKUP_ID); }
       else if (last && lines.length === 0) { nextCustomer(); focusId(LOOKUP_ID); }
     },
-  });
+  }, true, () => useTillUi.getState().dialog !== null);
 
   const menu: MenuItem[] = [
     { n: '1', label: t('drawer.paidIn'), run: () => open('paidIn') },

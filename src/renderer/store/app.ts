@@ -94,7 +94,9 @@ export const useApp = create<AppState>((set, get) => ({
 
   notify(kind, text) {
     const n: Notice = { id: ++noticeSeq, kind, text, at: Date.now() };
-    set({ notices: [...get().notices.slice(-4), n] });
+    set({ notices: [...get().notices.slice(-1), n] });
+    // Information fades; warnings and errors stay until someone dismisses them.
+    if (kind === 'info') setTimeout(() => get().dismiss(n.id), 8000);
   },
 
   dismiss(id) { set({ notices: get().notices.filter((n) => n.id !== id) }); },

@@ -2,7 +2,7 @@
 // the main side computes fees, checks tenders and decides the change when the receipt is posted.
 import { create } from 'zustand';
 import type { InputOf } from '../../shared/api';
-import type { FeeInputs } from '../../shared/fees';
+import type { FeeInputs, FeeRule } from '../../shared/fees';
 import type { AccountView, ReceiptView } from '../../shared/views';
 import { byField, type FieldErrors } from '../errors';
 import { call, isNoAnswer } from '../transport';
@@ -20,7 +20,8 @@ export interface SaleLine {
   amountCents: number;
   /** The fee is computed by the station from these inputs; the amount shown is its quote. */
   feeInputs?: FeeInputs;
-  explanation?: string;
+  /** The rule the station quoted with, to explain the fee in the cashier's language. */
+  rule?: FeeRule;
 }
 
 export interface SaleTender { key: string; tender: TenderInput }

@@ -12,6 +12,7 @@ import { TextInput } from '../../components/TextInput';
 import { amountOf, EMPTY, type AmountKeys } from '../../amountEntry';
 import { errorAt, errorText, unclaimed, type FieldErrors } from '../../errors';
 import { money } from '../../format';
+import { explainFee } from '../../feeText';
 import { focusId } from '../../focus';
 import { call } from '../../transport';
 import { useApp } from '../../store/app';
@@ -67,7 +68,6 @@ export function FeeDialog({ onClose, onAdded }: { onClose(): void; onAdded(): vo
         if (!a.ok) { fail({ ...a.error, field: 'accountNumber' }); return; }
       }
       let cents: number;
-      let explanation: string | undefined;
       let feeInputs: FeeInputs | undefined;
       if (rule.type === 'open') {
         const keyed = amountOf(amount);
@@ -79,12 +79,11 @@ export function FeeDialog({ onClose, onAdded }: { onClose(): void; onAdded(): vo
         if (!q.ok) { fail(q.error); return; }
         setQuote(q.value);
         cents = q.value.amountCents;
-        explanation = q.value.explanation;
         if (rule.type === 'fixed') feeInputs = undefined;
       }
       addLine({
         revenueCode: rc.code, nameEn: rc.nameEn, nameEs: rc.nameEs, amountCents: cents,
-        ...(feeInputs ? { feeInputs } : {}), ...(explanation && rule.type !== 'fixed' ? { explanation } : {}),
+        ...(feeInputs ? { feeInputs } : {}), ...(feeInputs ? { rule: rule } : {}),
         ...(rc.requiresAccount ? { accountNumber: account.trim() } : {}),
       });
       onAdded();
@@ -146,7 +145,7 @@ export function FeeDialog({ onClose, onAdded }: { onClose(): void; onAdded(): vo
         {rule && rule.type !== 'open' && (
           <p className="quote" role="status">
             {rule.type === 'fixed' ? <>{t('fee.fixed')}: <strong>{money(rule.amountCents, lang)}</strong></>
-              : quote && quote.revenueCode === code ? <>{t('fee.computed')}: <strong data-testid="fee-quote">{money(quote.amountCents, lang)}</strong> <span className="muted">({quote.explanation})</span></> : null}
+              : quote && quote.revenueCode === code ? <>{t('fee.computed')}: <strong data-testid="fee-quote">{money(quote.amountCents, lang)}</strong> <span className="muted">({explainFee(quote.rule, inputs(), quote.amountCents, lang)})</span></> : null}
           </p>
         )}
         <FieldError id="fee-err" text={other ? errorText(other, lang) : undefined} />

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { errorAt, errorText } from '../../errors';
 import { money } from '../../format';
+import { explainFee } from '../../feeText';
 import { useApp } from '../../store/app';
 import { codeName } from '../../store/catalog';
 import { useSale } from '../../store/sale';
@@ -33,7 +34,7 @@ export function ReceiptLines() {
                       <td>
                         <strong>{name}</strong>
                         {l.accountNumber && <div className="muted"><span className="mono">{l.accountNumber}</span>{l.accountName ? ` · ${l.accountName}` : ''}</div>}
-                        {l.explanation && <div className="muted">{l.explanation}</div>}
+                        {l.rule && l.feeInputs && <div className="muted">{explainFee(l.rule, l.feeInputs, l.amountCents, lang)}</div>}
                         <FieldError id={`line-${i}-err`} text={err ? errorText(err, lang) : undefined} />
                       </td>
                       <td className="num amount-cell">{money(l.amountCents, lang)}</td>

@@ -22,6 +22,8 @@ export const COMPLETE_ID = 'complete';
 /** The field a tender kind starts on. */
 export function firstField(kind: TenderKind, micrFilled: boolean): string {
   if (kind === 'check') return micrFilled ? 'tender-amount' : 'tender-routing';
+  if (kind === 'card') return 'tender-brand';
+  if (kind === 'money_order') return 'tender-reference';
   return 'tender-amount';
 }
 
@@ -96,6 +98,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
       </dl>
       <FieldError id="tenders-err" text={sumErr ? errorText(sumErr, lang) : undefined} />
 
+      <div className="tender-body">
       <div className="kinds" role="radiogroup" aria-label={t('tender.kind')}>
         {KIND_KEYS.map(({ kind: k, key }) => (
           <button key={k} type="button" role="radio" aria-checked={kind === k} className={`kind${kind === k ? ' on' : ''}`}
@@ -110,7 +113,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
         {kind === 'check' && (
           <div className="grid3">
             <TextInput id="tender-routing" label={t('tender.routing')} value={form.routing} onChange={(routing) => setForm({ routing })} onEnter={() => onEnterIn('tender-routing')} digits maxLength={9} error={err('routing')} />
-            <TextInput id="tender-account" label={t('tender.account')} value={form.account} onChange={(account) => setForm({ account })} onEnter={() => onEnterIn('tender-account')} digits maxLength={17} error={err('account')} />
+            <TextInput id="tender-account" label={t('tender.account')} value={form.account} onChange={(account) => setForm({ account })} onEnter={() => onEnterIn('tender-account')} digits maxLength={17} error={err('account')} className="span2" />
             <TextInput id="tender-check" label={t('tender.checkNumber')} value={form.checkNumber} onChange={(checkNumber) => setForm({ checkNumber })} onEnter={() => onEnterIn('tender-check')} digits maxLength={15} error={err('checkNumber')} />
           </div>
         )}
@@ -152,6 +155,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
           </tbody>
         </table>
       )}
+      </div>
 
       <button id={COMPLETE_ID} type="button" className="complete" aria-busy={posting}
         aria-disabled={lines.length === 0 || undefined}

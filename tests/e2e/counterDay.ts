@@ -1,0 +1,195 @@
+// The whole counter day, driven through the real UI in Chromium against browser mode, with the
+// ledger's figures checked after each step. Run in English and in Spanish (counterDay.*.test.ts).
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { verifyLedger } from '../../src/main/station/verify';
+import { money } from '../../src/renderer/format';
+import { ROUTING } from '../helpers/station';
+import { axeProblems, shot, signIn, tenKey, type Till } from './harness';
+
+type Lang = 'en' | 'es';
+
+const WORDS = {
+  en: { open: 'Open the drawer', change: 'CHANGE DUE', drop: 'Drawer over its limit' },
+  es: { open: 'Abrir la caja', change: 'CAMBIO', drop: 'La caja pasó su límite' },
+} as const;
+
+/** Screenshot of each screen; axe-core on each (in the English run: the Spanish screens are the same markup). */
+async function look(page: Page, name: string): Promise<void> {
+  await shot(page, name);
+  if (name.startsWith('en-')) expect(await axeProblems(page), `accessibility of ${name}`).toEqual([]);
+}
+
+/** Pays an account from the lookup: number, Enter, then the amount (empty = balance), Enter. */
+async function payAccount(page: Page, accountNumber: string, amountDigits = ''): Promise<void> {
+  await page.keyboard.press('F2');
+  await page.keyboard.type(accountNumber);
+  await page.locator('#acct-opt-0', { hasText: accountNumber }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('#pay-amount').waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pay-amount');
+  await tenKey(page, amountDigits);
+  await page.keyboard.press('Enter');
+}
+
+async function completeWithEnter(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('complete');
+  await page.keyboard.press('Enter');
+  await page.locator('.change-due').waitFor();
+}
+
+export async function counterDay(till: Till, lang: Lang): Promise<void> {
+  const { page, t } = till;
+  const w = WORDS[lang];
+  const st = t.station.st;
+  const p = `${lang}-`;
+  const receipts = () => st.sqlAll<{ receipt_number: string; total_cents: number; tendered_cents: number; change_cents: number }>('SELECT * FROM receipts ORDER BY seq');
+  const tendersOf = (n: string) => st.sqlAll<{ kind: string; amount_cents: number; check_routing: string | null; card_last4: string | null }>(
+    'SELECT t.* FROM tenders t JOIN receipts r ON r.id = t.receipt_id WHERE r.receipt_number = ? ORDER BY tender_no', n);
+
+  // Sign in (language first: the cashier's choice sticks).
+  await page.locator('#signin-user').waitFor();
+  if (lang === 'es') {
+    await page.keyboard.press('Alt+E');
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+  }
+  await look(page, `${p}01-sign-in`);
+  await signIn(page, 'cashier');
+
+  // Open the drawer with the standard float.
+  await page.getByRole('heading', { name: w.open }).waitFor();
+  await look(page, `${p}02-open-drawer`);
+  await page.keyboard.press('F4');
+  await page.locator('#lookup').waitFor();
+  const session = (await t.ok('session.current', {}))!;
+  expect(session.floatCents).toBe(15000);
+  await look(page, `${p}03-till-empty`);
+
+  // 1. A utility account paid in cash with change: its balance in one key, $20s tendered.
+  const [a1] = (await t.ok('accounts.search', { query: '1000', limit: 5 })).filter((a) => a.balanceCents > 0);
+  const bal = a1!.balanceCents;
+  const tendered = bal - (bal % 2000) + 2000;
+  await page.keyboard.press('F2');
+  await page.keyboard.type(a1!.accountNumber.slice(0, 4));
+  await page.locator('#acct-opt-0').waitFor();
+  await look(page, `${p}04-lookup`);
+  await page.keyboard.type(a1!.accountNumber.slice(4));
+  await page.locator('#acct-opt-0', { hasText: a1!.accountNumber }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('#pay-amount').waitFor();
+  await look(page, `${p}05-account`);
+  await page.keyboard.press('Enter'); // nothing keyed: the balance
+  await expect.poll(() => page.getByTestId('total-due').textContent()).toBe(money(bal, lang));
+  await tenKey(page, String(tendered));
+  await page.keyboard.press('Enter');
+  await look(page, `${p}06-cash-tendered`);
+  await completeWithEnter(page);
+  await expect.poll(() => page.getByTestId('change').textContent()).toBe(money(tendered - bal, lang));
+  await page.getByText(w.change).waitFor();
+  await look(page, `${p}07-change-due`);
+  let r = receipts();
+  expect(r).toHaveLength(1);
+  expect(r[0]).toMatchObject({ receipt_number: 'ST01-000001', total_cents: bal, tendered_cents: tendered, change_cents: tendered - bal });
+
+  // 2. A check, typed (routing, account, check number), for $50.00 on another account.
+  const a2 = (await t.ok('accounts.search', { query: '1001', limit: 1 }))[0]!;
+  await payAccount(page, a2.accountNumber, '5000');
+  await page.keyboard.press('F6');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tender-routing');
+  await page.keyboard.type(ROUTING); await page.keyboard.press('Enter');
+  await page.keyboard.type('123456789'); await page.keyboard.press('Enter');
+  await page.keyboard.type('1001'); await page.keyboard.press('Enter');
+  await look(page, `${p}08-check`);
+  await page.keyboard.press('Enter'); // amount: nothing keyed takes what is still due
+  await completeWithEnter(page);
+  expect(tendersOf('ST01-000002')).toMatchObject([{ kind: 'check', amount_cents: 5000, check_routing: ROUTING }]);
+
+  // 3. A business licence for 12 employees (tiered schedule: $150.00), split card $100 + cash $60.
+  await page.keyboard.press('F3');
+  await page.locator('#fee-code').waitFor();
+  await page.locator('#fee-code').selectOption('BLIC');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('fee-quantity');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('total-due').textContent()).toBe(money(15000, lang));
+  await page.keyboard.press('F8');
+  await page.keyboard.press('Enter'); // brand: Visa
+  await page.keyboard.type('4242'); await page.keyboard.press('Enter');
+  await page.keyboard.type('A1B2C3'); await page.keyboard.press('Enter');
+  await tenKey(page, '10000'); await page.keyboard.press('Enter');
+  await page.keyboard.press('F5');
+  await tenKey(page, '6000'); await page.keyboard.press('Enter');
+  await look(page, `${p}09-split-tender`);
+  await completeWithEnter(page);
+  await expect.poll(() => page.getByTestId('change').textContent()).toBe(money(1000, lang));
+  r = receipts();
+  expect(r[2]).toMatchObject({ total_cents: 15000, tendered_cents: 16000, change_cents: 1000 });
+  expect(tendersOf('ST01-000003')).toMatchObject([{ kind: 'card', amount_cents: 10000, card_last4: '4242' }, { kind: 'cash', amount_cents: 6000 }]);
+  expect(st.sqlGet<{ fee_inputs: string }>("SELECT fee_inputs FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.receipt_number = 'ST01-000003'")!.fee_inputs).toContain('12');
+
+  // 4. Void the check receipt, with a supervisor's PIN; the cashier stays signed in.
+  await page.keyboard.press('Alt+V');
+  await page.locator('#vd-number').waitFor();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('ST01-000002'); await page.keyboard.press('Enter');
+  await page.keyboard.type('Customer paid twice'); await page.keyboard.press('Enter');
+  await page.keyboard.type('supervisor'); await page.keyboard.press('Tab');
+  await page.keyboard.type('2222');
+  await look(page, `${p}10-void`);
+  await page.keyboard.press('Enter');
+  await page.locator('#void').waitFor({ state: 'detached' });
+  expect(st.sqlGet<{ approved_by: string; user_id: string }>('SELECT v.approved_by, v.user_id FROM voids v JOIN receipts r ON r.id = v.receipt_id WHERE r.receipt_number = ?', 'ST01-000002'))
+    .toEqual({ approved_by: 'supervisor', user_id: 'cashier' });
+  expect((await t.ok('auth.whoAmI', {})).id).toBe('cashier');
+
+  // 5. Paid-out of $25.00 (a refunded deposit), supervisor approval.
+  await page.keyboard.press('F10');
+  await page.locator('#drawer-menu').waitFor();
+  await look(page, `${p}11-drawer-menu`);
+  await page.keyboard.press('2');
+  await page.locator('#po-amount').waitFor();
+  await tenKey(page, '2500'); await page.keyboard.press('Enter');
+  await page.keyboard.type('Refund of utility deposit'); await page.keyboard.press('Enter');
+  await page.keyboard.type('supervisor'); await page.keyboard.press('Tab');
+  await page.keyboard.type('2222');
+  await look(page, `${p}12-paid-out`);
+  await page.keyboard.press('Enter');
+  await page.locator('#paid-out').waitFor({ state: 'detached' });
+  expect(st.sqlGet('SELECT kind, amount_cents, approved_by FROM drawer_movements WHERE kind = ?', 'paid_out')).toEqual({ kind: 'paid_out', amount_cents: 2500, approved_by: 'supervisor' });
+
+  // 6. A $1,200.00 bond in cash takes the drawer over its limit: the drop is suggested and made.
+  await page.keyboard.press('F3');
+  await page.locator('#fee-code').selectOption('BOND');
+  await page.keyboard.press('Enter');
+  await tenKey(page, '120000'); await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // cash: nothing keyed takes what is still due
+  await completeWithEnter(page);
+  await page.getByText(w.drop).waitFor();
+  const before = (await t.ok('session.current', {}))!;
+  expect(before.dropSuggested).toBe(true);
+  await page.keyboard.press('F10');
+  await page.keyboard.press('3');
+  await page.locator('#drop-amount').waitFor();
+  await expect.poll(() => page.locator('#drop-amount').inputValue()).toBe(money(before.dropSuggestedCents, lang));
+  await look(page, `${p}13-drop`);
+  await page.keyboard.press('Enter');
+  await page.locator('#drop').waitFor({ state: 'detached' });
+  expect(st.sqlGet<{ amount_cents: number }>("SELECT amount_cents FROM drawer_movements WHERE kind = 'drop'")!.amount_cents).toBe(before.dropSuggestedCents);
+
+  // The ledger's figures: expected cash = float + cash − change + paid-in − paid-out − drops, voids excluded.
+  const expected = 15000 + bal + (6000 - 1000) + 120000 - 2500 - before.dropSuggestedCents;
+  const now = (await t.ok('session.current', {}))!;
+  expect(now.expectedCashCents).toBe(expected);
+  expect(now.receiptCount).toBe(4);
+  expect(verifyLedger(t.station).ok).toBe(true);
+  await look(page, `${p}14-after-drop`);
+
+  // Lock and unlock with the PIN; the drawer session carries on.
+  await page.keyboard.press('Alt+L');
+  await page.locator('#lock-pin').waitFor();
+  await look(page, `${p}15-locked`);
+  await page.keyboard.type('1111');
+  await page.keyboard.press('Enter');
+  await page.locator('#lookup').waitFor();
+}
