@@ -38,6 +38,11 @@ interface Slot {
 
 const sameConfig = (a: DeviceConfig, b: DeviceConfig): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** Devices built on another device (a drawer kicked through the printer) are rebuilt when it is. */
+const DEPENDS_ON: Partial<Record<DeviceKind, DeviceKind[]>> = { drawer: ['printer'] };
+/** Creation order, so a factory finds what it depends on. */
+const ORDER: DeviceKind[] = ['printer', 'drawer', 'micr', 'tenkey', 'display'];
+
 function inWords(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
@@ -47,6 +52,7 @@ export class DeviceManager implements DeviceContext {
   private readonly factories = new Map<DeviceKind, DeviceFactory>();
   private readonly statusFns = new Set<(s: DeviceStatus) => void>();
   private readonly eventFns = new Set<(e: DeviceEvent) => void>();
+  private readonly deviceFns = new Set<(id: string, kind: DeviceKind, device: Device | null) => void>();
   private readonly backoffOptions: BackoffOptions;
   private readonly random: () => number;
   private readonly now: () => Date;
@@ -74,9 +80,14 @@ export class DeviceManager implements DeviceContext {
       ids.add(c.id);
     }
     const gone = [...this.slots.values()].filter((s) => !configs.some((c) => c.id === s.config.id && sameConfig(c, s.config)));
+    const goneKinds = new Set(gone.map((s) => s.config.kind));
+    for (const s of this.slots.values()) {
+      if (!gone.includes(s) && (DEPENDS_ON[s.config.kind] ?? []).some((k) => goneKinds.has(k))) gone.push(s);
+    }
     await Promise.all(gone.map((s) => this.closeSlot(s)));
     for (const s of gone) this.slots.delete(s.config.id);
-    const fresh = configs.filter((c) => !this.slots.has(c.id));
+    const fresh = configs.filter((c) => !this.slots.has(c.id)).sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+    // Devices are created in order (synchronously, at the start of startSlot) and opened in parallel.
     await Promise.all(fresh.map((c) => this.startSlot(c)));
   }
 
@@ -108,6 +119,16 @@ export class DeviceManager implements DeviceContext {
   onEvent(fn: (e: DeviceEvent) => void): () => void {
     this.eventFns.add(fn);
     return () => this.eventFns.delete(fn);
+  }
+
+  /**
+   * Called when a device is created (and once with null when it is closed for good), e.g. so the print
+   * queue uses the new printer. Devices that already exist are reported at once.
+   */
+  onDevice(fn: (id: string, kind: DeviceKind, device: Device | null) => void): () => void {
+    this.deviceFns.add(fn);
+    for (const s of this.slots.values()) if (s.device) fn(s.config.id, s.config.kind, s.device);
+    return () => this.deviceFns.delete(fn);
   }
 
   /** Runs a device's test action (print test page, kick drawer, read a check, show text). */
@@ -168,6 +189,7 @@ export class DeviceManager implements DeviceContext {
       return;
     }
     const gen = slot.generation;
+    for (const fn of [...this.deviceFns]) fn(config.id, config.kind, slot.device);
     slot.unsubscribe.push(slot.device.onStatus((s) => this.fromDevice(slot, gen, s)));
     if (slot.device.onEvent) {
       slot.unsubscribe.push(slot.device.onEvent((e) => { if (slot.generation === gen) for (const fn of [...this.eventFns]) fn(e); }));
@@ -230,6 +252,9 @@ export class DeviceManager implements DeviceContext {
     for (const u of slot.unsubscribe.splice(0)) u();
     const d = slot.device;
     slot.device = undefined;
-    if (d) await d.close().catch(() => undefined);
+    if (d) {
+      for (const fn of [...this.deviceFns]) fn(slot.config.id, slot.config.kind, null);
+      await d.close().catch(() => undefined);
+    }
   }
 }

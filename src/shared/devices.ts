@@ -43,3 +43,13 @@ export interface DeviceEvent {
   /** ISO time it happened. */
   at: string;
 }
+
+/** What the customer display shows (2 lines of 20 characters), worded in the station's language. */
+export type DisplayScreen =
+  | { screen: 'welcome'; message?: string }
+  | { screen: 'item'; description: string; amountCents: number; totalCents: number }
+  | { screen: 'total'; totalCents: number }
+  | { screen: 'change'; tenderedCents: number; changeCents: number }
+  | { screen: 'thanks'; message?: string }
+  | { screen: 'text'; line1: string; line2?: string }
+  | { screen: 'clear' };

@@ -18,7 +18,8 @@ export interface PrintDoc {
   cut: boolean;
 }
 
-export type Columns = 32 | 48;
+/** 48 on 80 mm paper, 32 on 58 mm; 80 for letter-size PDF. */
+export type Columns = 32 | 48 | 80;
 export type Lang = 'en' | 'es';
 
 /** What every form needs to know about where it is printed. */

@@ -1,8 +1,8 @@
 // The printer's test page: proves layout, accents, a code and the cutter in one short slip.
-import type { PrintDoc } from './doc';
+import type { Columns, PrintDoc } from './doc';
 import { centered, pair, rule, text } from './layout';
 
-export function testPageForm(columns: 32 | 48, printerId: string, address: string): PrintDoc {
+export function testPageForm(columns: Columns, printerId: string, address: string): PrintDoc {
   return {
     columns,
     cut: true,

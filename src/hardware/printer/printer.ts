@@ -112,8 +112,7 @@ export class ReceiptPrinter implements Device {
    * (nothing was sent: retry later) or PrintUncertain (sent, not confirmed: a person decides).
    */
   print(doc: PrintDoc, hooks: JobHooks = {}): Promise<void> {
-    const run = async () => {
-      this.busy = true;
+    return this.exclusive(async () => {
       try {
         renderInto(this.tp, doc, { codePage: this.opts.codePage });
         this.nextId = (this.nextId + 1) % 10000;
@@ -133,27 +132,37 @@ export class ReceiptPrinter implements Device {
         // node-thermal-printer's execute() leaves the buffer full: the next job would print this one again.
         this.tp.clear();
         this.iface.job = null;
-        this.busy = false;
       }
+    });
+  }
+
+  /**
+   * Pulses a drawer connector pin. Between jobs: a complete ESC p m t1 t2, ahead of any job asked for
+   * after it. While a job is at the printer, or the printer is stopped (paper, cover), the real-time
+   * DLE DC4 pulse, which the printer executes at once even offline — an ESC p would wait behind the job.
+   */
+  kick(pin: DrawerPin, onMs: number, offMs: number): Promise<'ESC p' | 'DLE DC4'> {
+    if (this.busy && this.port.twoWay) return this.port.write(realTimePulse(pin, onMs)).then(() => 'DLE DC4' as const);
+    return this.exclusive(async () => {
+      const flags = await this.refresh(true);
+      if (!this.port.twoWay || (flags !== null && faultOf(flags) === null)) {
+        await this.port.write(drawerKick(pin, onMs, offMs));
+        return 'ESC p' as const;
+      }
+      await this.port.write(realTimePulse(pin, onMs));
+      return 'DLE DC4' as const;
+    });
+  }
+
+  /** Runs fn with the printer to itself: jobs and kicks go one at a time, in the order asked. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      this.busy = true;
+      try { return await fn(); } finally { this.busy = false; }
     };
     const p = this.queue.then(run, run);
     this.queue = p.catch(() => undefined);
     return p;
-  }
-
-  /**
-   * Pulses a drawer connector pin. A complete ESC p m t1 t2 when the printer is idle and ready; the
-   * real-time DLE DC4 pulse when it is busy or stopped (it would not reach an ESC p behind a job).
-   */
-  async kick(pin: DrawerPin, onMs: number, offMs: number): Promise<'ESC p' | 'DLE DC4'> {
-    const flags = this.busy ? this.flags : await this.refresh(true);
-    const ready = !this.busy && flags !== null && faultOf(flags) === null;
-    if (ready || !this.port.twoWay) {
-      await this.port.write(drawerKick(pin, onMs, offMs));
-      return 'ESC p';
-    }
-    await this.port.write(realTimePulse(pin, onMs));
-    return 'DLE DC4';
   }
 
   /** Throws away what the printer holds but has not printed (a cancelled job must not print later). */

@@ -39,7 +39,7 @@ describe('printing over a serial line (socat pty pair)', () => {
       'RECIBO OFICIAL',
       '*** DUPLICADO ***',
       'Recibo núm.          ST01-000042',
-      'Día contable          2026-11-20',
+      'Día hábil' + ' '.repeat(13) + '2026-11-20',
       'Pagador               José Núñez',
       'BPRM Permiso de',
       '  construcción           $150.00',

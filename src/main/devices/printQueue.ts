@@ -1,0 +1,280 @@
+// The durable print queue. A job is written in the transaction of the posting that needs it (a
+// txListener), printed after the commit, retried with backoff while the printer cannot take it, and
+// shown to the cashier as waiting. A person can retry or cancel. Nothing prints twice unless asked:
+// a printed job is final (trigger), and a reprint is a new copy that says DUPLICATE.
+import { randomUUID } from 'node:crypto';
+import { StationError } from '../../shared/errors';
+import type { PrintForm, PrintJobState, PrintJobView } from '../../shared/printing';
+import type { Statements } from '../db/statements';
+import type { Recorded, Station } from '../station/station';
+import { PrinterNotReady, PrintUncertain } from '../../hardware/printer/errors';
+import type { ReceiptPrinter } from '../../hardware/printer/printer';
+import { describeFault } from '../../hardware/printer/status';
+import { jobLabel, movementPrint, receiptPrint, voidPrint, type JobData } from './printData';
+import { docFor, formContext } from './printDocs';
+import { printSettings, receiptLanguage } from './printSettings';
+import { depositView } from '../station/endOfDay/deposits';
+import { zReport } from '../station/endOfDay/reports';
+
+export interface PrintJobRow {
+  id: string; seq: number; form: PrintForm; ref: string; copy: number; cause: string; lang: 'en' | 'es'; data: string;
+  state: PrintJobState; waiting: string | null; attempts: number; last_error: string | null; created_at: string;
+  created_by: string | null; printed_at: string | null; printer: string | null; cancelled_at: string | null;
+  cancelled_by: string | null; cancel_reason: string | null;
+}
+
+export interface QueueTiming { firstRetryMs: number; maxRetryMs: number }
+const DEFAULT_TIMING: QueueTiming = { firstRetryMs: 500, maxRetryMs: 15000 };
+
+const NO_PRINTER = { en: 'No receipt printer is set up at this station', es: 'No hay impresora de recibos en esta estación' };
+
+export class PrintQueue {
+  private printer: ReceiptPrinter | null = null;
+  private unwatch: (() => void) | null = null;
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private notBefore = new Map<string, number>();
+  private closed = false;
+  /** Resolves when the queue has nothing it can print right now (tests, shutdown). */
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(readonly station: Station, private readonly timing: QueueTiming = DEFAULT_TIMING) {
+    // A job left "printing" by a crash may or may not be on paper: a person decides.
+    station.st.sqlRun(`UPDATE print_jobs SET state = 'failed', waiting = NULL,
+      last_error = 'Interrupted while printing: check whether it printed, then retry or cancel' WHERE state = 'printing'`);
+    station.txListeners.push((st, rec) => this.onRecord(st, rec));
+    const onEvent = ({ kind }: { kind: string }) => { if (QUEUED_BY.has(kind)) this.kick(); };
+    station.events.on('*', onEvent);
+    station.onClose(() => { this.closed = true; station.events.off('*', onEvent); this.usePrinter(null); if (this.timer) clearTimeout(this.timer); });
+  }
+
+  /** The printer jobs go to (the device manager sets it; null when there is none). */
+  usePrinter(printer: ReceiptPrinter | null): void {
+    this.unwatch?.();
+    this.unwatch = null;
+    this.printer = printer;
+    if (printer) {
+      // The moment the printer is ready again, waiting jobs go without sitting out their backoff.
+      this.unwatch = printer.onStatus((s) => { if (s.state === 'ready') { this.notBefore.clear(); this.kick(); } });
+      this.kick();
+    }
+  }
+
+  get currentPrinter(): ReceiptPrinter | null { return this.printer; }
+
+  /** Queues a job inside the caller's transaction; `copy` null = the next copy (a reprint). */
+  enqueue(st: Statements, data: JobData, ref: string, cause: string, userId: string | null, lang: 'en' | 'es', copy: number | null): string | null {
+    const id = randomUUID();
+    const r = st.sqlRun(`INSERT OR IGNORE INTO print_jobs(id, seq, form, ref, copy, cause, lang, data, state, created_at, created_by)
+      VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM print_jobs), ?, ?, COALESCE(?, (SELECT COALESCE(MAX(copy), -1) + 1 FROM print_jobs WHERE form = ? AND ref = ?)), ?, ?, ?, 'queued', ?, ?)`,
+    id, data.form, ref, copy, data.form, ref, cause, lang, JSON.stringify(data), this.station.nowIso(), userId);
+    return r.changes ? id : null;
+  }
+
+  /** Queues a job in its own transaction (reports, deposit slips, test pages) and starts printing. */
+  request(data: JobData, ref: string, userId: string, copy: number | null = null): PrintJobView {
+    const lang = receiptLanguage(this.station);
+    const id = this.station.st.tx(() => this.enqueue(this.station.st, data, ref, 'print.request', userId, lang, copy));
+    const view = id ? this.view(id) : this.view(this.station.st.sqlGet<{ id: string }>('SELECT id FROM print_jobs WHERE form = ? AND ref = ? ORDER BY copy DESC LIMIT 1', data.form, ref)!.id);
+    this.publish(view);
+    this.kick();
+    return view;
+  }
+
+  list(states: PrintJobState[] | undefined, limit: number): PrintJobView[] {
+    const rows = states?.length
+      ? this.station.st.sqlAll<PrintJobRow>(`SELECT * FROM print_jobs WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY seq DESC LIMIT ?`, ...states, limit)
+      : this.station.st.sqlAll<PrintJobRow>('SELECT * FROM print_jobs ORDER BY seq DESC LIMIT ?', limit);
+    return rows.map(toView);
+  }
+
+  view(id: string): PrintJobView {
+    const row = this.station.st.sqlGet<PrintJobRow>('SELECT * FROM print_jobs WHERE id = ?', id);
+    if (!row) throw new StationError('PRINT_JOB_NOT_FOUND', { job: id }, 'jobId');
+    return toView(row);
+  }
+
+  /** A person asks for a failed or waiting job to go now. */
+  retry(id: string): PrintJobView {
+    const v = this.view(id);
+    if (v.state === 'printed' || v.state === 'cancelled') throw new StationError('PRINT_JOB_FINAL', {}, 'jobId');
+    if (v.state === 'printing') throw new StationError('PRINT_JOB_PRINTING', {}, 'jobId');
+    this.station.st.sqlRun("UPDATE print_jobs SET state = 'queued', last_error = NULL WHERE id = ? AND state IN ('queued','failed')", id);
+    this.notBefore.delete(id);
+    this.tried.delete(id);
+    const now = this.view(id);
+    this.publish(now);
+    this.kick();
+    return now;
+  }
+
+  /** A person gives up on a job. One already at a stopped printer is wiped from its buffer too. */
+  async cancel(id: string, userId: string, reason: string): Promise<PrintJobView> {
+    const v = this.view(id);
+    if (v.state === 'printed' || v.state === 'cancelled') throw new StationError('PRINT_JOB_FINAL', {}, 'jobId');
+    this.station.st.sqlRun(`UPDATE print_jobs SET state = 'cancelled', waiting = NULL, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?
+      WHERE id = ? AND state IN ('queued','printing','failed')`, this.station.nowIso(), userId, reason, id);
+    if (v.state === 'printing') await this.printer?.discardPending().catch(() => undefined);
+    const now = this.view(id);
+    this.publish(now);
+    this.kick();
+    return now;
+  }
+
+  /** Starts printing what is due (after a commit, a retry, a printer coming back). */
+  kick(): void {
+    if (this.closed) return;
+    if (this.running) { this.again = true; return; }
+    void this.drain();
+  }
+
+  /** Resolves once nothing more can print right now. */
+  idle(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  // ---- inside the posting transaction ----
+
+  private onRecord(st: Statements, rec: Recorded): void {
+    const p = rec.payload as Record<string, unknown>;
+    const lang = receiptLanguage(this.station);
+    switch (rec.kind) {
+      case 'receipt.posted':
+        this.enqueue(st, { form: 'receipt', print: receiptPrint(this.station, rec.ref, false) }, rec.ref, rec.kind, p.cashierId as string, lang, 0);
+        break;
+      case 'receipt.reprinted': {
+        const receiptId = p.receiptId as string;
+        const print = receiptPrint(this.station, receiptId, true);
+        // The balances as they were printed on the original, not as they are now.
+        const original = st.sqlGet<{ data: string }>("SELECT data FROM print_jobs WHERE form = 'receipt' AND ref = ? AND copy = 0", receiptId);
+        if (original) print.balances = (JSON.parse(original.data) as Extract<JobData, { form: 'receipt' }>).print.balances;
+        this.enqueue(st, { form: 'receipt', print }, receiptId, rec.kind, p.userId as string, lang, null);
+        break;
+      }
+      case 'receipt.voided':
+        this.enqueue(st, { form: 'void', print: voidPrint(this.station, p as never, rec.at) }, rec.ref, rec.kind, p.userId as string, lang, 0);
+        break;
+      case 'drawer.drop': case 'drawer.paid_out': case 'drawer.paid_in': {
+        const form = rec.kind.slice('drawer.'.length) as 'drop' | 'paid_out' | 'paid_in';
+        this.enqueue(st, { form, print: movementPrint(this.station, p as never) }, rec.ref, rec.kind, p.userId as string, lang, 0);
+        break;
+      }
+      case 'session.closed':
+        this.enqueue(st, { form: 'z_report', report: zReport(this.station, p.sessionId as string), duplicate: false }, p.sessionId as string, rec.kind, p.closedBy as string, lang, 0);
+        break;
+      case 'deposit.prepared':
+        this.enqueue(st, { form: 'deposit_slip', deposit: depositView(this.station, p.depositId as string), duplicate: false }, p.depositId as string, rec.kind, p.preparedBy as string, lang, 0);
+        break;
+      default: break;
+    }
+  }
+
+  // ---- after the commit ----
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        while (!this.closed) {
+          const job = this.station.st.sqlGet<PrintJobRow>("SELECT * FROM print_jobs WHERE state = 'queued' ORDER BY seq LIMIT 1");
+          if (!job) break;
+          const printer = this.printer;
+          if (!printer) { this.hold(job, NO_PRINTER[job.lang]); break; }
+          const wait = (this.notBefore.get(job.id) ?? 0) - Date.now();
+          if (wait > 0) { this.wakeIn(wait); break; }
+          if (!(await this.printOne(job, printer))) break; // first in line waits: later jobs keep their order
+        }
+      } while (this.again && !this.closed);
+    } finally {
+      this.running = false;
+      for (const w of this.idleWaiters.splice(0)) w();
+    }
+  }
+
+  /** Prints one job; false when it has to wait for the printer. */
+  private async printOne(job: PrintJobRow, printer: ReceiptPrinter): Promise<boolean> {
+    const st = this.station.st;
+    if (st.sqlRun("UPDATE print_jobs SET state = 'printing', attempts = attempts + 1 WHERE id = ? AND state = 'queued'", job.id).changes !== 1) return true;
+    this.publish(this.view(job.id));
+    let doc;
+    try {
+      doc = docFor(formContext(this.station, printer.columns, job.lang), JSON.parse(job.data) as JobData);
+    } catch (e) {
+      this.finish(job.id, 'failed', `Could not lay out the form: ${e instanceof Error ? e.message : String(e)}`);
+      return true;
+    }
+    try {
+      await printer.print(doc, {
+        onWaiting: (reason) => this.waiting(job.id, describeFault(reason, job.lang)),
+        onResumed: () => this.waiting(job.id, null),
+      });
+      st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
+        this.station.nowIso(), printer.id, job.id);
+      this.notBefore.delete(job.id);
+      this.publish(this.view(job.id));
+      return true;
+    } catch (e) {
+      if (e instanceof PrinterNotReady) {
+        const words = describeFault(e.reason, job.lang);
+        const giveUpMs = printSettings(this.station).giveUpMinutes * 60_000;
+        if (Date.now() - this.firstTried(job.id) > giveUpMs) {
+          this.finish(job.id, 'failed', `${words}: stopped retrying after ${printSettings(this.station).giveUpMinutes} minutes`);
+          return true;
+        }
+        st.sqlRun("UPDATE print_jobs SET state = 'queued', waiting = ?, last_error = ? WHERE id = ? AND state = 'printing'", words, e.message, job.id);
+        const delay = Math.min(this.timing.maxRetryMs, this.timing.firstRetryMs * 2 ** Math.min(10, job.attempts));
+        this.notBefore.set(job.id, Date.now() + delay);
+        this.publish(this.view(job.id));
+        this.wakeIn(delay);
+        return false;
+      }
+      const message = e instanceof PrintUncertain ? e.message : `Printing failed: ${e instanceof Error ? e.message : String(e)}`;
+      this.finish(job.id, 'failed', message);
+      return true;
+    }
+  }
+
+  private tried = new Map<string, number>();
+  /** When this process first tried the job (wall clock: how long the printer has kept it waiting). */
+  private firstTried(id: string): number {
+    if (!this.tried.has(id)) this.tried.set(id, Date.now());
+    return this.tried.get(id)!;
+  }
+
+  private hold(job: PrintJobRow, words: string): void {
+    if (job.waiting === words) return;
+    this.station.st.sqlRun("UPDATE print_jobs SET waiting = ? WHERE id = ? AND state = 'queued'", words, job.id);
+    this.publish(this.view(job.id));
+  }
+
+  private waiting(id: string, words: string | null): void {
+    this.station.st.sqlRun("UPDATE print_jobs SET waiting = ? WHERE id = ? AND state = 'printing'", words, id);
+    this.publish(this.view(id));
+  }
+
+  private finish(id: string, state: 'failed', error: string): void {
+    this.station.st.sqlRun("UPDATE print_jobs SET state = ?, waiting = NULL, last_error = ? WHERE id = ? AND state = 'printing'", state, error, id);
+    this.notBefore.delete(id);
+    this.publish(this.view(id));
+  }
+
+  private wakeIn(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = null; this.kick(); }, ms);
+    this.timer.unref();
+  }
+
+  private publish(v: PrintJobView): void { this.station.publish('print.job', v); }
+}
+
+const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared']);
+
+export function toView(r: PrintJobRow): PrintJobView {
+  return {
+    id: r.id, form: r.form, ref: r.ref, label: jobLabel(JSON.parse(r.data) as JobData, r.lang), copy: r.copy, state: r.state,
+    waiting: r.waiting, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
+  };
+}
