@@ -9,6 +9,7 @@ import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
 import { startWebServer } from './web/server';
 import { attachPrinting } from './devices/printing';
+import { startSync } from './sync/service';
 
 const USAGE = `civictill <command> [options]
 
@@ -17,6 +18,7 @@ const USAGE = `civictill <command> [options]
   verify --db PATH                     re-walk the journal hash chain and check every ledger invariant
   serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
+  hub [--database URL] [--data DIR] [--port N]   run the city hub (civictill hub --help for its admin commands)
 `;
 
 const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -41,6 +43,7 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
+  startSync(station); // idles until an admin enrols the station with the hub
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };
