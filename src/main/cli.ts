@@ -14,6 +14,7 @@ import { buildElectron, electronBinary } from './shell/launch';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { attachPrinting } from './devices/printing';
+import { startSync } from './sync/service';
 
 const USAGE = `civictill <command> [options]
 
@@ -24,6 +25,7 @@ const USAGE = `civictill <command> [options]
                                        a business day as CSV (to stdout, or FILE)
   serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
+  hub [--database URL] [--data DIR] [--port N]   run the city hub (civictill hub --help for its admin commands)
 `;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,6 +51,7 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
+  startSync(station); // idles until an admin enrols the station with the hub
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };
