@@ -9,6 +9,7 @@ import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
 import { startWebServer } from './web/server';
 import { attachPrinting } from './devices/printing';
+import { attachDevices } from './devices/devices';
 
 const USAGE = `civictill <command> [options]
 
@@ -41,6 +42,7 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
+  attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };
