@@ -7,7 +7,7 @@ export const h0001_hub: Migration = {
 };
 
 /** Rows of these tables are facts received from stations: never updated, never deleted. */
-const APPEND_ONLY = ['events', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'sessions'];
+const APPEND_ONLY = ['events', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'sessions', 'closeout_counts', 'session_closures', 'session_reopenings'];
 
 const DDL = `
 CREATE TABLE hub_settings (
@@ -176,6 +176,41 @@ CREATE TABLE drawer_movements (
   amount_cents bigint NOT NULL,
   business_day text NOT NULL,
   at text NOT NULL
+);
+
+CREATE TABLE closeout_counts (
+  count_id text PRIMARY KEY,
+  session_id text NOT NULL,
+  station_id text NOT NULL,
+  business_day text NOT NULL,
+  counted_at text NOT NULL,
+  cash_sales_cents bigint NOT NULL,
+  checks_cents bigint NOT NULL,
+  money_orders_cents bigint NOT NULL,
+  cards_cents bigint NOT NULL,
+  other_cents bigint NOT NULL,
+  over_short_cents bigint NOT NULL,
+  event_seq bigint NOT NULL
+);
+
+CREATE TABLE session_closures (
+  closure_id text PRIMARY KEY,
+  session_id text NOT NULL,
+  station_id text NOT NULL,
+  business_day text NOT NULL,
+  count_id text NOT NULL,
+  closed_at text NOT NULL,
+  event_seq bigint NOT NULL
+);
+
+CREATE INDEX session_closures_day ON session_closures(business_day);
+
+CREATE TABLE session_reopenings (
+  reopening_id text PRIMARY KEY,
+  session_id text NOT NULL,
+  station_id text NOT NULL,
+  at text NOT NULL,
+  event_seq bigint NOT NULL
 );
 
 CREATE SEQUENCE exception_version;

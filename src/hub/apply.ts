@@ -4,7 +4,7 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ExceptionKind } from '../shared/hubProtocol';
-import { exceptionResolvedSchema, movementSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
+import { closeoutCountedSchema, exceptionResolvedSchema, movementSchema, sessionClosedSchema, sessionReopenedSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
 import type { StoredEvent } from './push';
 import type { HubDB } from './schema';
 import { getSettings } from './settings';
@@ -27,13 +27,16 @@ interface Pending {
   movements: Row<'drawer_movements'>[];
   exceptions: Omit<Row<'exceptions'>, 'version'>[];
   resolutions: { exceptionId: number; note: string; userId: string; at: string }[];
+  counts: Row<'closeout_counts'>[];
+  closures: Row<'session_closures'>[];
+  reopenings: Row<'session_reopenings'>[];
   /** Payments on account lower the balance stations see; a void puts it back. */
   balance: Map<string, number>;
 }
 
 export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent[], now: Date): Promise<void> {
   const at = now.toISOString();
-  const p: Pending = { sessions: [], receipts: [], lines: [], tenders: [], voids: [], offline: [], movements: [], exceptions: [], resolutions: [], balance: new Map() };
+  const p: Pending = { sessions: [], receipts: [], lines: [], tenders: [], voids: [], offline: [], movements: [], exceptions: [], resolutions: [], counts: [], closures: [], reopenings: [], balance: new Map() };
   const codes = new Map((await tx.selectFrom('revenue_codes').select(['code', 'gl_account']).execute()).map((c) => [c.code, c.gl_account]));
   const suspense = (await getSettings(tx))['gl.suspense'];
   const accounts = await loadAccounts(tx, events);
@@ -82,6 +85,26 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
       case 'drawer.paid_in': case 'drawer.paid_out': case 'drawer.drop': case 'drawer.no_sale': {
         const m = read(e, movementSchema);
         if (m) p.movements.push({ id: m.id, station_id: stationId, session_id: m.sessionId, kind: m.kind, amount_cents: m.amountCents, business_day: m.businessDay, at: m.createdAt });
+        break;
+      }
+      case 'closeout.counted': {
+        const c = read(e, closeoutCountedSchema);
+        if (c) {
+          const x = c.expected;
+          p.counts.push({ count_id: c.countId, session_id: c.sessionId, station_id: stationId, business_day: c.businessDay, counted_at: e.event.at,
+            cash_sales_cents: x.cashSalesCents, checks_cents: x.checks.totalCents, money_orders_cents: x.moneyOrders.totalCents, cards_cents: x.cards.totalCents,
+            other_cents: x.other.totalCents, over_short_cents: c.overShortCents, event_seq: e.event.seq });
+        }
+        break;
+      }
+      case 'session.closed': {
+        const c = read(e, sessionClosedSchema);
+        if (c) p.closures.push({ closure_id: c.closureId, session_id: c.sessionId, station_id: stationId, business_day: c.businessDay, count_id: c.countId, closed_at: e.event.at, event_seq: e.event.seq });
+        break;
+      }
+      case 'session.reopened': {
+        const r = read(e, sessionReopenedSchema);
+        if (r) p.reopenings.push({ reopening_id: r.reopeningId, session_id: r.sessionId, station_id: stationId, at: e.event.at, event_seq: e.event.seq });
         break;
       }
       case 'exception.resolved': {
@@ -163,6 +186,9 @@ async function flush(tx: Tx, stationId: string, p: Pending): Promise<void> {
   await insertChunked(tx, 'voids', p.voids, true);
   await insertChunked(tx, 'offline_receipts', p.offline, true);
   await insertChunked(tx, 'drawer_movements', p.movements, true);
+  await insertChunked(tx, 'closeout_counts', p.counts, true);
+  await insertChunked(tx, 'session_closures', p.closures, true);
+  await insertChunked(tx, 'session_reopenings', p.reopenings, true);
   if (p.exceptions.length) {
     // Versions in seq order, so a station's exception cursor sees them as they were raised.
     const rows = p.exceptions.map((x) => ({ ...x, version: sql<number>`nextval('exception_version')` }));

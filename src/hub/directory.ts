@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { feeScheduleSchema, revenueCodeSchema, type directoryAccountSchema } from '../shared/hubProtocol';
 import { ROLES } from '../shared/domain';
 import { DIRECTORY_LOCK } from './apply';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../shared/canonical';
 import type { HubDb } from './db';
 import { HubError } from './errors';
 import type { HubDB } from './schema';

@@ -28,4 +28,16 @@ export const sessionOpenedSchema = z.looseObject({ sessionId: text, cashierId: t
 
 export const movementSchema = z.looseObject({ id: text, sessionId: text, kind: z.enum(['paid_in', 'paid_out', 'drop', 'no_sale']), amountCents: whole.min(0), businessDay: text, createdAt: text });
 
+const countAndTotal = z.looseObject({ totalCents: whole });
+
+/** closeout.counted (end of day): the blind count with the expected figures it was compared to. */
+export const closeoutCountedSchema = z.looseObject({
+  countId: text, sessionId: text, businessDay: text, overShortCents: whole,
+  expected: z.looseObject({ cashSalesCents: whole, checks: countAndTotal, moneyOrders: countAndTotal, cards: countAndTotal, other: countAndTotal }),
+});
+
+export const sessionClosedSchema = z.looseObject({ closureId: text, sessionId: text, businessDay: text, countId: text });
+
+export const sessionReopenedSchema = z.looseObject({ reopeningId: text, sessionId: text });
+
 export { exceptionResolvedSchema };

@@ -18,11 +18,13 @@
 //   business_day, fund, department, object, debit, credit, memo
 //   debits: tenders net of change, to undeposited funds (cash, checks, money orders), card clearing
 //   and other-tender clearing (hub settings gl.cash, gl.card, gl.other); credits: revenue by the GL
-//   account of each line's revenue code (unknown codes to gl.suspense).
+//   account of each line's revenue code (unknown codes to gl.suspense). Over/short of the day's closed
+//   sessions moves undeposited funds to the counted amount against gl.over_short.
 import { sql } from 'kysely';
 import type { HubDb } from './db';
 import { HubError } from './errors';
 import { getSettings } from './settings';
+import { CLOSED_COUNTS } from './totals';
 
 const CRLF = '\r\n';
 
@@ -70,10 +72,20 @@ export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[
   for (const t of tenders.rows) debit.set(tenderGl(t.kind), (debit.get(tenderGl(t.kind)) ?? 0) + t.total);
   const changeCents = change.rows[0]?.total ?? 0;
   if (changeCents) debit.set(settings['gl.cash'], (debit.get(settings['gl.cash']) ?? 0) - changeCents);
+  // Close-outs: what was counted, not what was expected, is what goes to the bank.
+  const os = await sql<{ os: number }>`SELECT coalesce(sum(k.over_short_cents), 0)::bigint AS os FROM ${CLOSED_COUNTS(day)} k`.execute(db.kysely);
+  const overShort = os.rows[0]?.os ?? 0;
+  const credit = new Map<string, number>();
+  if (overShort) {
+    debit.set(settings['gl.cash'], (debit.get(settings['gl.cash']) ?? 0) + overShort);
+    if (overShort < 0) debit.set(settings['gl.over_short'], (debit.get(settings['gl.over_short']) ?? 0) - overShort);
+    else credit.set(settings['gl.over_short'], overShort);
+  }
+  for (const r of revenue.rows) credit.set(r.gl, (credit.get(r.gl) ?? 0) + r.total);
   const byGl = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   const entries: GlEntry[] = [
     ...[...debit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: v, creditCents: 0, memo: memoFor(gl, settings) })),
-    ...revenue.rows.map((r) => [r.gl, r.total] as [string, number]).sort(byGl).map(([gl, v]) => ({ gl, debitCents: 0, creditCents: v, memo: `Counter revenue ${day}` })),
+    ...[...credit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: 0, creditCents: v, memo: gl === settings['gl.over_short'] ? 'Cash over at close-out' : `Counter revenue ${day}` })),
   ];
   const dr = entries.reduce((s, e) => s + e.debitCents, 0), cr = entries.reduce((s, e) => s + e.creditCents, 0);
   if (dr !== cr) throw new HubError(500, 'UNBALANCED', `the GL journal for ${day} does not balance: debits ${dollars(dr)}, credits ${dollars(cr)}`);
@@ -83,6 +95,7 @@ export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[
 function memoFor(gl: string, s: Record<string, string>): string {
   if (gl === s['gl.cash']) return 'Undeposited funds: cash, checks, money orders';
   if (gl === s['gl.card']) return 'Card clearing';
+  if (gl === s['gl.over_short']) return 'Cash short at close-out';
   return 'Other tenders clearing';
 }
 

@@ -3,7 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import { pushRequestSchema, type PushResponse, type WireEvent } from '../shared/hubProtocol';
 import { applyEvents } from './apply';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../shared/canonical';
 import type { HubDb } from './db';
 import { HubError, badRequest } from './errors';
 import type { HubDB } from './schema';

@@ -47,7 +47,7 @@ function valid<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
 
 const enrolmentCodeRequest = z.object({ stationId: stationIdSchema, ttlHours: z.number().int().min(1).max(24 * 30).default(72) }).strict();
 const resolveRequest = z.object({ note: z.string().trim().min(3).max(500), by: z.string().min(1).max(64) }).strict();
-const totalsSchema = z.object({ businessDay: z.string(), receipts: z.number(), voided: z.number(), totalCents: z.number(), byTender: z.record(z.string(), z.number()), byRevenueCode: z.record(z.string(), z.number()), byStation: z.record(z.string(), z.object({ receipts: z.number(), totalCents: z.number() })) });
+const totalsSchema = z.object({ businessDay: z.string(), receipts: z.number(), voided: z.number(), totalCents: z.number(), byTender: z.record(z.string(), z.number()), byRevenueCode: z.record(z.string(), z.number()), byStation: z.record(z.string(), z.object({ receipts: z.number(), totalCents: z.number() })), closeouts: z.object({ sessions: z.number(), salesCents: z.number(), byTender: z.record(z.string(), z.number()), overShortCents: z.number() }) });
 const dayQuery = { day: 'business day, YYYY-MM-DD' };
 
 export const routes: Route[] = [

@@ -24,6 +24,12 @@ export interface HubDB {
   voids: { void_id: string; receipt_id: string; station_id: string; user_id: string; approved_by: string; reason: string; at: string };
   offline_receipts: { receipt_id: string; directory_as_of: string | null };
   drawer_movements: { id: string; station_id: string; session_id: string; kind: string; amount_cents: number; business_day: string; at: string };
+  closeout_counts: {
+    count_id: string; session_id: string; station_id: string; business_day: string; counted_at: string; cash_sales_cents: number; checks_cents: number;
+    money_orders_cents: number; cards_cents: number; other_cents: number; over_short_cents: number; event_seq: number;
+  };
+  session_closures: { closure_id: string; session_id: string; station_id: string; business_day: string; count_id: string; closed_at: string; event_seq: number };
+  session_reopenings: { reopening_id: string; session_id: string; station_id: string; at: string; event_seq: number };
   exceptions: {
     id: Generated<number>; station_id: string; event_id: string; seq: number; kind: string; receipt_number: string | null; account_number: string | null;
     amount_cents: number | null; detail: string; created_at: string; resolved_at: string | null; resolved_by: string | null; note: string | null; version: number;

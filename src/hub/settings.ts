@@ -9,6 +9,8 @@ export const DEFAULT_SETTINGS = {
   'gl.card': '001-0000-10150',
   /** Other tenders. */
   'gl.other': '001-0000-10190',
+  /** Cash over/short found at close-out (a shortage is a debit, an overage a credit). */
+  'gl.over_short': '001-0000-36910',
   /** Revenue whose code the hub does not know (an exception is raised for each). */
   'gl.suspense': '001-0000-29990',
 } as const;

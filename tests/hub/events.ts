@@ -1,6 +1,6 @@
 // Hand-made outbox events shaped exactly like a station's (receiptRecord, session.opened), for hub tests.
 import { randomUUID } from 'node:crypto';
-import { canonicalJson } from '../../src/main/station/canonical';
+import { canonicalJson } from '../../src/shared/canonical';
 import type { WireEvent } from '../../src/shared/hubProtocol';
 
 export function sessionEvent(stationId: string, seq: number, sessionId = `S-${stationId}`): WireEvent {

@@ -1,63 +1,14 @@
-// `civictill import-accounts`: the account directory from a CIS export. All or nothing.
-//
-// Columns (header row required, any order, extra columns ignored):
-//   account_number   letters, digits, dashes (e.g. 100234-17)
-//   name             customer name
-//   service_address  service address
-//   status           active | delinquent | shutoff_pending | closed | final
-//   balance          dollars with up to 2 decimals, e.g. 123.45 or -12.00 (credit)
-//   cash_only_until  optional, YYYY-MM-DD
-import { parse } from 'csv-parse/sync';
-import { ACCOUNT_STATUSES } from '../../shared/domain';
-import { parseMoney } from '../../shared/money';
-import type { DirectoryAccount } from './directory';
+// `civictill import-accounts`: the account directory from a CIS export. All or nothing: every row is
+// checked first (src/shared/accountsCsv.ts, the same rules the hub uses), then all are written in one
+// transaction. The columns are documented there and in the README.
+import { parseAccountsCsvText } from '../../shared/accountsCsv';
 import { upsertAccounts } from './directory';
 import type { Station } from './station';
 
-export const REQUIRED_COLUMNS = ['account_number', 'name', 'service_address', 'status', 'balance'] as const;
+export { AccountsCsvError as ImportError } from '../../shared/accountsCsv';
 
-export class ImportError extends Error {
-  constructor(readonly line: number, readonly reason: string) {
-    super(`line ${line}: ${reason}`);
-    this.name = 'ImportError';
-  }
-}
-
-export function parseAccountsCsv(text: string): DirectoryAccount[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), info: true, skip_empty_lines: true, bom: true, trim: true, relax_column_count: false });
-  } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new ImportError(err.lines ?? 1, `not readable as CSV: ${err.message.replace(/^Invalid Record Length: /, '')}`);
-  }
-  const first = records[0];
-  if (!first) throw new ImportError(1, 'the file has no account rows');
-  for (const col of REQUIRED_COLUMNS) {
-    if (!(col in first.record)) throw new ImportError(1, `missing column "${col}" (need: ${REQUIRED_COLUMNS.join(', ')})`);
-  }
-  const seen = new Map<string, number>();
-  return records.map(({ record: r, info }) => {
-    const line = info.lines;
-    const fail = (reason: string): never => { throw new ImportError(line, reason); };
-    const num = r.account_number ?? '';
-    if (!/^[A-Za-z0-9-]{1,32}$/.test(num)) fail(`account_number "${num}" must be 1–32 letters, digits or dashes`);
-    if (seen.has(num)) fail(`account ${num} appears twice (first on line ${seen.get(num)})`);
-    seen.set(num, line);
-    if (!r.name) fail(`account ${num} has no name`);
-    if (!r.service_address) fail(`account ${num} has no service address`);
-    if (!(ACCOUNT_STATUSES as readonly string[]).includes(r.status ?? '')) fail(`status "${r.status}" must be one of ${ACCOUNT_STATUSES.join(', ')}`);
-    const balance = /^-?\d{1,8}(\.\d{1,2})?$/.test(r.balance ?? '') ? parseMoney(r.balance!) : null;
-    if (balance === null) fail(`balance "${r.balance}" is not an amount in dollars and cents (e.g. 123.45)`);
-    const until = r.cash_only_until || null;
-    if (until && !/^\d{4}-\d{2}-\d{2}$/.test(until)) fail(`cash_only_until "${until}" must be a date YYYY-MM-DD`);
-    return { accountNumber: num, name: r.name!, serviceAddress: r.service_address!, status: r.status!, balanceCents: balance!, cashOnlyUntil: until };
-  });
-}
-
-/** Validates every row first, then writes them all in one transaction. */
 export function importAccounts(station: Station, text: string, source: string): number {
-  const accounts = parseAccountsCsv(text);
+  const accounts = parseAccountsCsvText(text);
   return station.commit(() => {
     const at = station.nowIso();
     const n = upsertAccounts(station, accounts, at);

@@ -2,7 +2,7 @@
 // as the state change they describe.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Statements } from '../db/statements';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../../shared/canonical';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -12,7 +12,7 @@ import { catalog } from './catalogCache';
 import type { FeeInputs } from '../../shared/fees';
 import { requireOpenSession } from './sessions';
 import type { Station } from './station';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../../shared/canonical';
 import { assertDayOpen } from './postingGuards';
 
 export type PostReceiptInput = ParsedInputOf<'receipt.post'>;

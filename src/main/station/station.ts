@@ -8,7 +8,7 @@ import { Statements } from '../db/statements';
 import { loadConfig, saveConfig, type StationConfig } from './config';
 import { appendJournal, appendOutbox } from './journal';
 import { businessDayFor } from './businessDay';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../../shared/canonical';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };

@@ -1,7 +1,7 @@
 // `civictill verify`: re-walks the journal hash chain and checks the ledger invariants of DOMAIN.md.
 // Each check returns the first broken row it finds; other modules add their checks to `ledgerChecks`.
 import type { JournalTable, ReceiptsTable } from '../db/schema';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../../shared/canonical';
 import { GENESIS_HASH, journalHash } from './journal';
 import { formatReceiptNumber, receiptRecord } from './receiptView';
 import type { Station } from './station';

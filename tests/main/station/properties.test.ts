@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STANDARD_FLOAT } from '../../../src/shared/denominations';
-import { canonicalJson } from '../../../src/main/station/canonical';
+import { canonicalJson } from '../../../src/shared/canonical';
 import { verifyLedger } from '../../../src/main/station/verify';
 import type { InputOf } from '../../../src/shared/api';
 import { makeStation, ROUTING, uuid, type TestStation } from '../../helpers/station';

@@ -184,7 +184,8 @@ export class EscPosEmulator extends EventEmitter {
 
   // ---- the printer ----
 
-  private receive(chunk: Buffer, reply: Replier): void {
+  /** Bytes arriving from the host; `reply` carries the printer's answers back. */
+  receive(chunk: Buffer, reply: Replier = () => undefined): void {
     this.lastByteAt = performance.now();
     this.bytesReceived += chunk.length;
     this.replyTo = reply;

@@ -1,5 +1,5 @@
-// Canonical JSON (keys sorted at every level, no whitespace): the same text the station stored in its
-// outbox, so the hub's copy of an event compares byte for byte. Kept in step with src/main/station/canonical.ts.
+// Canonical JSON: keys sorted at every level, no whitespace. Journal hashes, outbox payloads and the
+// hub's copies of events all use it, so the same event compares byte for byte everywhere.
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number in canonical JSON');
