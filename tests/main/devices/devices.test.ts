@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { STANDARD_FLOAT } from '../../../src/shared/denominations';
+import type { InputOf } from '../../../src/shared/api';
 import type { CheckReadView, DeviceStatus, KeyView } from '../../../src/shared/devices';
 import { attachDevices } from '../../../src/main/devices/devices';
 import { MicrEmulator, micrLine } from '../../../src/hardware/micr/emulator';
@@ -52,7 +53,7 @@ describe('devices on a station', () => {
   });
 
   it('settings: admin only, refused when a driver cannot use them, journaled when saved', async () => {
-    const devices = [
+    const devices: InputOf<'devices.updateSettings'>['devices'] = [
       { id: 'micr1', kind: 'micr' as const, address: `serial:${p('micr-host')}?baud=9600`, options: { symbols: 'magtek' } },
       { id: 'tenkey1', kind: 'tenkey' as const, address: `serial:${p('tenkey-host')}` },
       { id: 'display1', kind: 'display' as const, address: `serial:${p('display-host')}`, options: { welcome: 'Riverton City Hall' } },
