@@ -104,7 +104,7 @@ export function sessionReportForm(ctx: FormContext, r: SessionReport, duplicate 
     for (const l of c.lines) lines.push(...overShortLine(ctx, l));
     for (const l of c.cardLines) lines.push(...overShortLine(ctx, l));
     lines.push(...text(pair(w.totalOverShort, signed(c.overShortCents), ctx.columns), { bold: true }));
-    lines.push(...centered(z.closeout.balanced ? w.balanced : w.notBalanced, ctx.columns, { bold: true }));
+    lines.push(...centered(z.closeout.balanced ? w.balanced : c.withinTolerance ? w.withinTolerance : w.notBalanced, ctx.columns, { bold: true }));
     const cl = z.closeout.closure;
     if (cl?.approvedBy) lines.push(...detail(ctx, `${w.approved}: ${cl.approvedBy.name} - ${cl.reason ?? ''}`));
     lines.push(hr(ctx), ...signatures(ctx, [w.signCashier, w.signSupervisor]));
