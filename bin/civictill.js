@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI through tsx so `npx civictill …` works from a checkout without a build step.
+// `civictill hub …` goes to the hub's own CLI: the hub is a separate service (src/hub → src/shared only).
 import { register } from 'tsx/esm/api';
 import { fileURLToPath } from 'node:url';
 register();
-const cli = fileURLToPath(new URL('../src/main/cli.ts', import.meta.url));
-await import(cli);
+const entry = process.argv[2] === 'hub' ? '../src/hub/cli.ts' : '../src/main/cli.ts';
+await import(fileURLToPath(new URL(entry, import.meta.url)));

@@ -1,24 +1,35 @@
-// The `civictill` command: demo, import-accounts, verify, serve, start.
+// The `civictill` command: demo, import-accounts, verify, export, serve, start.
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { StationError } from '../shared/errors';
 import { Station } from './station/station';
 import { seedDemo } from './station/demo';
 import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
+import { dailySummaryCsv, receiptsJournalCsv } from './station/endOfDay/exports';
 import { startWebServer } from './web/server';
+import { ensureRenderer } from './web/rendererBuild';
+import { buildElectron, electronBinary } from './shell/launch';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { attachPrinting } from './devices/printing';
+import { attachDevices } from './devices/devices';
+import { startSync } from './sync/service';
 
 const USAGE = `civictill <command> [options]
 
   demo --db PATH [--accounts N]        create a demo city in a new database (PINs printed once)
   import-accounts FILE.csv --db PATH   load the account directory from a CIS export (all or nothing)
   verify --db PATH                     re-walk the journal hash chain and check every ledger invariant
-  serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1
+  export daily-summary|receipts-journal --db PATH --day YYYY-MM-DD [--out FILE]
+                                       a business day as CSV (to stdout, or FILE)
+  serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
+  hub [--database URL] [--data DIR] [--port N]   run the city hub (civictill hub --help for its admin commands)
 `;
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 function fail(message: string, code = 1): never {
@@ -41,6 +52,8 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
+  attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
+  startSync(station); // idles until an admin enrols the station with the hub
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };
@@ -52,12 +65,12 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
-    options: { db: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { db: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' } },
   });
   if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
   const db = values.db;
   const port = values.port ? Number(values.port) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) fail(`--port ${values.port} is not a port number`);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) fail(`--port ${values.port} is not a port number`);
   switch (command) {
     case 'demo': {
       if (!db) fail('demo needs --db PATH');
@@ -96,6 +109,26 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'export': {
+      const what = positionals[0];
+      if (what !== 'daily-summary' && what !== 'receipts-journal') fail('usage: civictill export daily-summary|receipts-journal --db PATH --day YYYY-MM-DD [--out FILE]');
+      if (!db || !existsSync(db)) fail(`export needs --db PATH of an existing database`);
+      const day = values.day;
+      if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) fail('--day must be a business day as YYYY-MM-DD');
+      const station = await Station.open(db);
+      try {
+        const file = what === 'daily-summary' ? dailySummaryCsv(station, day) : receiptsJournalCsv(station, day);
+        if (values.out) {
+          writeFileSync(values.out, file.content);
+          process.stdout.write(`Wrote ${file.rows} rows to ${values.out}.\n`);
+        } else {
+          process.stdout.write(file.content);
+        }
+      } finally {
+        station.close();
+      }
+      return;
+    }
     case 'serve': {
       if (!db) fail('serve needs --db PATH');
       await serve(db, port, 'Browser mode');
@@ -106,6 +139,16 @@ async function main(argv: string[]): Promise<void> {
       if (!existsSync(db)) {
         if (!values.demo) fail(`${db} does not exist (add --demo to create a demo city there)`);
         await createDemo(db, 10_000);
+      }
+      // The renderer is built from source when missing or older than its sources (a fresh clone too).
+      ensureRenderer(root);
+      const electron = electronBinary(root);
+      if (electron) {
+        buildElectron(root);
+        process.stdout.write(`Electron is installed: opening the CivicTill app on ${db}.\n`);
+        const child = spawn(electron, [root, '--db', resolve(db)], { stdio: 'inherit' });
+        child.on('exit', (code) => process.exit(code ?? 0));
+        return;
       }
       await serve(db, port ?? 5170, 'Electron is not installed here, so CivicTill runs in browser mode');
       return;

@@ -1,0 +1,135 @@
+// `civictill hub …`: run the city hub, and the admin commands that talk to a running hub.
+// Reached through bin/civictill.js (src/main may not import the hub).
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureAdminToken } from './auth';
+import { openHubDb } from './db';
+import { startHubServer } from './server';
+
+export const DEFAULT_HUB_PORT = 8450;
+
+const USAGE = `civictill hub [--database URL] [--data DIR] [--port N] [--host H]
+    Run the city hub. PostgreSQL when --database (or DATABASE_URL) is given, else PGlite in DIR/pglite
+    (DIR defaults to ./.hub-data). On first start the admin token is written to DIR/admin-token.
+
+Admin commands (to a running hub; --url defaults to http://127.0.0.1:${DEFAULT_HUB_PORT}, the token to
+--token, CIVICTILL_HUB_TOKEN or DIR/admin-token):
+  civictill hub enrolment-code STATION [--ttl HOURS]    one-time code a station enrols with
+  civictill hub import-accounts FILE.csv                account directory from a CIS export (all or nothing)
+  civictill hub import-catalog FILE.json                revenue codes with fee schedules:
+        [{"code","nameEn","nameEs","gl":"fund-dept-object","category","requiresAccount","schedules":[{"from":"YYYY-MM-DD","rule":{…}}]}]
+  civictill hub import-users FILE.json                  users: [{"id","name","role","pin"?,"active"?}]
+  civictill hub export cis|gl --day YYYY-MM-DD [--out FILE]   CIS payment-import file or GL journal of a business day
+  civictill hub totals --day YYYY-MM-DD                 the hub's totals for a business day
+  civictill hub exceptions [--open]                     exceptions raised by the stations' events
+  civictill hub stations                                enrolled stations and how far each has pushed
+`;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`civictill hub: ${message}\n`);
+  process.exit(code);
+}
+
+async function serve(opts: { database?: string | undefined; data: string; port: number; host: string }): Promise<void> {
+  const db = await openHubDb({ databaseUrl: opts.database, dataDir: join(opts.data, 'pglite') });
+  const token = await ensureAdminToken(db, new Date().toISOString());
+  if (token) {
+    mkdirSync(opts.data, { recursive: true });
+    const file = join(opts.data, 'admin-token');
+    writeFileSync(file, token + '\n', { mode: 0o600 });
+    chmodSync(file, 0o600);
+    process.stdout.write(`New hub: admin token written to ${resolve(file)} (keep it secret).\n`);
+  }
+  const hub = await startHubServer(db, { port: opts.port, host: opts.host });
+  process.stdout.write(`CivicTill hub on ${hub.url} (${db.engine === 'pglite' ? `PGlite in ${resolve(opts.data, 'pglite')}` : 'PostgreSQL'}); API description at ${hub.url}/v1/openapi.json\n`);
+  const stop = () => { void hub.close().then(() => db.close()).then(() => process.exit(0)); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+interface AdminTarget { url: string; token: string }
+
+async function adminCall(t: AdminTarget, method: 'GET' | 'POST', path: string, body?: string, type = 'application/json'): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(t.url.replace(/\/+$/, '') + path, { method, headers: { authorization: `Bearer ${t.token}`, ...(body !== undefined ? { 'content-type': type } : {}) }, ...(body !== undefined ? { body } : {}) });
+  } catch (e) {
+    fail(`the hub at ${t.url} cannot be reached (${(e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message}); is it running?`);
+  }
+  const text = await res.text();
+  if (!res.ok) {
+    let reason = text;
+    try { reason = (JSON.parse(text) as { error: { message: string } }).error.message; } catch { /* not JSON */ }
+    fail(`${reason} (HTTP ${res.status})`, 2);
+  }
+  return text;
+}
+
+function readFile(path: string | undefined, what: string): string {
+  if (!path) fail(`give the ${what} file`);
+  if (!existsSync(path)) fail(`${path}: no such file`);
+  return readFileSync(path, 'utf8');
+}
+
+const show = (text: string) => process.stdout.write(JSON.stringify(JSON.parse(text), null, 2) + '\n');
+
+export async function hubMain(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: {
+      database: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' },
+      ttl: { type: 'string' }, day: { type: 'string' }, out: { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean' },
+    },
+  });
+  if (values.help) { process.stdout.write(USAGE); return; }
+  const data = values.data ?? '.hub-data';
+  const port = values.port ? Number(values.port) : DEFAULT_HUB_PORT;
+  if (!(Number.isInteger(port) && port > 0 && port < 65536)) fail(`--port ${values.port} is not a port number`);
+  const [command, ...args] = positionals;
+  if (!command || command === 'serve') {
+    await serve({ database: values.database ?? process.env.DATABASE_URL, data, port, host: values.host ?? '127.0.0.1' });
+    return;
+  }
+  const tokenFile = join(data, 'admin-token');
+  const token = values.token ?? process.env.CIVICTILL_HUB_TOKEN ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+  if (!token) fail(`no admin token: give --token, set CIVICTILL_HUB_TOKEN, or run where ${tokenFile} is`);
+  const t: AdminTarget = { url: values.url ?? `http://127.0.0.1:${port}`, token };
+  const day = () => {
+    if (!values.day || !/^\d{4}-\d{2}-\d{2}$/.test(values.day)) fail('give --day YYYY-MM-DD');
+    return values.day;
+  };
+  switch (command) {
+    case 'enrolment-code': {
+      const stationId = args[0];
+      if (!stationId) fail('usage: civictill hub enrolment-code STATION [--ttl HOURS]');
+      const r = JSON.parse(await adminCall(t, 'POST', '/v1/admin/enrolment-codes', JSON.stringify({ stationId, ...(values.ttl ? { ttlHours: Number(values.ttl) } : {}) }))) as { code: string; expiresAt: string };
+      process.stdout.write(`Enrolment code for station ${stationId}: ${r.code}\nIt works once, until ${r.expiresAt}. Enter it at the station (Admin → Sync → Enrol).\n`);
+      return;
+    }
+    case 'import-accounts': {
+      const r = JSON.parse(await adminCall(t, 'POST', '/v1/admin/directory/accounts', readFile(args[0], 'CSV'), 'text/csv')) as { accounts: number; changed: number };
+      process.stdout.write(`Imported ${r.accounts} accounts from ${args[0]} (${r.changed} new or changed).\n`);
+      return;
+    }
+    case 'import-catalog': show(await adminCall(t, 'POST', '/v1/admin/directory/revenue-codes', readFile(args[0], 'JSON'))); return;
+    case 'import-users': show(await adminCall(t, 'POST', '/v1/admin/directory/users', readFile(args[0], 'JSON'))); return;
+    case 'export': {
+      const kind = args[0];
+      if (kind !== 'cis' && kind !== 'gl') fail('usage: civictill hub export cis|gl --day YYYY-MM-DD [--out FILE]');
+      const d = day();
+      const text = await adminCall(t, 'GET', `/v1/admin/exports/${kind === 'cis' ? 'cis-payments' : 'gl-journal'}?day=${d}`);
+      if (values.out) {
+        writeFileSync(values.out, text);
+        process.stdout.write(`Wrote ${values.out}.\n`);
+      } else process.stdout.write(text);
+      return;
+    }
+    case 'totals': show(await adminCall(t, 'GET', `/v1/admin/totals?day=${day()}`)); return;
+    case 'exceptions': show(await adminCall(t, 'GET', `/v1/admin/exceptions${values.open ? '?open=true' : ''}`)); return;
+    case 'stations': show(await adminCall(t, 'GET', '/v1/admin/stations')); return;
+    default: fail(`unknown hub command "${command}"\n\n${USAGE}`);
+  }
+}
+
+hubMain(process.argv.slice(3)).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
