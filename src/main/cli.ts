@@ -9,7 +9,12 @@ import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
 import { dailySummaryCsv, receiptsJournalCsv } from './station/endOfDay/exports';
 import { startWebServer } from './web/server';
+import { ensureRenderer } from './web/rendererBuild';
+import { buildElectron, electronBinary } from './shell/launch';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { attachPrinting } from './devices/printing';
+import { attachDevices } from './devices/devices';
 import { startSync } from './sync/service';
 
 const USAGE = `civictill <command> [options]
@@ -19,11 +24,12 @@ const USAGE = `civictill <command> [options]
   verify --db PATH                     re-walk the journal hash chain and check every ledger invariant
   export daily-summary|receipts-journal --db PATH --day YYYY-MM-DD [--out FILE]
                                        a business day as CSV (to stdout, or FILE)
-  serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1
+  serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
   hub [--database URL] [--data DIR] [--port N]   run the city hub (civictill hub --help for its admin commands)
 `;
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 function fail(message: string, code = 1): never {
@@ -46,6 +52,7 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
+  attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
   startSync(station); // idles until an admin enrols the station with the hub
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
@@ -63,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
   if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
   const db = values.db;
   const port = values.port ? Number(values.port) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) fail(`--port ${values.port} is not a port number`);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) fail(`--port ${values.port} is not a port number`);
   switch (command) {
     case 'demo': {
       if (!db) fail('demo needs --db PATH');
@@ -132,6 +139,16 @@ async function main(argv: string[]): Promise<void> {
       if (!existsSync(db)) {
         if (!values.demo) fail(`${db} does not exist (add --demo to create a demo city there)`);
         await createDemo(db, 10_000);
+      }
+      // The renderer is built from source when missing or older than its sources (a fresh clone too).
+      ensureRenderer(root);
+      const electron = electronBinary(root);
+      if (electron) {
+        buildElectron(root);
+        process.stdout.write(`Electron is installed: opening the CivicTill app on ${db}.\n`);
+        const child = spawn(electron, [root, '--db', resolve(db)], { stdio: 'inherit' });
+        child.on('exit', (code) => process.exit(code ?? 0));
+        return;
       }
       await serve(db, port ?? 5170, 'Electron is not installed here, so CivicTill runs in browser mode');
       return;

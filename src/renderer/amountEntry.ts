@@ -25,7 +25,9 @@ export function press(state: AmountKeys, key: string): AmountKeys {
   if (key === 'Backspace') return { keys: k.slice(0, -1) };
   if (key === 'Delete' || key === 'Clear') return EMPTY;
   if (key === '.' || key === ',') {
-    return k.includes('.') ? state : { keys: k + '.' };
+    // The digits so far become dollars: refused when that passes the largest amount.
+    if (k.includes('.') || (amountOf({ keys: k + '.' }) ?? 0) > MAX_CENTS) return state;
+    return { keys: k + '.' };
   }
   if (!/^\d$|^00$/.test(key)) return state;
   const dot = k.indexOf('.');

@@ -3,9 +3,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { dispatch, isOpName } from '../station/dispatch';
 import type { Station } from '../station/station';
+import { CSP } from '../shell/policy';
 
 export interface WebOptions { port?: number; token?: string; staticDir?: string }
 export interface WebServer { server: Server; url: string; token: string; port: number; close(): Promise<void> }
@@ -48,11 +49,12 @@ fetch('/api/station.info', { method: 'POST', headers: { 'content-type': 'applica
 </script></body></html>`;
 
 function serveStatic(res: ServerResponse, staticDir: string | undefined, path: string): void {
-  const headers = { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff' };
+  // The same policy as the Electron window: the renderer's own scripts and styles, nothing inline.
+  const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', 'cache-control': 'no-store' };
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     const root = resolve(staticDir);
     let file = resolve(root, '.' + normalize(decodeURIComponent(path)));
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (!file.startsWith(root + sep) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
     return;

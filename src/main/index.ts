@@ -1,0 +1,121 @@
+// Electron bootstrap: one locked-down window on the app:// origin, the station contract over IPC
+// (one ipcMain.handle per operation, through dispatch), station events forwarded to the window.
+// The signed-in user's token stays here in the main process: the renderer never holds it.
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { api, type OpName } from '../shared/api';
+import { dispatch } from './station/dispatch';
+import { Station } from './station/station';
+import { startSync } from './sync/service';
+import { attachPrinting } from './devices/printing';
+import { APP_SCHEME, APP_URL, CSP, appFile, dbPathFrom, trustedSender } from './shell/policy';
+
+const RENDERER = fileURLToPath(new URL('../renderer/', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+let station: Station | undefined;
+let win: BrowserWindow | undefined;
+/** Signed-in user's token per window (webContents id). */
+const tokens = new Map<number, string>();
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
+    width: 1366, height: 800, minWidth: 1024, minHeight: 700, show: false, backgroundColor: '#eef1f5', title: 'CivicTill',
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click would open links in new windows: not for a till.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !app.isPackaged,
+    },
+  });
+  w.once('ready-to-show', () => w.show());
+  w.on('closed', () => { tokens.delete(w.webContents.id); win = undefined; });
+  void w.loadURL(APP_URL);
+  return w;
+}
+
+/** Every window and frame: no navigation away, no new windows, no webviews. */
+function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (e, url) => { if (url !== APP_URL) e.preventDefault(); });
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+}
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, (req) => {
+    const file = appFile(RENDERER, req.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, done) => {
+    done({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP], 'X-Content-Type-Options': ['nosniff'] } });
+  });
+}
+
+function trusted(e: IpcMainInvokeEvent): boolean {
+  const frame = e.senderFrame;
+  return !!frame && trustedSender(frame.url, frame === e.sender.mainFrame) && e.sender === win?.webContents;
+}
+
+/** One handler per contract entry, all through dispatch (validation, role check, typed errors). */
+function registerIpc(st: Station): void {
+  for (const name of Object.keys(api) as OpName[]) {
+    ipcMain.handle(`civictill:${name}`, async (e, input: unknown) => {
+      if (!trusted(e)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Not from the CivicTill window.', params: { role: 'none', needed: 'app' } } };
+      const id = e.sender.id;
+      const r = await dispatch(st, name, input, tokens.get(id));
+      if (name === 'auth.signIn' && r.ok) {
+        const v = r.value as { token: string };
+        tokens.set(id, v.token);
+        return { ok: true, value: { ...v, token: '' } };
+      }
+      if (name === 'auth.signOut') tokens.delete(id);
+      return r;
+    });
+  }
+  st.events.on('*', (ev: { kind: string; payload: unknown }) => {
+    if (win && !win.isDestroyed()) win.webContents.send('civictill:event', ev);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
+  });
+  app.on('web-contents-created', (_e, contents) => lockDown(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => { station?.close(); station = undefined; });
+  void app.whenReady().then(async () => {
+    Menu.setApplicationMenu(null);
+    serveApp();
+    station = await Station.open(dbPathFrom(process.argv, app.getPath('userData')));
+    attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
+    startSync(station);
+    registerIpc(station);
+    win = createWindow();
+  }).catch((e: unknown) => {
+    // Nothing to show a cashier yet: say it plainly and stop.
+    process.stderr.write(`civictill: could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    app.exit(1);
+  });
+}
