@@ -21,8 +21,8 @@ export class DeviceManagerError extends Error {
   }
 }
 
-/** Addresses meaning "no device here". */
-export const isNoDevice = (address: string): boolean => address.trim() === '' || address.trim() === 'none';
+/** Addresses meaning "no device here": none (not configured) and off (configured but turned off). */
+export const isNoDevice = (address: string): boolean => ['', 'none', 'off'].includes(address.trim());
 
 interface Slot {
   config: DeviceConfig;
@@ -174,7 +174,7 @@ export class DeviceManager implements DeviceContext {
     };
     this.slots.set(config.id, slot);
     if (isNoDevice(config.address)) {
-      this.setStatus(slot, { state: 'missing', detail: 'Not configured' });
+      this.setStatus(slot, { state: 'missing', detail: config.address.trim() === 'off' ? 'Turned off' : 'Not configured' });
       return;
     }
     const factory = this.factories.get(config.kind);

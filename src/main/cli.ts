@@ -14,6 +14,7 @@ import { buildElectron, electronBinary } from './shell/launch';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { attachPrinting } from './devices/printing';
+import { attachDevices } from './devices/devices';
 import { startSync } from './sync/service';
 
 const USAGE = `civictill <command> [options]
@@ -51,6 +52,7 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
+  attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
   startSync(station); // idles until an admin enrols the station with the hub
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);

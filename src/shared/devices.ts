@@ -1,5 +1,6 @@
 // Device words shared by every process: the station sends these to the UI (status, check reads, keys).
 // Drivers in src/hardware implement them; the renderer only ever sees these plain shapes.
+import type { MicrRead } from './micr';
 
 export const DEVICE_KINDS = ['printer', 'drawer', 'micr', 'tenkey', 'display'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -53,3 +54,30 @@ export type DisplayScreen =
   | { screen: 'thanks'; message?: string }
   | { screen: 'text'; line1: string; line2?: string }
   | { screen: 'clear' };
+
+/** One device's settings as an admin edits them. */
+export interface DeviceSetting extends DeviceConfig {
+  /** Off: kept in the list but not opened (shown as missing, "Turned off"). */
+  enabled: boolean;
+}
+
+/** A serial port an admin can choose. */
+export interface SerialPortView {
+  path: string;
+  manufacturer?: string;
+  serialNumber?: string;
+  vendorId?: string;
+  productId?: string;
+  byId?: string;
+  source: 'udev' | 'scan' | 'configured';
+}
+
+/** A check read as the till receives it ('device.check' event, devices.lastCheck). */
+export interface CheckReadView {
+  deviceId: string;
+  at: string;
+  read: MicrRead;
+}
+
+/** A key from a serial keypad ('device.key' event). */
+export interface KeyView { deviceId: string; at: string; key: string; raw: string }

@@ -56,6 +56,11 @@ export interface TestHub {
 
 export const HUB_ACCOUNTS = 200;
 
+/** After a restart, a kept-alive connection of fetch's pool is dead: one retry on a fresh one. */
+async function retrying(fn: () => Promise<Response>): Promise<Response> {
+  try { return await fn(); } catch { return fn(); }
+}
+
 /**
  * `persistent`: PGlite on disk, and stop() closes the database too, so start() is a real restart from
  * disk. Otherwise PGlite lives in memory (much faster to make) and stop()/start() only take the
@@ -83,16 +88,16 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
   const t: TestHub = {
     get db() { return db; }, get server() { return server; }, url, port, adminToken,
     async admin<T>(method: 'GET' | 'POST', path: string, body?: unknown, type = 'application/json'): Promise<T> {
-      const res = await fetch(url + path, {
+      const res = await retrying(() => fetch(url + path, {
         method, headers: { authorization: `Bearer ${adminToken}`, ...(body !== undefined ? { 'content-type': type } : {}) },
         ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-      });
+      }));
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
       return JSON.parse(text) as T;
     },
     async adminText(path: string): Promise<string> {
-      const res = await fetch(url + path, { headers: { authorization: `Bearer ${adminToken}` } });
+      const res = await retrying(() => fetch(url + path, { headers: { authorization: `Bearer ${adminToken}` } }));
       const text = await res.text();
       if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${text}`);
       return text;

@@ -64,6 +64,9 @@ export const errorsEn = {
   HUB_REFUSED: 'The city hub refused: {{reason}}',
   HUB_EXCEPTION_NOT_FOUND: 'Hub exception {{id}} is not in this station\'s list.',
   HUB_EXCEPTION_RESOLVED: 'Hub exception {{id}} was already resolved on {{at}}.',
+  DEVICE_NOT_FOUND: 'There is no device {{device}} at this station.',
+  DEVICE_NOT_READY: '{{device}} is not ready: {{detail}}',
+  DEVICE_SETTINGS_INVALID: 'The settings of {{device}} are not right: {{detail}}',
   DB_NEWER_VERSION: 'This database was written by a newer CivicTill (schema {{found}}, this app knows {{known}}). Update CivicTill before using it.',
   INTERNAL: 'Something went wrong inside the station; nothing was saved. Tell IT: {{detail}}',
 } as const;

@@ -65,6 +65,9 @@ export const errorsEs: Record<ErrorCode, string> = {
   HUB_REFUSED: 'El servidor central de la ciudad rechazó la solicitud: {{reason}}',
   HUB_EXCEPTION_NOT_FOUND: 'La excepción {{id}} del servidor central no está en la lista de esta estación.',
   HUB_EXCEPTION_RESOLVED: 'La excepción {{id}} del servidor central ya se resolvió el {{at}}.',
+  DEVICE_NOT_FOUND: 'No hay ningún dispositivo {{device}} en esta estación.',
+  DEVICE_NOT_READY: '{{device}} no está listo: {{detail}}',
+  DEVICE_SETTINGS_INVALID: 'La configuración de {{device}} no es correcta: {{detail}}',
   DB_NEWER_VERSION: 'Esta base de datos fue escrita por un CivicTill más nuevo (esquema {{found}}, esta aplicación conoce {{known}}). Actualice CivicTill antes de usarla.',
   INTERNAL: 'Ocurrió un error dentro de la estación; no se guardó nada. Avise a TI: {{detail}}',
 };

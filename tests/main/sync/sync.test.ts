@@ -6,8 +6,8 @@ import { STANDARD_FLOAT } from '../../../src/shared/denominations';
 import { syncOf } from '../../../src/main/sync/service';
 import { makeStation, uuid, type TestStation } from '../../helpers/station';
 import { makeHub, ENGINE, type TestHub } from '../../helpers/hub';
+import { FAST } from '../../helpers/syncOptions';
 
-export const FAST = { requestTimeoutMs: 3000, backoffBaseMs: 20, backoffMaxMs: 200, debounceMs: 5, idleMs: 60_000, pullPage: 50 };
 
 let hub: TestHub;
 let t: TestStation;

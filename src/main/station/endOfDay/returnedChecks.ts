@@ -6,6 +6,7 @@ import type { CheckTenderView, ReturnReason, ReturnedCheckView } from '../../../
 import { StationError } from '../../../shared/errors';
 import type { UserView } from '../../../shared/views';
 import type { ReceiptLinesTable } from '../../db/schema';
+import { assertDayOpen } from '../postingGuards';
 import type { Station } from '../station';
 import { person } from './common';
 import { revenueCodeNames } from './aggregates';
@@ -104,6 +105,8 @@ export function recordReturnedCheck(station: Station, user: UserView, input: Rec
     const now = station.clock.now();
     const at = now.toISOString();
     const day = station.businessDay(now);
+    // The return counts for today's business day: a closed day takes nothing more.
+    assertDayOpen(station, day);
     const lines = st.sqlAll<ReceiptLinesTable>('SELECT * FROM receipt_lines WHERE receipt_id = ? ORDER BY line_no', c.receipt_id);
     const shares = allocate(c.amount_cents, lines);
     const accounts = accountsOf(station, c.receipt_id);

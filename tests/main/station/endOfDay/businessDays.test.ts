@@ -17,16 +17,18 @@ describe('business day', () => {
   it('moves receipts after the cut-off to the next day, and a closed day takes no postings', async () => {
     const s = (await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT })).id;
     const a = await pay(t, [{ revenueCode: 'WATER', accountNumber: acct, amountCents: 1000 }], [cash(1000)]);
+    const ck = await pay(t, [{ revenueCode: 'MISC', amountCents: 500 }], [check(500, '61')]);
     expect(a.businessDay).toBe('2026-11-20');
     await expectRefused(t, 'DAY_HAS_OPEN_SESSIONS', () => t.call('businessDay.close', { businessDay: '2026-11-20' }, 'supervisor'));
     await expectRefused(t, 'DAY_NOT_BEGUN', () => t.call('businessDay.close', { businessDay: '2026-11-21' }, 'supervisor'));
-    await t.ok('closeout.count', { id: uuid(), cash: { ...STANDARD_FLOAT, bill_1000: 5 } });
+    await t.ok('closeout.count', { id: uuid(), cash: { ...STANDARD_FLOAT, bill_1000: 5 }, items: [{ receiptNumber: ck.receiptNumber, tenderNo: 1, present: true }] });
     const closed = await t.ok('businessDay.close', { businessDay: '2026-11-20' }, 'supervisor');
     expect(closed).toMatchObject({ day: '2026-11-20', closed: true, closedBy: { id: 'supervisor' }, current: true, sessionsNotClosed: 0 });
     await expectRefused(t, 'DAY_ALREADY_CLOSED', () => t.call('businessDay.close', { businessDay: '2026-11-20' }, 'supervisor'));
     // before the cut-off the day is still today's: no drawer opens into it
     await expectRefused(t, 'BUSINESS_DAY_CLOSED', () => t.call('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT }));
     await expectRefused(t, 'BUSINESS_DAY_CLOSED', () => t.call('closeout.reopen', { id: uuid(), sessionId: s, reason: 'recount' }, 'supervisor'));
+    await expectRefused(t, 'BUSINESS_DAY_CLOSED', () => t.call('returnedCheck.record', { id: uuid(), receiptNumber: ck.receiptNumber, tenderNo: 1, reason: 'nsf' }, 'supervisor'));
     // 17:05 local: past the cut-off, the next business day
     t.clock.advance((7 * 60 + 35) * 60_000);
     expect((await t.ok('businessDay.status', {})).day).toBe('2026-11-21');

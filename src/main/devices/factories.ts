@@ -1,0 +1,15 @@
+// The drivers this build has, one factory per device kind, for the device manager.
+import type { DeviceFactories } from '../../hardware/manager';
+import { createPrinter } from '../../hardware/printer/factory';
+import { createDrawer } from '../../hardware/drawer/factory';
+import { MicrReader } from '../../hardware/micr/reader';
+import { SerialKeypad } from '../../hardware/tenkey/keypad';
+import { CustomerDisplay } from '../../hardware/display/customerDisplay';
+
+export const DEVICE_FACTORIES: DeviceFactories = {
+  printer: createPrinter,
+  drawer: createDrawer,
+  micr: (c) => new MicrReader(c),
+  tenkey: (c) => new SerialKeypad(c),
+  display: (c) => new CustomerDisplay(c),
+};
