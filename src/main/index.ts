@@ -8,6 +8,7 @@ import { dispatch } from './station/dispatch';
 import { Station } from './station/station';
 import { startSync } from './sync/service';
 import { attachPrinting } from './devices/printing';
+import { attachDevices } from './devices/devices';
 import { APP_SCHEME, APP_URL, CSP, appFile, dbPathFrom, trustedSender } from './shell/policy';
 
 const RENDERER = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -110,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
     serveApp();
     station = await Station.open(dbPathFrom(process.argv, app.getPath('userData')));
     attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
+    attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
     startSync(station);
     registerIpc(station);
     win = createWindow();

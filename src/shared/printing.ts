@@ -6,6 +6,9 @@ export type PrintForm = (typeof PRINT_FORMS)[number];
 export const PRINT_JOB_STATES = ['queued', 'printing', 'printed', 'failed', 'cancelled'] as const;
 export type PrintJobState = (typeof PRINT_JOB_STATES)[number];
 
+export const PRINT_WAIT_REASONS = ['unreachable', 'notAnswering', 'coverOpen', 'paperOut', 'error', 'offline', 'noPrinter'] as const;
+export type PrintWaitReason = (typeof PRINT_WAIT_REASONS)[number];
+
 export interface PrintJobView {
   id: string;
   form: PrintForm;
@@ -16,8 +19,10 @@ export interface PrintJobView {
   /** 0 for the original; a reprint is copy 1, 2, … and says DUPLICATE. */
   copy: number;
   state: PrintJobState;
-  /** Set while a queued or printing job waits on the printer: "Printer out of paper". */
+  /** Set while a queued or printing job waits on the printer: "Printer out of paper" (in the slip's language). */
   waiting: string | null;
+  /** The same as a code, for the UI to word in its own language. */
+  waitingReason: PrintWaitReason | null;
   attempts: number;
   lastError: string | null;
   createdAt: string;

@@ -1,7 +1,12 @@
 // Letter-size PDF of a form (the Z report and the deposit slip for the file and the bank): the same
 // lines as on the slip, laid out 80 columns wide in Courier, with page numbers.
-import PDFDocument from 'pdfkit';
+import * as nodeModule from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import QRCode from 'qrcode';
+
+// Loaded when a PDF is asked for, not at start-up: pdfkit is large, and a bundle of the station (the
+// crash test's child) cannot carry the font files it requires at run time.
+const loadPdfKit = () => nodeModule.createRequire(import.meta.url)('pdfkit') as typeof PDFKitDocument;
 import type { PrintDoc } from './doc';
 
 const PT = 10;          // font size
@@ -12,6 +17,7 @@ const MARGIN = 54;       // 3/4 inch
 export interface PdfResult { bytes: Buffer; pages: number }
 
 export async function renderPdf(doc: PrintDoc, meta: { title: string; footer: string }): Promise<PdfResult> {
+  const PDFDocument = loadPdfKit();
   const pdf = new PDFDocument({ size: 'LETTER', margin: MARGIN, bufferPages: true, info: { Title: meta.title, Producer: 'CivicTill' } });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));

@@ -165,9 +165,17 @@ export class ReceiptPrinter implements Device {
     return p;
   }
 
-  /** Throws away what the printer holds but has not printed (a cancelled job must not print later). */
-  async discardPending(): Promise<void> {
-    if (this.port.twoWay && this.port.isOpen) await this.port.write(clearBuffers());
+  /**
+   * Throws away what the printer holds but has not printed (a cancelled job must not print later),
+   * then marks and cuts off whatever part of it already came out, so the next slip starts clean.
+   */
+  async discardPending(note = '*** NOT VALID - CANCELLED ***'): Promise<void> {
+    if (!this.port.twoWay || !this.port.isOpen) return;
+    await this.port.write(Buffer.concat([
+      clearBuffers(),
+      Buffer.of(0x1b, 0x40, 0x0a, 0x1b, 0x61, 1, 0x1b, 0x45, 1), Buffer.from(note.replace(/[^\x20-\x7e]/g, '?'), 'latin1'),
+      Buffer.of(0x1b, 0x45, 0, 0x0a, 0x1b, 0x64, 3, 0x1d, 0x56, 1),
+    ]));
   }
 
   private schedule(): void {

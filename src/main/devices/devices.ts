@@ -42,7 +42,11 @@ export class DevicesService {
 
   /** Re-reads the settings and applies them (after an admin changed them). */
   async apply(): Promise<void> {
-    await this.manager.configure(toConfigs(loadDeviceSettings(this.station)));
+    const lang = this.station.config.language;
+    // The customer display speaks the station's language unless it has one of its own.
+    const configs = toConfigs(loadDeviceSettings(this.station)).map((c) =>
+      c.kind === 'display' && c.options?.language === undefined ? { ...c, options: { ...c.options, language: lang } } : c);
+    await this.manager.configure(configs);
   }
 
   /** The latest check read; take hands it out once. */
@@ -57,9 +61,7 @@ export class DevicesService {
   async show(screen: DisplayScreen): Promise<{ shown: boolean; lines: [string, string] }> {
     const d = this.manager.ready('display');
     if (!(d instanceof CustomerDisplay)) return { shown: false, lines: ['', ''] };
-    const lang = this.manager.config(d.id)?.options?.language;
-    const lines = await d.show(screen, lang === 'en' || lang === 'es' ? lang : this.station.config.language);
-    return { shown: true, lines };
+    return { shown: true, lines: await d.show(screen) };
   }
 
   private onDeviceEvent(e: DeviceEvent): void {

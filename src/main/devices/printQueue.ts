@@ -9,7 +9,7 @@ import type { Statements } from '../db/statements';
 import type { Recorded, Station } from '../station/station';
 import { PrinterNotReady, PrintUncertain } from '../../hardware/printer/errors';
 import type { ReceiptPrinter } from '../../hardware/printer/printer';
-import { describeFault } from '../../hardware/printer/status';
+import { describeFault, type FaultReason } from '../../hardware/printer/status';
 import { jobLabel, movementPrint, receiptPrint, voidPrint, type JobData } from './printData';
 import { docFor, formContext } from './printDocs';
 import { printSettings, receiptLanguage } from './printSettings';
@@ -18,7 +18,7 @@ import { zReport } from '../station/endOfDay/reports';
 
 export interface PrintJobRow {
   id: string; seq: number; form: PrintForm; ref: string; copy: number; cause: string; lang: 'en' | 'es'; data: string;
-  state: PrintJobState; waiting: string | null; attempts: number; last_error: string | null; created_at: string;
+  state: PrintJobState; waiting: (FaultReason | 'noPrinter') | null; attempts: number; last_error: string | null; created_at: string;
   created_by: string | null; printed_at: string | null; printer: string | null; cancelled_at: string | null;
   cancelled_by: string | null; cancel_reason: string | null;
 }
@@ -27,6 +27,13 @@ export interface QueueTiming { firstRetryMs: number; maxRetryMs: number }
 const DEFAULT_TIMING: QueueTiming = { firstRetryMs: 500, maxRetryMs: 15000 };
 
 const NO_PRINTER = { en: 'No receipt printer is set up at this station', es: 'No hay impresora de recibos en esta estación' };
+
+/** Why a job waits, as stored in print_jobs.waiting: a printer fault, or no printer at all. */
+type WaitReason = FaultReason | 'noPrinter';
+
+function waitWords(reason: string, lang: 'en' | 'es'): string {
+  return reason === 'noPrinter' ? NO_PRINTER[lang] : describeFault(reason as FaultReason, lang);
+}
 
 export class PrintQueue {
   private printer: ReceiptPrinter | null = null;
@@ -115,7 +122,10 @@ export class PrintQueue {
     if (v.state === 'printed' || v.state === 'cancelled') throw new StationError('PRINT_JOB_FINAL', {}, 'jobId');
     this.station.st.sqlRun(`UPDATE print_jobs SET state = 'cancelled', waiting = NULL, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?
       WHERE id = ? AND state IN ('queued','printing','failed')`, this.station.nowIso(), userId, reason, id);
-    if (v.state === 'printing') await this.printer?.discardPending().catch(() => undefined);
+    if (v.state === 'printing') {
+      const lang = this.station.st.sqlGet<{ lang: 'en' | 'es' }>('SELECT lang FROM print_jobs WHERE id = ?', id)!.lang;
+      await this.printer?.discardPending(lang === 'es' ? '*** NO VALIDO - CANCELADO ***' : '*** NOT VALID - CANCELLED ***').catch(() => undefined);
+    }
     const now = this.view(id);
     this.publish(now);
     this.kick();
@@ -182,7 +192,7 @@ export class PrintQueue {
           const job = this.station.st.sqlGet<PrintJobRow>("SELECT * FROM print_jobs WHERE state = 'queued' ORDER BY seq LIMIT 1");
           if (!job) break;
           const printer = this.printer;
-          if (!printer) { this.hold(job, NO_PRINTER[job.lang]); break; }
+          if (!printer) { this.hold(job, 'noPrinter'); break; }
           const wait = (this.notBefore.get(job.id) ?? 0) - Date.now();
           if (wait > 0) { this.wakeIn(wait); break; }
           if (!(await this.printOne(job, printer))) break; // first in line waits: later jobs keep their order
@@ -208,7 +218,7 @@ export class PrintQueue {
     }
     try {
       await printer.print(doc, {
-        onWaiting: (reason) => this.waiting(job.id, describeFault(reason, job.lang)),
+        onWaiting: (reason) => this.waiting(job.id, reason),
         onResumed: () => this.waiting(job.id, null),
       });
       st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
@@ -224,7 +234,7 @@ export class PrintQueue {
           this.finish(job.id, 'failed', `${words}: stopped retrying after ${printSettings(this.station).giveUpMinutes} minutes`);
           return true;
         }
-        st.sqlRun("UPDATE print_jobs SET state = 'queued', waiting = ?, last_error = ? WHERE id = ? AND state = 'printing'", words, e.message, job.id);
+        st.sqlRun("UPDATE print_jobs SET state = 'queued', waiting = ?, last_error = ? WHERE id = ? AND state = 'printing'", e.reason, e.message, job.id);
         const delay = Math.min(this.timing.maxRetryMs, this.timing.firstRetryMs * 2 ** Math.min(10, job.attempts));
         this.notBefore.set(job.id, Date.now() + delay);
         this.publish(this.view(job.id));
@@ -244,14 +254,14 @@ export class PrintQueue {
     return this.tried.get(id)!;
   }
 
-  private hold(job: PrintJobRow, words: string): void {
-    if (job.waiting === words) return;
-    this.station.st.sqlRun("UPDATE print_jobs SET waiting = ? WHERE id = ? AND state = 'queued'", words, job.id);
+  private hold(job: PrintJobRow, reason: WaitReason): void {
+    if (job.waiting === reason) return;
+    this.station.st.sqlRun("UPDATE print_jobs SET waiting = ? WHERE id = ? AND state = 'queued'", reason, job.id);
     this.publish(this.view(job.id));
   }
 
-  private waiting(id: string, words: string | null): void {
-    this.station.st.sqlRun("UPDATE print_jobs SET waiting = ? WHERE id = ? AND state = 'printing'", words, id);
+  private waiting(id: string, reason: WaitReason | null): void {
+    this.station.st.sqlRun("UPDATE print_jobs SET waiting = ? WHERE id = ? AND state = 'printing'", reason, id);
     this.publish(this.view(id));
   }
 
@@ -275,6 +285,6 @@ const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voide
 export function toView(r: PrintJobRow): PrintJobView {
   return {
     id: r.id, form: r.form, ref: r.ref, label: jobLabel(JSON.parse(r.data) as JobData, r.lang), copy: r.copy, state: r.state,
-    waiting: r.waiting, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
+    waiting: r.waiting ? waitWords(r.waiting, r.lang) : null, waitingReason: r.waiting, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
   };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { STANDARD_FLOAT } from '../../../src/shared/denominations';
 import type { InputOf } from '../../../src/shared/api';
 import type { CheckReadView, DeviceStatus, KeyView } from '../../../src/shared/devices';
-import { attachDevices } from '../../../src/main/devices/devices';
+import { attachDevices, devices } from '../../../src/main/devices/devices';
 import { MicrEmulator, micrLine } from '../../../src/hardware/micr/emulator';
 import { DisplayEmulator } from '../../../src/hardware/display/emulator';
 import { SerialLink } from '../../../src/hardware/serial/link';
@@ -132,6 +132,13 @@ describe('devices on a station', () => {
     expect(!off.ok && off.error).toMatchObject({ code: 'DEVICE_NOT_READY' });
   });
 
+  it('retry: a missing device is tried again at once; unknown devices are refused', async () => {
+    const s = await t.ok('devices.retry', { deviceId: 'printer1' });
+    expect(s).toMatchObject({ id: 'printer1', state: 'missing', detail: 'Not configured' });
+    const unknown = await t.call('devices.retry', { deviceId: 'nope' });
+    expect(!unknown.ok && unknown.error.code).toBe('DEVICE_NOT_FOUND');
+  });
+
   it('ports: the configured ptys are listed', async () => {
     const r = await t.ok('devices.ports', {}, 'admin');
     const paths = r.ports.map((x) => x.path);
@@ -151,5 +158,14 @@ describe('devices on a station', () => {
     await micr.open();
     await micr.sendLine(micrLine({ routing: ROUTING, account: '12345678', checkNumber: '3' }));
     expect(((await events.next((x) => x.kind === 'device.check')).payload as CheckReadView).read.ok).toBe(true);
+  });
+
+  it('the display speaks the station language', async () => {
+    t.station.updateConfig({ language: 'es' });
+    await devices(t.station).apply();
+    expect(await vfd.until((l) => l[0].includes('Bienvenido'))).toEqual(['     Bienvenido     ', ' Riverton City Hall ']);
+    await t.ok('devices.display', { screen: 'total', totalCents: 1999 });
+    expect(await vfd.until((l) => l[0].startsWith('Total a pagar'))).toEqual(['Total a pagar       ', '              $19.99']);
+    t.station.updateConfig({ language: 'en' });
   });
 });

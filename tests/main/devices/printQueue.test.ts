@@ -49,9 +49,9 @@ describe('print queue', () => {
   });
 
   for (const fault of [
-    { name: 'offline', patch: { online: false }, clear: { online: true }, words: 'Printer offline' },
-    { name: 'out of paper', patch: { paperEnd: true }, clear: { paperEnd: false }, words: 'Printer out of paper' },
-    { name: 'cover open', patch: { coverOpen: true }, clear: { coverOpen: false }, words: 'Printer cover open' },
+    { name: 'offline', patch: { online: false }, clear: { online: true }, words: 'Printer offline', code: 'offline' },
+    { name: 'out of paper', patch: { paperEnd: true }, clear: { paperEnd: false }, words: 'Printer out of paper', code: 'paperOut' },
+    { name: 'cover open', patch: { coverOpen: true }, clear: { coverOpen: false }, words: 'Printer cover open', code: 'coverOpen' },
   ] as const) {
     it(`printer ${fault.name} before the receipt: the payment stays, the job waits, the cashier is told, it prints once when fixed`, async () => {
       r = await rig();
@@ -65,7 +65,7 @@ describe('print queue', () => {
       const waitingEvent = r.jobEvents.find((e) => e.waiting === fault.words)!;
       expect(waitingEvent).toMatchObject({ form: 'receipt', label: `Receipt ${receipt.receiptNumber}`, state: 'queued' });
       await until(() => jobRows(r.t)[0]!.attempts >= 3, 'a few retries');
-      expect(jobRows(r.t)[0]).toMatchObject({ waiting: fault.words });
+      expect(jobRows(r.t)[0]).toMatchObject({ waiting: fault.code });
       expect(['queued', 'printing']).toContain(jobRows(r.t)[0]!.state); // between tries, or asking again
       expect(r.emu.slips()).toEqual([]);
       r.emu.setStatus(fault.clear);
@@ -138,7 +138,7 @@ describe('print queue', () => {
     r = await rig();
     r.emu.setStatus({ paperEnd: true });
     const receipt = await cashPayment();
-    await until(() => jobRows(r.t)[0]!.waiting === 'Printer out of paper', 'the wait');
+    await until(() => jobRows(r.t)[0]!.waiting === 'paperOut', 'the wait');
     const job = (await r.t.ok('print.jobs', {}))[0]!;
     const cancelled = await r.t.ok('print.cancel', { jobId: job.id, reason: 'customer left' });
     expect(cancelled.state).toBe('cancelled');
@@ -149,6 +149,31 @@ describe('print queue', () => {
     const again = await r.t.call('print.retry', { jobId: job.id });
     expect(again.ok ? null : again.error.code).toBe('PRINT_JOB_FINAL');
     expect(() => r.t.station.st.sqlRun("UPDATE print_jobs SET state = 'queued' WHERE id = ?", job.id)).toThrow(/final/);
+  });
+
+  it('cancelling a job the printer holds half-printed wipes it from the printer: the rest never comes out', async () => {
+    r = await rig();
+    r.emu.failAfterLines(6, { coverOpen: true });
+    const receipt = await cashPayment();
+    await until(() => r.jobEvents.some((e) => e.state === 'printing' && e.waitingReason === 'coverOpen'), 'the wait');
+    const job = (await r.t.ok('print.jobs', { states: ['printing'] }))[0]!;
+    expect(job.waiting).toBe('Printer cover open');
+    await r.t.ok('print.cancel', { jobId: job.id, reason: 'paper jammed, customer has a copy by email' });
+    await until(() => r.emu.realTime.some((e) => e.type === 'clearBuffers'), 'the printer told to drop it');
+    r.emu.setStatus({ coverOpen: false });
+    await r.printing.queue.idle();
+    expect(jobRows(r.t)[0]).toMatchObject({ state: 'cancelled' });
+    // What had come out is marked and cut off; the rest of the receipt never prints.
+    await until(() => printedSlips().length === 1, 'the partial slip cut off');
+    const [partial] = printedSlips();
+    expect(partial!.text).toContain('*** NOT VALID - CANCELLED ***');
+    expect(partial!.text.some((l) => l.startsWith('TOTAL') || l.startsWith('CHANGE'))).toBe(false);
+    // The next receipt prints normally after it.
+    const next = await cashPayment(1000, 1000);
+    await until(() => jobRows(r.t)[1]?.state === 'printed', 'the next receipt');
+    expect(slipsWith(next.receiptNumber)).toHaveLength(1);
+    expect(slipsWith(next.receiptNumber)[0]!.text.some((l) => l.includes(receipt.receiptNumber))).toBe(false);
+    expect(jobRows(r.t)[0]).toMatchObject({ state: 'cancelled' });
   });
 
   it('a reprint is a new copy that says DUPLICATE; the original prints once', async () => {
@@ -168,7 +193,7 @@ describe('print queue', () => {
     r = await rig({ openSession: true });
     r.emu.setStatus({ online: false });
     await cashPayment();
-    await until(() => jobRows(r.t)[0]!.waiting === 'Printer offline', 'the wait');
+    await until(() => jobRows(r.t)[0]!.waiting === 'offline', 'the wait');
     r.printing.queue.usePrinter(null);
     r.t.station.st.sqlRun("UPDATE print_jobs SET state = 'printing'");
     new PrintQueue(r.t.station); // what start-up does

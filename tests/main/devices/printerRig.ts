@@ -31,7 +31,7 @@ export async function rig(opts: { columns?: 32 | 48; emulator?: EmulatorOptions;
   t.station.events.on('*', (e: { kind: string; payload: unknown }) => events.push(e));
   const emu = new EscPosEmulator({ columns: opts.columns ?? 48, ...opts.emulator });
   await emu.listen();
-  const printer = createPrinter({ id: 'printer', kind: 'printer', address: emu.address, options: { columns: opts.columns ?? 48, pollMs: 100, fastPollMs: 30, jobPollMs: 20, confirmMs: 3000, statusTimeoutMs: 500 } },
+  const printer = createPrinter({ id: 'printer', kind: 'printer', address: emu.address, options: { columns: opts.columns ?? 48, pollMs: 100, fastPollMs: 30, jobPollMs: 20, confirmMs: 1000, statusTimeoutMs: 500 } },
     { device: () => undefined, byKind: () => [] }) as ReceiptPrinter;
   const drawer = createDrawer({ id: 'drawer', kind: 'drawer', address: 'printer', options: { pin: 2, onMs: 100, offMs: 200, openLevel: 'high' } },
     { device: () => printer, byKind: () => [printer] }) as PrinterDrawer;

@@ -21,8 +21,8 @@ beforeAll(async () => {
   t = await makeStation();
   // Bundled once so each of the 50 restarts is a plain `node` start, not a TypeScript compile.
   child = join(fileURLToPath(new URL('../../../node_modules/.cache/', import.meta.url)), `crashChild-${process.pid}.mjs`);
-  await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', outfile: child, external: ['better-sqlite3'], logLevel: 'silent',
-    banner: { js: "import { createRequire as __crashChildRequire } from 'node:module'; const require = __crashChildRequire(import.meta.url);" } });
+  // Dependencies stay external: the bundle sits under node_modules/.cache and resolves them from there.
+  await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', outfile: child, packages: 'external', logLevel: 'silent' });
   account = (await t.ok('accounts.search', { query: '1000', limit: 1 }))[0]!.accountNumber;
   t.station.close(); // the children own the database from here on
 });
