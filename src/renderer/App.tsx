@@ -12,6 +12,15 @@ import { SignIn } from './screens/SignIn';
 import { Lock } from './screens/Lock';
 import { OpenDrawer } from './screens/OpenDrawer';
 import { Till } from './screens/Till';
+import { OfficeMenu } from './components/OfficeMenu';
+import { CloseOut } from './screens/CloseOut';
+import { Deposit } from './screens/Deposit';
+import { ReturnedCheck } from './screens/ReturnedCheck';
+import { Reports } from './screens/Reports';
+import { Devices } from './screens/Devices';
+import { SyncScreen } from './screens/Sync';
+import { Admin } from './screens/Admin';
+import type { Screen } from './store/app';
 
 /** Keys that work on every screen: language, lock. */
 function GlobalKeys() {
@@ -20,18 +29,24 @@ function GlobalKeys() {
   useHotkeys({
     'Alt+E': () => { const { lang, setLang } = useApp.getState(); setLang(lang === 'en' ? 'es' : 'en'); },
     'Alt+L': () => { if (user && !locked) void useApp.getState().lock(); },
-  });
-  return null;
+    'Alt+O': () => { if (user && !locked) useApp.getState().setOffice(!useApp.getState().officeOpen); },
+  }, true, () => false);
+  const office = useApp((s) => s.officeOpen);
+  return office && user && !locked ? <OfficeMenu /> : null;
 }
 
-type Shown = 'signin' | 'lock' | 'loading' | 'open' | 'till';
+type Shown = 'signin' | 'lock' | 'loading' | 'open' | Screen;
 
 function shown(s: ReturnType<typeof useApp.getState>): Shown {
   if (!s.user) return 'signin';
   if (s.locked) return 'lock';
   if (!s.sessionKnown) return 'loading';
-  if (!s.session || s.session.cashierId !== s.user.id || s.session.state !== 'open') return 'open';
-  return 'till';
+  if (s.screen !== 'till') return s.screen;
+  const mine = s.session !== null && s.session.cashierId === s.user.id;
+  if (mine && s.session!.state === 'open') return 'till';
+  // Counted but not closed (an over/short waiting for a supervisor): the close-out carries on.
+  if (mine && s.session!.state === 'counted') return 'closeout';
+  return 'open';
 }
 
 function Body() {
@@ -45,6 +60,13 @@ function Body() {
     case 'loading': return <main className="screen center"><p>{t('app.loading')}</p></main>;
     case 'open': return <OpenDrawer />;
     case 'till': return <Till />;
+    case 'closeout': return <CloseOut />;
+    case 'deposit': return <Deposit />;
+    case 'returned': return <ReturnedCheck />;
+    case 'reports': return <Reports />;
+    case 'devices': return <Devices />;
+    case 'sync': return <SyncScreen />;
+    case 'admin': return <Admin />;
   }
 }
 

@@ -45,6 +45,13 @@ export function focusScreen(): void {
 export function focusId(id: string): void {
   flushSync(() => undefined);
   const el = document.getElementById(id);
-  if (el) el.focus();
-  else requestAnimationFrame(() => document.getElementById(id)?.focus());
+  if (el) { el.focus(); return; }
+  // Not rendered yet (an update from an answer the station just gave): try again for a few frames.
+  let tries = 0;
+  const again = () => {
+    const e = document.getElementById(id);
+    if (e) e.focus();
+    else if (++tries < 30) requestAnimationFrame(again);
+  };
+  requestAnimationFrame(again);
 }

@@ -4,14 +4,15 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { verifyLedger } from '../../src/main/station/verify';
 import { money } from '../../src/renderer/format';
+import { USD_DENOMINATIONS } from '../../src/shared/denominations';
 import { ROUTING } from '../helpers/station';
 import { axeProblems, shot, signIn, tenKey, type Till } from './harness';
 
 type Lang = 'en' | 'es';
 
 const WORDS = {
-  en: { open: 'Open the drawer', change: 'CHANGE DUE', drop: 'Drawer over its limit' },
-  es: { open: 'Abrir la caja', change: 'CAMBIO', drop: 'La caja pasó su límite' },
+  en: { open: 'Open the drawer', change: 'CHANGE DUE', drop: 'Drawer over its limit', closed: 'Drawer closed', signOut: 'Sign out', verified: 'Verified against the bank.' },
+  es: { open: 'Abrir la caja', change: 'CAMBIO', drop: 'La caja pasó su límite', closed: 'Caja cerrada', signOut: 'Cerrar sesión', verified: 'Verificado con el banco.' },
 } as const;
 
 /** Screenshot of each screen; axe-core on each (in the English run: the Spanish screens are the same markup). */
@@ -192,4 +193,82 @@ export async function counterDay(till: Till, lang: Lang): Promise<void> {
   await page.keyboard.type('1111');
   await page.keyboard.press('Enter');
   await page.locator('#lookup').waitFor();
+
+  // 7. Blind close-out: the drawer is $5.00 short; the safe bag and the card slips are counted.
+  await page.keyboard.press('F10');
+  await page.keyboard.press('0');
+  await page.locator('#co-cash-bill_10000').waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('co-cash-bill_10000');
+  expect(await page.locator('main').textContent()).not.toContain(money(expected, lang)); // blind: the expected cash is not shown
+  for (const [key, n] of Object.entries(toCounts(expected - 500))) await page.locator(`#co-cash-${key}`).fill(String(n));
+  await page.locator('#co-drop-0-bill_10000').fill(String(before.dropSuggestedCents / 10000));
+  await page.locator('#co-card-visa').focus();
+  await tenKey(page, '10000');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('1');
+  await look(page, `${p}16-blind-count`);
+  await page.keyboard.press('F9');
+  await page.getByTestId('over-short').waitFor();
+  await expect.poll(() => page.getByTestId('over-short').textContent()).toContain(money(-500, lang));
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('co-reason');
+  await look(page, `${p}17-over-short`);
+  await page.keyboard.type('Recounted twice, five dollars short'); await page.keyboard.press('Enter');
+  await page.keyboard.type('supervisor'); await page.keyboard.press('Tab');
+  await page.keyboard.type('2222'); await page.keyboard.press('Enter');
+  await page.getByText(w.closed).first().waitFor();
+  const closure = st.sqlGet<{ approved_by: string; over_short_cents: number; state: string }>(
+    'SELECT c.approved_by, n.over_short_cents, s.state FROM session_closures c JOIN session_counts n ON n.id = c.count_id JOIN drawer_sessions s ON s.id = c.session_id');
+  expect(closure).toEqual({ approved_by: 'supervisor', over_short_cents: -500, state: 'closed' });
+  await look(page, `${p}18-closed`);
+  await page.keyboard.press('F9');
+  await page.getByRole('heading', { name: w.open }).waitFor();
+
+  // 8. The supervisor prepares the deposit: float kept back, the slip, the bag number, the bank's figure.
+  await page.getByRole('button', { name: w.signOut }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#signin-user').waitFor();
+  await page.locator('#signin-user').fill('');
+  await signIn(page, 'supervisor');
+  await page.getByRole('heading', { name: w.open }).waitFor();
+  await page.keyboard.press('Alt+O');
+  await page.locator('#office-menu').waitFor();
+  await look(page, `${p}19-office-menu`);
+  await page.keyboard.press('3');
+  await page.locator('#dep-session-0').waitFor();
+  await look(page, `${p}20-deposit-sessions`);
+  await page.keyboard.press('Enter');
+  await page.locator('.slip').waitFor();
+  await look(page, `${p}21-deposit-proposal`);
+  await page.keyboard.press('F9');
+  await page.locator('#dep-bag').waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dep-bag');
+  await page.keyboard.type('BAG-20261120-01'); await page.keyboard.press('Enter');
+  await page.locator('#dep-bank').waitFor();
+  const dep = (await t.ok('deposit.list', {}, 'supervisor'))[0]!;
+  expect(dep.state).toBe('prepared');
+  // Invariant 5: cash = counted cash + drops − float kept; no checks (the only one was voided); cards not deposited.
+  expect(dep.cash.available.totalCents).toBe(expected - 500 + before.dropSuggestedCents);
+  expect(dep.cash.deposited.totalCents).toBe(dep.cash.available.totalCents - dep.cash.floatKept.totalCents);
+  expect(dep.checks.count).toBe(0);
+  expect(dep.totalCents).toBe(dep.cash.deposited.totalCents);
+  expect(dep.notDeposited.cardsCents).toBe(10000);
+  await expect.poll(() => page.getByTestId('deposit-total').textContent()).toBe(money(dep.totalCents, lang));
+  await look(page, `${p}22-deposit-slip`);
+  await tenKey(page, String(dep.totalCents)); await page.keyboard.press('Enter');
+  await page.getByText(w.verified).waitFor();
+  const verified = (await t.ok('deposit.get', { depositId: dep.id! }, 'supervisor'));
+  expect(verified).toMatchObject({ state: 'verified', bagNumber: 'BAG-20261120-01', differenceCents: 0 });
+  await look(page, `${p}23-deposit-verified`);
+  expect(verifyLedger(t.station).ok).toBe(true);
+}
+
+/** Notes and coins for an amount, largest first (how a count of the drawer could come out). */
+function toCounts(cents: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  let left = cents;
+  for (const d of USD_DENOMINATIONS.filter((x) => x.kind !== 'roll' && x.key !== 'coin_100' && x.key !== 'bill_200' && x.key !== 'coin_50')) {
+    const n = Math.floor(left / d.valueCents);
+    if (n > 0) { out[d.key] = n; left -= n * d.valueCents; }
+  }
+  return out;
 }

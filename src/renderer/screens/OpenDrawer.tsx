@@ -40,7 +40,10 @@ export function OpenDrawer() {
         <div className="card narrow">
           <h1>{t('open.title')}</h1>
           <p className="error-box" role="status">{session.state === 'open' ? t('open.otherCashier', { name: session.cashierName }) : t('open.counted', { name: session.cashierName })}</p>
-          <button type="button" className="secondary big" data-autofocus="" onClick={() => void signOut()}>{t('app.signOut')}</button>
+          <div className="actions">
+            <button type="button" className="secondary big" data-autofocus="" onClick={() => void signOut()}>{t('app.signOut')}</button>
+            <button type="button" className="secondary big" onClick={() => useApp.getState().setOffice(true)}>{t('office.title')} <kbd>Alt+O</kbd></button>
+          </div>
         </div>
       </main>
     );
@@ -65,6 +68,10 @@ export function OpenDrawer() {
           <button id="open-submit" type="button" className="primary big" onClick={() => void open(counts)} disabled={busy}>
             {t('open.submit')} {money(countsTotal(counts), lang)} <kbd>F9</kbd>
           </button>
+        </div>
+        <div className="actions foot">
+          <button type="button" className="secondary" onClick={() => useApp.getState().setOffice(true)}>{t('office.title')} <kbd>Alt+O</kbd></button>
+          <button type="button" className="secondary" onClick={() => void signOut()}>{t('app.signOut')}</button>
         </div>
       </div>
     </main>

@@ -1,6 +1,7 @@
 // The till: account lookup and lines on the left, totals, tenders and Complete on the right, the
 // change of the last receipt until the next customer, and a function key for every action.
 import { useEffect } from 'react';
+import { roleAtLeast } from '../../shared/domain';
 import { useTranslation } from 'react-i18next';
 import { focusId, primaryField } from '../focus';
 import { useHotkeys } from '../hotkeys';
@@ -44,6 +45,8 @@ export function Till() {
   const lang = useApp((s) => s.lang);
   const session = useApp((s) => s.session);
   const lock = useApp((s) => s.lock);
+  const go = useApp((s) => s.go);
+  const user = useApp((s) => s.user)!;
   const signOut = useApp((s) => s.signOut);
   const loadCodes = useCatalog((s) => s.load);
   const lines = useSale((s) => s.lines);
@@ -83,7 +86,7 @@ export function Till() {
       if (account) { useSale.getState().selectAccount(null); focusId(LOOKUP_ID); }
       else if (last && lines.length === 0) { nextCustomer(); focusId(LOOKUP_ID); }
     },
-  }, true, () => useTillUi.getState().dialog !== null);
+  }, true, () => useTillUi.getState().dialog !== null || useApp.getState().officeOpen);
 
   const menu: MenuItem[] = [
     { n: '1', label: t('drawer.paidIn'), run: () => open('paidIn') },
@@ -92,6 +95,8 @@ export function Till() {
     { n: '4', label: t('drawer.noSale'), run: () => open('noSale') },
     { n: '5', label: t('drawer.reprint'), run: () => open('reprint') },
     { n: '6', label: t('drawer.void'), run: () => open('void') },
+    ...(roleAtLeast(user.role, 'supervisor') ? [{ n: '7', label: t('drawer.xReport'), run: () => { close(); go('reports'); } }] : []),
+    { n: '0', label: t('drawer.closeOut'), run: () => { close(); go('closeout'); } },
     { n: '8', label: t('drawer.lock'), run: () => { close(); void lock(); } },
     { n: '9', label: t('drawer.signOut'), run: () => { close(); void signOut(); } },
   ];

@@ -20,6 +20,9 @@ interface AppState {
   sessionKnown: boolean;
   screen: Screen;
   notices: Notice[];
+  /** The office menu (Alt+O): screens beyond the till. */
+  officeOpen: boolean;
+  setOffice(open: boolean): void;
   setLang(lang: Language): void;
   loadInfo(): Promise<void>;
   signedIn(user: UserView): Promise<void>;
@@ -50,6 +53,9 @@ export const useApp = create<AppState>((set, get) => ({
   sessionKnown: false,
   screen: 'till',
   notices: [],
+  officeOpen: false,
+
+  setOffice(officeOpen) { set({ officeOpen }); },
 
   setLang(lang) {
     localStorage.setItem(LANG_KEY, lang);
@@ -90,7 +96,7 @@ export const useApp = create<AppState>((set, get) => ({
     set({ user: null, locked: false, session: null, sessionKnown: false, screen: 'till' });
   },
 
-  go(screen) { set({ screen }); },
+  go(screen) { set({ screen, officeOpen: false }); },
 
   notify(kind, text) {
     const n: Notice = { id: ++noticeSeq, kind, text, at: Date.now() };

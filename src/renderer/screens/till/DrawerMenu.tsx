@@ -6,7 +6,7 @@ import type { TillDialog } from '../../store/tillUi';
 
 export interface MenuItem { n: string; label: string; run(): void; dialog?: TillDialog }
 
-export function DrawerMenu({ items, onClose }: { items: MenuItem[]; onClose(): void }) {
+export function DrawerMenu({ items, onClose, id = 'drawer-menu', title }: { items: MenuItem[]; onClose(): void; id?: string; title?: string }) {
   const { t } = useTranslation();
   function onKey(e: KeyboardEvent<HTMLDivElement>) {
     const item = items.find((i) => i.n === e.key);
@@ -20,7 +20,7 @@ export function DrawerMenu({ items, onClose }: { items: MenuItem[]; onClose(): v
     }
   }
   return (
-    <Dialog id="drawer-menu" title={t('drawer.title')} onClose={onClose}>
+    <Dialog id={id} title={title ?? t('drawer.title')} onClose={onClose}>
       <p className="hint">{t('drawer.hint')}</p>
       <div className="menu" onKeyDown={onKey}>
         {items.map((i, idx) => (

@@ -2,7 +2,6 @@
 // Each sends one request with its own client UUID; the station's error shows next to its field.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/errors';
 import type { ReceiptView } from '../../../shared/views';
 import { AmountInput } from '../../components/AmountInput';
 import { Dialog } from '../../components/Dialog';
@@ -10,7 +9,8 @@ import { FieldError } from '../../components/FieldError';
 import { SupervisorFields, type Approval } from '../../components/SupervisorFields';
 import { TextInput } from '../../components/TextInput';
 import { amountOf, EMPTY, keysFor, type AmountKeys } from '../../amountEntry';
-import { byField, errorAt, errorText, unclaimed, type FieldErrors } from '../../errors';
+import { errorAt, errorText, unclaimed, type FieldErrors } from '../../errors';
+import { useAction } from '../../useAction';
 import { money, time } from '../../format';
 import { focusId } from '../../focus';
 import { call } from '../../transport';
@@ -18,28 +18,6 @@ import { useApp } from '../../store/app';
 import { useSale } from '../../store/sale';
 
 interface Common { onClose(): void }
-
-/** The shared frame: one attempt UUID per dialog, busy guard, errors by field, done → notice. */
-function useAction() {
-  const [id] = useState(() => crypto.randomUUID());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  async function run<T>(fn: (id: string) => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, done: (v: T) => void, focusFor: Record<string, string> = {}) {
-    if (busy) return;
-    setBusy(true);
-    const r = await fn(id);
-    setBusy(false);
-    if (!r.ok) {
-      setErrors(byField(r.error));
-      const f = r.error.field ?? '';
-      const target = Object.entries(focusFor).find(([k]) => f === k || f.startsWith(k + '.'))?.[1];
-      if (target) focusId(target);
-      return;
-    }
-    done(r.value);
-  }
-  return { id, errors, setErrors, busy, run };
-}
 
 function Buttons({ busy, onClose }: { busy: boolean; onClose(): void }) {
   const { t } = useTranslation();

@@ -1,0 +1,95 @@
+// The printer's queue (waiting, failed: retry or cancel with a reason), the cash drawer's state, and
+// what the devices report as it happens.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DrawerStateView, PrintJobView } from '../../shared/printing';
+import { Dialog } from '../components/Dialog';
+import { FieldError } from '../components/FieldError';
+import { Page } from '../components/Page';
+import { TextInput } from '../components/TextInput';
+import { errorAt, errorText } from '../errors';
+import { dateTime } from '../format';
+import { call, on } from '../transport';
+import { useAction } from '../useAction';
+import { useApp } from '../store/app';
+
+function CancelJob({ job, onClose }: { job: PrintJobView; onClose(): void }) {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const a = useAction();
+  const [reason, setReason] = useState('');
+  const submit = () => void a.run(() => call('print.cancel', { jobId: job.id, reason }), onClose);
+  const err = errorAt(a.errors, 'reason') ?? errorAt(a.errors, '');
+  return (
+    <Dialog id="cancel-job" title={t('devices.cancelTitle', { label: job.label })} onClose={onClose}>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <TextInput id="cj-reason" label={t('drawer.reason')} value={reason} onChange={setReason} maxLength={500} autoFocus error={err ? errorText(err, lang) : undefined} />
+        <div className="actions"><button type="submit" className="primary">{t('drawer.ok')}</button><button type="button" className="secondary" onClick={onClose}>{t('drawer.cancel')}</button></div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function Devices() {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const notify = useApp((s) => s.notify);
+  const [jobs, setJobs] = useState<PrintJobView[]>([]);
+  const [drawer, setDrawer] = useState<DrawerStateView | null>(null);
+  const [cancel, setCancel] = useState<PrintJobView | null>(null);
+
+  async function load() {
+    const [j, d] = await Promise.all([call('print.jobs', { limit: 30 }), call('drawer.state', {})]);
+    if (j.ok) setJobs(j.value);
+    if (d.ok) setDrawer(d.value);
+  }
+  useEffect(() => {
+    void load();
+    const stops = ['print.job', 'print.printed', 'print.failed', 'drawer.opened', 'drawer.closed'].map((k) => on(k, () => void load()));
+    return () => { for (const s of stops) s(); };
+  }, []);
+
+  async function retry(j: PrintJobView) {
+    const r = await call('print.retry', { jobId: j.id });
+    if (!r.ok) notify('error', errorText(r.error, lang));
+    void load();
+  }
+
+  return (
+    <Page id="devices" title={t('devices.title')}>
+      <div className="two-col">
+        <section className="panel" aria-labelledby="dev-jobs-title">
+          <h2 id="dev-jobs-title">{t('devices.queue')}</h2>
+          {jobs.length === 0 ? <p className="muted">{t('devices.noJobs')}</p> : (
+            <table className="data">
+              <thead><tr><th scope="col">{t('devices.job')}</th><th scope="col">{t('devices.state')}</th><th scope="col">{t('devices.when')}</th><th scope="col"><span className="sr-only">{t('devices.actions')}</span></th></tr></thead>
+              <tbody>
+                {jobs.map((j) => (
+                  <tr key={j.id} className={j.state === 'failed' ? 'has-error' : undefined}>
+                    <th scope="row">{j.label}{j.copy > 0 ? ` (${t('devices.copy')})` : ''}</th>
+                    <td><span className={`badge job-${j.state}`}>{t(`devices.states.${j.state}`)}</span>{j.waiting ? <div className="muted">{j.waiting}</div> : null}{j.lastError ? <div className="field-error">{j.lastError}</div> : null}</td>
+                    <td>{dateTime(j.printedAt ?? j.createdAt, lang)}</td>
+                    <td>
+                      {(j.state === 'failed' || j.state === 'queued') && <button type="button" className="secondary small" onClick={() => void retry(j)}>{t('devices.retry')}</button>}
+                      {j.state !== 'printed' && j.state !== 'cancelled' && <button type="button" className="ghost small" onClick={() => setCancel(j)}>{t('devices.cancel')}</button>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="dev-drawer-title">
+          <h2 id="dev-drawer-title">{t('devices.drawer')}</h2>
+          {drawer && (
+            <p className={drawer.leftOpen ? 'banner warn' : undefined} role="status">
+              {!drawer.configured ? t('devices.drawerNone') : drawer.open === null ? t('devices.drawerUnknown') : drawer.open ? t('devices.drawerOpen', { since: drawer.openSince ? dateTime(drawer.openSince, lang) : '' }) : t('devices.drawerClosed')}
+            </p>
+          )}
+          <FieldError id="dev-err" text={undefined} />
+        </section>
+      </div>
+      {cancel && <CancelJob job={cancel} onClose={() => { setCancel(null); void load(); }} />}
+    </Page>
+  );
+}
