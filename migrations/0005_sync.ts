@@ -1,5 +1,8 @@
 // 0005 — sync with the city hub: the link made at enrolment, cursors, the hub's exceptions as last
 // fetched, and which receipts were taken while the hub could not be reached. Frozen once released.
+//
+// It also narrows 0001's accounts_fts_au to updates that change what the search index holds: the hub
+// sends balance and status changes all day, and re-indexing a row for a new balance cost ~10× the update.
 import type { Migration } from 'kysely/migration';
 import { appendOnly, runScript } from './script';
 
@@ -47,6 +50,15 @@ CREATE TABLE exception_resolutions (
   note TEXT NOT NULL,
   created_at TEXT NOT NULL
 ) STRICT;
+
+DROP TRIGGER accounts_fts_au;
+
+CREATE TRIGGER accounts_fts_au AFTER UPDATE ON accounts
+WHEN old.account_number IS NOT new.account_number OR old.name IS NOT new.name OR old.service_address IS NOT new.service_address
+BEGIN
+  INSERT INTO accounts_fts(accounts_fts, rowid, account_number, name, service_address) VALUES ('delete', old.rowid, old.account_number, old.name, old.service_address);
+  INSERT INTO accounts_fts(rowid, account_number, name, service_address) VALUES (new.rowid, new.account_number, new.name, new.service_address);
+END;
 
 CREATE TABLE offline_receipts (
   receipt_id TEXT PRIMARY KEY REFERENCES receipts(id),

@@ -6,7 +6,7 @@ import type { ExceptionKind } from '../../shared/hubProtocol';
 import { invalidateCatalog } from '../station/catalogCache';
 import { upsertAccounts } from '../station/directory';
 import type { Station } from '../station/station';
-import { setState } from './state';
+import { getState, setState } from './state';
 
 /**
  * `asOf` is when this station's outbox was last found drained: every payment it took before then is in
@@ -32,7 +32,10 @@ export function applyDirectoryPage(station: Station, page: PullResponse, asOf: s
         ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, pin_hash = excluded.pin_hash, active = excluded.active`,
       u.id, u.name, u.role, u.pinHash, u.active ? 1 : 0, asOf);
     }
-    if (page.accounts.length) upsertAccounts(station, page.accounts, asOf);
+    if (page.accounts.length) {
+      if (getState(st, 'directory_complete') !== '1' && page.accounts.length >= 500) bulkUpsertAccounts(station, page.accounts, asOf);
+      else upsertAccounts(station, page.accounts, asOf);
+    }
     setState(st, 'directory_cursor', page.cursor);
     setState(st, 'directory_latest', page.latest);
     if (!page.more) {
@@ -43,6 +46,24 @@ export function applyDirectoryPage(station: Station, page: PullResponse, asOf: s
       cursor: page.cursor, accounts: page.accounts.length, revenueCodes: page.revenueCodes.length, feeSchedules: page.feeSchedules.length, users: page.users.length,
     }, station.nowIso(), { sync: false });
   });
+}
+
+/**
+ * The first full pull brings every account of the city (a million, say): indexing each new row for
+ * search through the per-row trigger costs several times the insert itself. So, inside the page's
+ * transaction, the insert trigger is set aside, the page's new rows are indexed in one statement,
+ * and the trigger is put back exactly as it was defined — all or nothing, like the page.
+ */
+function bulkUpsertAccounts(station: Station, accounts: PullResponse['accounts'], asOf: string): void {
+  const st = station.st;
+  const trigger = st.sqlGet<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'accounts_fts_ai'")?.sql;
+  if (!trigger) { upsertAccounts(station, accounts, asOf); return; }
+  const before = st.sqlGet<{ m: number | null }>('SELECT MAX(rowid) AS m FROM accounts')!.m ?? 0;
+  st.sqlite.exec('DROP TRIGGER accounts_fts_ai');
+  upsertAccounts(station, accounts, asOf);
+  // New rows take rowids past the largest (accounts are never deleted); updated rows were re-indexed by accounts_fts_au.
+  st.sqlRun('INSERT INTO accounts_fts(rowid, account_number, name, service_address) SELECT rowid, account_number, name, service_address FROM accounts WHERE rowid > ?', before);
+  st.sqlite.exec(trigger);
 }
 
 /** Upserts the hub's view of exceptions; a resolution made here stays pending until the hub confirms it. */

@@ -11,6 +11,12 @@ import { uuid } from '../../helpers/station';
 import { ROUTING } from '../../helpers/station';
 import { launch, RECEIPT_ARTIFACTS, slipPng } from '../../hardware/screenshot';
 import { jobRows, rig, until, type Rig } from './printerRig';
+import type { XReport } from '../../../src/shared/endOfDayViews';
+import { EscPosEmulator } from '../../../src/hardware/emulators/escpos/emulator';
+import { createPrinter } from '../../../src/hardware/printer/factory';
+import type { ReceiptPrinter } from '../../../src/hardware/printer/printer';
+import { sessionReportForm } from '../../../src/hardware/forms/sessionReport';
+import { ctxFor } from '../../hardware/fixtures';
 
 const SUPERVISOR = { userId: 'supervisor', pin: '2222' } as const;
 let r: Rig;
@@ -19,6 +25,7 @@ let sessionId: string;
 let depositId: string;
 let z: Slip;
 let slip: Slip;
+let xData: XReport;
 
 beforeAll(async () => {
   browser = await launch();
@@ -37,6 +44,9 @@ beforeAll(async () => {
   await t.ok('drawer.paidIn', { id: uuid(), amountCents: 2000, reason: 'change from safe' });
   await t.ok('drawer.paidOut', { id: uuid(), amountCents: 1200, reason: 'refund of overpaid permit', approval: SUPERVISOR });
   await t.ok('drawer.drop', { id: uuid(), amountCents: 20000, counts: { bill_2000: 10 } });
+  xData = await t.ok('report.x', {}, 'supervisor');
+  await t.ok('print.xReport', {}, 'supervisor');
+  await until(() => jobRows(t).some((j) => j.form === 'x_report' && j.state === 'printed'), 'the X report to print', 10000);
   await t.ok('closeout.start', {});
   await t.ok('closeout.count', {
     id: uuid(),
@@ -92,6 +102,27 @@ describe('end-of-day forms', () => {
     expect(slipText(slip)).toMatch(/TOTAL DEPOSIT\s+\$/);
     const shot = await slipPng(browser, slip, 48, 'deposit-slip-en-48');
     expect(shot.overflowing).toBe(0);
+  });
+
+  it('the X report prints on request mid-session, with the figures so far and no count', async () => {
+    const x = r.emu.slips().find((s) => s.cut && s.text.includes('X REPORT'))!;
+    expect(x.text).toEqual(expect.arrayContaining(['Mid-session figures - drawer not closed', row('Receipts (5)', '$561.75'), row('Cash expected in drawer', '$254.75')]));
+    expect(x.text).not.toContain('COUNT');
+    // In Spanish on 58 mm paper, through a second printer.
+    const emu = new EscPosEmulator({ columns: 32 });
+    await emu.listen();
+    const p = createPrinter({ id: 'p58', kind: 'printer', address: emu.address, options: { columns: 32, pollMs: 60000, jobPollMs: 20 } }, { device: () => undefined, byKind: () => [] }) as ReceiptPrinter;
+    try {
+      await p.print(sessionReportForm(ctxFor('es', 32), xData));
+      const [es] = emu.slips();
+      expect(es!.text).toContain('INFORME X');
+      expect(es!.text).toEqual(expect.arrayContaining(['Efectivo esperado en', row('  caja', '$254.75', 32)]));
+      expect(emu.events.filter((e) => e.type === 'line' && e.wrapped)).toEqual([]);
+      expect((await slipPng(browser, es!, 32, 'x-report-es-32')).overflowing).toBe(0);
+    } finally {
+      await p.close();
+      await emu.close();
+    }
   });
 
   it('printing the Z report again says DUPLICATE', async () => {
