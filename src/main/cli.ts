@@ -12,9 +12,11 @@ import { startWebServer } from './web/server';
 import { ensureRenderer } from './web/rendererBuild';
 import { buildElectron, electronBinary } from './shell/launch';
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { attachPrinting } from './devices/printing';
 import { attachDevices } from './devices/devices';
+import { firstAdmin, runEmulateCommand, startSerialEmulators, useEmulators } from './devices/emulate';
 import { startSync } from './sync/service';
 
 const USAGE = `civictill <command> [options]
@@ -26,6 +28,8 @@ const USAGE = `civictill <command> [options]
                                        a business day as CSV (to stdout, or FILE)
   serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
+  emulate-devices [--dir DIR] [--db PATH]  check reader, ten-key and customer display on socat ptys
+                                       (--db: point the station's device settings at them)
   hub [--database URL] [--data DIR] [--port N]   run the city hub (civictill hub --help for its admin commands)
 `;
 
@@ -65,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
-    options: { db: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' } },
+    options: { db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' } },
   });
   if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
   const db = values.db;
@@ -151,6 +155,22 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       await serve(db, port ?? 5170, 'Electron is not installed here, so CivicTill runs in browser mode');
+      return;
+    }
+    case 'emulate-devices': {
+      const emu = await startSerialEmulators(values.dir ?? join(tmpdir(), 'civictill-devices'));
+      if (db) {
+        if (!existsSync(db)) fail(`${db}: no such database`);
+        const station = await Station.open(db);
+        try {
+          const admin = firstAdmin(station);
+          if (!admin) fail(`${db} has no admin user to make the change`);
+          useEmulators(station, emu.hosts, admin);
+          process.stdout.write(`${db}: the check reader, ten-key and display now use these ports (restart the station to pick them up).\n`);
+        } finally { station.close(); }
+      }
+      await runEmulateCommand(emu, process.stdin, process.stdout);
+      await emu.close();
       return;
     }
     default:

@@ -1,19 +1,79 @@
-// Station events (print queue, devices, sync, postings) shown as they happen, through `on`.
+// Station events shown as they happen, through `on`: print queue (waiting, failed), the drawer (left
+// open, did not open), devices (paper out, offline), check reads (fill the check tender), keys from a
+// serial ten-key, sync status, and the drawer session's figures.
+import type { CheckReadView, DeviceStatus, KeyView } from '../shared/devices';
+import type { PrintJobView } from '../shared/printing';
+import type { SyncStatusView } from '../shared/contract/sync';
 import i18n from './i18n';
-import { on } from './transport';
+import { focusId } from './focus';
+import { call, on } from './transport';
 import { useApp } from './store/app';
+import { useTillUi } from './store/tillUi';
 
-type Handler = (payload: Record<string, unknown>) => void;
+type Handler = (payload: unknown) => void;
+// Keys are built from event data here (kinds, faults), so they are looked up as plain strings.
+const t = (k: string, o?: Record<string, unknown>): string => String((i18n.t as unknown as (key: string, opts?: Record<string, unknown>) => string)(k, o));
 
-/** Event kind → what the till does with it. Other issues' events are added here as they land. */
+/** A check read: claimed once (take) so one read fills one tender, then put in the check form. */
+async function checkRead(): Promise<void> {
+  const app = useApp.getState();
+  if (!app.user || app.locked) return;
+  const r = await call('devices.lastCheck', { take: true });
+  if (!r.ok || !r.value) return;
+  const v: CheckReadView = r.value;
+  const ui = useTillUi.getState();
+  if (v.read.ok) {
+    const c = v.read.check;
+    ui.fillCheck({ routing: c.routing, account: c.account, checkNumber: c.checkNumber, raw: v.read.raw }, {});
+    app.notify('info', t('events.checkRead', { routing: c.routing, check: c.checkNumber }));
+    focusId('tender-amount');
+    return;
+  }
+  const p = v.read.partial;
+  const notes: Record<string, string> = {};
+  for (const e of v.read.errors) {
+    const field = e.field === 'line' ? 'routing' : e.field;
+    notes[field] = t(`micr.fault.${e.fault}`, { field: t(`micr.field.${e.field}`) });
+  }
+  ui.fillCheck({ ...(p.routing ? { routing: p.routing } : {}), ...(p.account ? { account: p.account } : {}), ...(p.checkNumber ? { checkNumber: p.checkNumber } : {}), raw: v.read.raw }, notes);
+  app.notify('warn', t('events.checkUnreadable'));
+  const first = v.read.errors[0].field;
+  focusId(first === 'account' ? 'tender-account' : first === 'checkNumber' ? 'tender-check' : 'tender-routing');
+}
+
+/** A key from a serial ten-key: delivered as if typed on the focused field. */
+function serialKey(k: KeyView): void {
+  const target = (document.activeElement ?? document.body) as HTMLElement;
+  const down = new KeyboardEvent('keydown', { key: k.key, bubbles: true, cancelable: true });
+  const handled = !target.dispatchEvent(down);
+  if (handled || k.key.length !== 1 || !(target instanceof HTMLInputElement)) return;
+  // A plain text field: insert the character the way typing would, so React sees the change.
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  setter.call(target, target.value + k.key);
+  target.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 const HANDLERS: Record<string, Handler> = {
   'session.opened': () => { void useApp.getState().refreshSession(); },
   'drawer.drop': () => { void useApp.getState().refreshSession(); },
+  'print.job': (p) => {
+    const j = p as PrintJobView;
+    if (j.state === 'failed') useApp.getState().notify('error', t('events.printFailed', { label: j.label, why: j.lastError ?? '' }));
+    else if (j.waiting && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', t('events.printWaiting', { label: j.label, why: j.waiting }));
+  },
+  'drawer.leftOpen': () => useApp.getState().notify('warn', t('events.drawerLeftOpen')),
+  'drawer.kickFailed': (p) => useApp.getState().notify('error', t('events.kickFailed', { detail: (p as { detail?: string })?.detail ?? '' })),
+  'device.status': (p) => {
+    const d = p as DeviceStatus;
+    useApp.getState().setDevice(d);
+    if (d.state === 'error' || d.state === 'offline') useApp.getState().notify('warn', t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: d.detail }));
+  },
+  'device.check': () => { void checkRead(); },
+  'device.key': (p) => serialKey(p as KeyView),
+  'sync.status': (p) => useApp.getState().setSync(p as SyncStatusView),
 };
 
 export function subscribeEvents(): () => void {
-  const stops = Object.entries(HANDLERS).map(([kind, fn]) => on(kind, (p) => fn((p ?? {}) as Record<string, unknown>)));
+  const stops = Object.entries(HANDLERS).map(([kind, fn]) => on(kind, (p) => fn(p)));
   return () => { for (const s of stops) s(); };
 }
-
-export const t = i18n.t.bind(i18n);

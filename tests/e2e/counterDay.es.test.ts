@@ -4,7 +4,7 @@ import { openTill, type Till } from './harness';
 import { counterDay } from './counterDay';
 
 let till: Till;
-beforeAll(async () => { till = await openTill(); });
+beforeAll(async () => { till = await openTill({ devices: true }); });
 afterAll(async () => { await till?.close(); });
 
 it('runs a whole counter day in Spanish', async () => {

@@ -6,6 +6,8 @@ import { verifyLedger } from '../../src/main/station/verify';
 import { money } from '../../src/renderer/format';
 import { USD_DENOMINATIONS } from '../../src/shared/denominations';
 import { ROUTING } from '../helpers/station';
+import { micrLine } from '../../src/hardware/micr/emulator';
+import { formatCents } from '../../src/shared/money';
 import { axeProblems, shot, signIn, tenKey, type Till } from './harness';
 
 type Lang = 'en' | 'es';
@@ -14,6 +16,21 @@ const WORDS = {
   en: { open: 'Open the drawer', change: 'CHANGE DUE', drop: 'Drawer over its limit', closed: 'Drawer closed', signOut: 'Sign out', verified: 'Verified against the bank.' },
   es: { open: 'Abrir la caja', change: 'CAMBIO', drop: 'La caja pasó su límite', closed: 'Caja cerrada', signOut: 'Cerrar sesión', verified: 'Verificado con el banco.' },
 } as const;
+
+/** Words the printed forms use in the receipt language (src/hardware/forms/strings.ts). */
+const PRINTED = {
+  en: { receipt: 'OFFICIAL RECEIPT', change: 'CHANGE', void: 'VOID', paidOut: 'PAID OUT', drop: 'DROP TO SAFE', z: 'Z REPORT', deposit: 'DEPOSIT SLIP' },
+  es: { receipt: 'RECIBO OFICIAL', change: 'CAMBIO', void: 'ANULADO', paidOut: 'SALIDA DE EFECTIVO', drop: 'DEPÓSITO A CAJA FUERTE', z: 'INFORME Z', deposit: 'BOLETA DE DEPÓSITO' },
+} as const;
+
+/** The slip the printer emulator decoded that contains `text` (waits for it: printing follows the commit). */
+async function printedSlip(till: Till, text: string): Promise<{ text: string; kicks: number }> {
+  const emu = till.rig!.printer;
+  const find = () => emu.slips().find((sl) => sl.text.join('\n').includes(text));
+  await emu.waitFor(() => find() !== undefined, 10_000, `a printed slip with "${text}"`);
+  const sl = find()!;
+  return { text: sl.text.join('\n'), kicks: sl.kicks.length };
+}
 
 /** Screenshot of each screen; axe-core on each (in the English run: the Spanish screens are the same markup). */
 async function look(page: Page, name: string): Promise<void> {
@@ -47,6 +64,10 @@ export async function counterDay(till: Till, lang: Lang): Promise<void> {
   const receipts = () => st.sqlAll<{ receipt_number: string; total_cents: number; tendered_cents: number; change_cents: number }>('SELECT * FROM receipts ORDER BY seq');
   const tendersOf = (n: string) => st.sqlAll<{ kind: string; amount_cents: number; check_routing: string | null; card_last4: string | null }>(
     'SELECT t.* FROM tenders t JOIN receipts r ON r.id = t.receipt_id WHERE r.receipt_number = ? ORDER BY tender_no', n);
+
+  const words = PRINTED[lang];
+  // The receipts print in the run's language (an admin setting; the Spanish run is the same day in Spanish).
+  await t.ok('printing.updateSettings', { receiptLanguage: lang }, 'admin');
 
   // Sign in (language first: the cashier's choice sticks).
   await page.locator('#signin-user').waitFor();
@@ -91,19 +112,26 @@ export async function counterDay(till: Till, lang: Lang): Promise<void> {
   let r = receipts();
   expect(r).toHaveLength(1);
   expect(r[0]).toMatchObject({ receipt_number: 'ST01-000001', total_cents: bal, tendered_cents: tendered, change_cents: tendered - bal });
+  // The printer emulator decoded the receipt, in the receipt language, with the change; the drawer was kicked.
+  const slip1 = await printedSlip(till, 'ST01-000001');
+  expect(slip1.text).toContain(words.receipt);
+  expect(slip1.text).toContain(words.change);
+  expect(slip1.text).toContain(formatCents(tendered - bal));
+  expect(slip1.text).toContain(a1!.accountNumber);
 
-  // 2. A check, typed (routing, account, check number), for $50.00 on another account.
+  // 2. A check for $50.00 on another account, read by the check reader (MICR line over the serial port).
   const a2 = (await t.ok('accounts.search', { query: '1001', limit: 1 }))[0]!;
   await payAccount(page, a2.accountNumber, '5000');
-  await page.keyboard.press('F6');
-  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tender-routing');
-  await page.keyboard.type(ROUTING); await page.keyboard.press('Enter');
-  await page.keyboard.type('123456789'); await page.keyboard.press('Enter');
-  await page.keyboard.type('1001'); await page.keyboard.press('Enter');
+  await till.rig!.micr.sendLine(micrLine({ routing: ROUTING, account: '123456789', checkNumber: '1001' }));
+  await expect.poll(() => page.locator('#tender-routing').inputValue()).toBe(ROUTING);
+  expect(await page.locator('#tender-account').inputValue()).toBe('123456789');
+  expect(await page.locator('#tender-check').inputValue()).toBe('1001');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tender-amount');
   await look(page, `${p}08-check`);
   await page.keyboard.press('Enter'); // amount: nothing keyed takes what is still due
   await completeWithEnter(page);
   expect(tendersOf('ST01-000002')).toMatchObject([{ kind: 'check', amount_cents: 5000, check_routing: ROUTING }]);
+  expect(st.sqlGet<{ micr_raw: string | null }>("SELECT micr_raw FROM tenders t JOIN receipts r ON r.id = t.receipt_id WHERE r.receipt_number = 'ST01-000002'")!.micr_raw).toContain(ROUTING);
 
   // 3. A business licence for 12 employees (tiered schedule: $150.00), split card $100 + cash $60.
   await page.keyboard.press('F3');
@@ -143,6 +171,7 @@ export async function counterDay(till: Till, lang: Lang): Promise<void> {
   expect(st.sqlGet<{ approved_by: string; user_id: string }>('SELECT v.approved_by, v.user_id FROM voids v JOIN receipts r ON r.id = v.receipt_id WHERE r.receipt_number = ?', 'ST01-000002'))
     .toEqual({ approved_by: 'supervisor', user_id: 'cashier' });
   expect((await t.ok('auth.whoAmI', {})).id).toBe('cashier');
+  expect((await printedSlip(till, words.void)).text).toContain('ST01-000002');
 
   // 5. Paid-out of $25.00 (a refunded deposit), supervisor approval.
   await page.keyboard.press('F10');
@@ -158,6 +187,7 @@ export async function counterDay(till: Till, lang: Lang): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('#paid-out').waitFor({ state: 'detached' });
   expect(st.sqlGet('SELECT kind, amount_cents, approved_by FROM drawer_movements WHERE kind = ?', 'paid_out')).toEqual({ kind: 'paid_out', amount_cents: 2500, approved_by: 'supervisor' });
+  expect((await printedSlip(till, words.paidOut)).text).toContain(formatCents(2500));
 
   // 6. A $1,200.00 bond in cash takes the drawer over its limit: the drop is suggested and made.
   await page.keyboard.press('F3');
@@ -177,6 +207,7 @@ export async function counterDay(till: Till, lang: Lang): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('#drop').waitFor({ state: 'detached' });
   expect(st.sqlGet<{ amount_cents: number }>("SELECT amount_cents FROM drawer_movements WHERE kind = 'drop'")!.amount_cents).toBe(before.dropSuggestedCents);
+  expect((await printedSlip(till, words.drop)).text).toContain(formatCents(before.dropSuggestedCents));
 
   // The ledger's figures: expected cash = float + cash − change + paid-in − paid-out − drops, voids excluded.
   const expected = 15000 + bal + (6000 - 1000) + 120000 - 2500 - before.dropSuggestedCents;
@@ -220,6 +251,8 @@ export async function counterDay(till: Till, lang: Lang): Promise<void> {
     'SELECT c.approved_by, n.over_short_cents, s.state FROM session_closures c JOIN session_counts n ON n.id = c.count_id JOIN drawer_sessions s ON s.id = c.session_id');
   expect(closure).toEqual({ approved_by: 'supervisor', over_short_cents: -500, state: 'closed' });
   await look(page, `${p}18-closed`);
+  const z = await printedSlip(till, words.z);
+  expect(z.text).toContain(formatCents(-500).replace('-', ''));
   await page.keyboard.press('F9');
   await page.getByRole('heading', { name: w.open }).waitFor();
 
@@ -254,6 +287,9 @@ export async function counterDay(till: Till, lang: Lang): Promise<void> {
   expect(dep.notDeposited.cardsCents).toBe(10000);
   await expect.poll(() => page.getByTestId('deposit-total').textContent()).toBe(money(dep.totalCents, lang));
   await look(page, `${p}22-deposit-slip`);
+  const depSlip = await printedSlip(till, 'BAG-20261120-01');
+  expect(depSlip.text).toContain(words.deposit);
+  expect(depSlip.text).toContain(formatCents(dep.totalCents));
   await tenKey(page, String(dep.totalCents)); await page.keyboard.press('Enter');
   await page.getByText(w.verified).waitFor();
   const verified = (await t.ok('deposit.get', { depositId: dep.id! }, 'supervisor'));

@@ -4,9 +4,15 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { join } from 'node:path';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { rendererDir } from '../../src/main/web/rendererBuild';
+import { attachPrinting } from '../../src/main/devices/printing';
+import { attachDevices } from '../../src/main/devices/devices';
+import { EscPosEmulator } from '../../src/hardware/emulators/escpos/emulator';
+import { MicrEmulator } from '../../src/hardware/micr/emulator';
 import { makeStation, PINS, type TestStation } from '../helpers/station';
+import { ptyPair, type PtyPair } from '../helpers/pty';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENS = `${ROOT}artifacts/screens`;
@@ -16,17 +22,53 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
+export interface Rig {
+  /** The ESC/POS printer emulator on a loopback TCP port: what it decoded is what was printed. */
+  printer: EscPosEmulator;
+  /** The check reader on the far end of a socat pty pair. */
+  micr: MicrEmulator;
+  pty: PtyPair;
+}
+
 export interface Till {
   t: TestStation;
   web: WebServer;
   browser: Browser;
   page: Page;
+  /** Present when opened with devices: the emulators the station drives. */
+  rig?: Rig;
   close(): Promise<void>;
 }
 
+/** The station's devices as `civictill serve` has them: printing and the device manager, set up by an admin. */
+async function withDevices(t: TestStation): Promise<Rig> {
+  attachPrinting(t.station, { firstRetryMs: 50, maxRetryMs: 500 });
+  attachDevices(t.station, { backoff: { initialMs: 50, maxMs: 300, jitter: 0 } });
+  const printer = new EscPosEmulator({ columns: 48 });
+  await printer.listen();
+  const pty = await ptyPair(join(t.dir, 'micr-host'), join(t.dir, 'micr-dev'));
+  const micr = new MicrEmulator(pty.device);
+  await micr.open();
+  await t.ok('devices.updateSettings', {
+    devices: [
+      { id: 'printer1', kind: 'printer', address: printer.address, options: { columns: 48 } },
+      { id: 'drawer1', kind: 'drawer', address: 'printer' },
+      { id: 'micr1', kind: 'micr', address: `serial:${pty.host}?baud=9600`, options: { symbols: 'magtek' } },
+    ],
+  }, 'admin');
+  // Ready before the first customer (the manager opens devices in the background).
+  for (let i = 0; i < 200; i++) {
+    const list = await t.ok('devices.list', {});
+    if (['printer1', 'drawer1', 'micr1'].every((id) => list.find((d) => d.id === id)?.state === 'ready')) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { printer, micr, pty };
+}
+
 /** A seeded station in browser mode and a Chromium page on its launch URL, at a counter's screen size. */
-export async function openTill(opts: { accounts?: number; browser?: Browser } = {}): Promise<Till> {
+export async function openTill(opts: { accounts?: number; browser?: Browser; devices?: boolean } = {}): Promise<Till> {
   const t = await makeStation({ accounts: opts.accounts ?? 300 });
+  const rig = opts.devices ? await withDevices(t) : undefined;
   const web = await startWebServer(t.station, { staticDir: rendererDir(ROOT) });
   const browser = opts.browser ?? await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'en-US', timezoneId: 'America/Los_Angeles' });
@@ -34,12 +76,13 @@ export async function openTill(opts: { accounts?: number; browser?: Browser } = 
   page.on('pageerror', (e) => { throw e; });
   await page.goto(web.url);
   return {
-    t, web, browser, page,
+    t, web, browser, page, ...(rig ? { rig } : {}),
     async close() {
       await context.close();
       if (!opts.browser) await browser.close();
       await web.close();
       t.cleanup();
+      if (rig) { await rig.micr.close(); await rig.pty.stop(); await rig.printer.close(); }
     },
   };
 }

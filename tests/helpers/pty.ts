@@ -1,40 +1,12 @@
-// A socat pty pair: two linked pseudo-terminals, one end for the driver under test, the other for the
-// emulated device. Real bytes through the kernel's tty layer, not a mock port.
-import { spawn, type ChildProcess } from 'node:child_process';
+// socat pty pairs for the serial tests (real bytes through the kernel's tty layer, not a mock port),
+// and temporary folders for their links.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface PtyPair {
-  /** The station's end (what the driver opens). */
-  host: string;
-  /** The device's end (what the emulator opens). */
-  device: string;
-  proc: ChildProcess;
-  /** Stops socat: both ends disappear, as when a USB reader is unplugged. */
-  stop(): Promise<void>;
-}
+export { ptyPair, type PtyPair } from '../../src/hardware/serial/socat';
 
 export function tempDir(prefix = 'civictill-pty-'): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-export function ptyPair(host: string, device: string): Promise<PtyPair> {
-  const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${device}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  const stop = (): Promise<void> => new Promise((ok) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) { ok(); return; }
-    proc.once('exit', () => ok());
-    proc.kill('SIGTERM');
-  });
-  return new Promise((ok, fail) => {
-    proc.stderr!.on('data', (d: Buffer) => {
-      log += d.toString();
-      // socat logs this once both ptys exist and their links are in place.
-      if (log.includes('starting data transfer loop')) ok({ host, device, proc, stop });
-    });
-    proc.once('exit', (code) => fail(new Error(`socat exited (${code}): ${log}`)));
-    proc.once('error', fail);
-  });
 }

@@ -27,6 +27,13 @@ export class DisplayEmulator {
   /** The two lines as shown, 20 characters each. */
   lines(): [string, string] { return [this.screen[0]!.join(''), this.screen[1]!.join('')]; }
 
+  /** Calls fn after every piece of input (the screen may have changed); returns the unsubscribe function. */
+  onChange(fn: (lines: [string, string]) => void): () => void {
+    const l = (): void => fn(this.lines());
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
   /** Resolves once the screen shows what pred accepts. */
   until(pred: (lines: [string, string]) => boolean): Promise<[string, string]> {
     if (pred(this.lines())) return Promise.resolve(this.lines());

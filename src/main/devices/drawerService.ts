@@ -12,11 +12,14 @@ import { printSettings } from './printSettings';
 interface OpenReason { userId: string | null; sessionId: string | null; reason: string; ref: string }
 
 const TAKES_DRAWER = new Set(['cash', 'check', 'money_order']);
+const KICK_TO_OPEN_MS = 10_000;
 
 export class DrawerService {
   private drawer: PrinterDrawer | null = null;
   private unwatch: (() => void) | null = null;
   private openSince: string | null = null;
+  /** The last kick, to say who and why when the sensor then reports the drawer open. */
+  private lastKick: { why: OpenReason; at: number } | null = null;
   private leftOpen = false;
   private warnTimer: NodeJS.Timeout | null = null;
 
@@ -108,6 +111,7 @@ export class DrawerService {
     }
     try {
       const r = await drawer.kick();
+      this.lastKick = { why, at: Date.now() };
       this.log('kicked', why, `pin ${r.pin}, ${r.onMs} ms, ${r.via}`);
       this.station.publish('drawer.kicked', { reason: why.reason, via: r.via });
     } catch (e) {
@@ -122,7 +126,10 @@ export class DrawerService {
     if (open === true && !wasOpen) {
       this.openSince = this.station.nowIso();
       this.leftOpen = false;
-      this.log('opened', { userId: null, sessionId: null, reason: 'Sensor', ref: '' }, null);
+      // Open within seconds of a kick: that kick's user and reason. Otherwise it was opened by hand or key.
+      const k = this.lastKick && Date.now() - this.lastKick.at < KICK_TO_OPEN_MS ? this.lastKick.why : null;
+      this.lastKick = null;
+      this.log('opened', k ?? { userId: null, sessionId: null, reason: 'Opened without a kick (key or by hand)', ref: '' }, 'sensor');
       const secs = printSettings(this.station).drawerOpenWarnSeconds;
       this.stopWarn();
       this.warnTimer = setTimeout(() => this.warnLeftOpen(secs), secs * 1000);
@@ -132,7 +139,7 @@ export class DrawerService {
       this.openSince = null;
       this.leftOpen = false;
       this.stopWarn();
-      this.log('closed', { userId: null, sessionId: null, reason: 'Sensor', ref: '' }, null);
+      this.log('closed', { userId: null, sessionId: null, reason: 'Shut', ref: '' }, 'sensor');
       this.station.publish('drawer.state', this.state());
     }
   }

@@ -224,6 +224,7 @@ export class PrintQueue {
       st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
         this.station.nowIso(), printer.id, job.id);
       this.notBefore.delete(job.id);
+      this.tried.delete(job.id);
       this.publish(this.view(job.id));
       return true;
     } catch (e) {

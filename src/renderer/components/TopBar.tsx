@@ -11,6 +11,10 @@ export function TopBar() {
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
   const lock = useApp((s) => s.lock);
+  const sync = useApp((s) => s.sync);
+  const devices = useApp((s) => s.devices);
+  const go = useApp((s) => s.go);
+  const trouble = Object.values(devices).filter((d) => d.state === 'offline' || d.state === 'error');
   return (
     <header className="topbar">
       <div className="brand">
@@ -19,6 +23,20 @@ export function TopBar() {
       </div>
       {info && (
         <div className="day"><span className="label">{t('app.businessDay')}</span> <strong>{day(info.businessDay, lang)}</strong></div>
+      )}
+      {user && !locked && (
+        <div className="status-pills" role="status" aria-live="polite">
+          {sync && sync.state !== 'not_enrolled' && (
+            <button type="button" tabIndex={-1} className={`pill ${sync.state}`} onClick={() => go('sync')}>
+              {t(`sync.states.${sync.state}`).split(' —')[0]}{sync.pendingCount > 0 ? ` · ${t('sync.pendingShort', { n: sync.pendingCount })}` : ''}
+            </button>
+          )}
+          {trouble.map((d) => (
+            <button key={d.id} type="button" tabIndex={-1} className="pill error" onClick={() => go('devices')}>
+              {t(`devices.kinds.${d.kind}`)}: {d.detail}
+            </button>
+          ))}
+        </div>
       )}
       <div className="who">
         {user && !locked && <span className="user"><strong>{user.name}</strong> <span className="role">{t(`app.role.${user.role}`)}</span></span>}

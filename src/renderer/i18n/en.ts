@@ -234,9 +234,12 @@ export const en = {
     states: { queued: 'waiting', printing: 'printing', printed: 'printed', failed: 'failed', cancelled: 'cancelled' },
     drawer: 'Cash drawer', drawerNone: 'No drawer is set up.', drawerUnknown: 'The drawer sensor does not answer.',
     drawerOpen: 'Drawer OPEN since {{since}}.', drawerClosed: 'Drawer closed.',
+    devices: 'Devices', test: 'Test', retryOpen: 'Try now', tested: '{{id}}: {{result}}',
+    kinds: { printer: 'Receipt printer', drawer: 'Cash drawer', micr: 'Check reader', tenkey: 'Ten-key', display: 'Customer display' },
+    deviceStates: { missing: 'not set up', connecting: 'connecting', ready: 'ready', offline: 'OFFLINE', error: 'PROBLEM' },
   },
   sync: {
-    title: 'Sync with the city hub', state: 'Connection', pending: 'Waiting to send', lastSuccess: 'Last sync', directory: 'Account directory as of',
+    title: 'Sync with the city hub', state: 'Connection', pending: 'Waiting to send', pendingShort: '{{n}} to send', lastSuccess: 'Last sync', directory: 'Account directory as of',
     hub: 'Hub', lastError: 'Last problem', now: 'Sync now', exceptions: 'Exceptions from the hub ({{n}})', noExceptions: 'No open exceptions.',
     resolve: 'Resolve', resolveTitle: 'Resolve the exception', note: 'What was done', pendingResolution: 'resolved here, waiting for the hub',
     states: { not_enrolled: 'Not enrolled with a hub', online: 'Online', offline: 'OFFLINE — payments are kept and sent later', syncing: 'Syncing…' },
@@ -256,6 +259,21 @@ export const en = {
   },
   events: {
     receiptPosted: 'Receipt {{number}} posted.',
+    checkRead: 'Check read: routing {{routing}}, check #{{check}}. Key the amount.',
+    checkUnreadable: 'The check reader could not read every field: key what is marked, or read the check again.',
+    printFailed: 'Printer: {{label}} did not print ({{why}}). Retry or cancel it under Printer and drawer (Alt+O, 6).',
+    printWaiting: 'Printer: {{label}} is waiting — {{why}}.',
+    drawerLeftOpen: 'The cash drawer has been left open: close it.',
+    kickFailed: 'The cash drawer did not open: {{detail}}',
+    device: '{{device}}: {{detail}}',
+  },
+  micr: {
+    field: { line: 'the MICR line', routing: 'the routing number', account: 'the account number', checkNumber: 'the check number' },
+    fault: {
+      empty: 'Nothing was read from {{field}}: read the check again.', noise: 'The reader sent noise for {{field}}: read it again, or check the reader’s speed.',
+      tooLong: '{{field}} never ended: read the check again.', missing: '{{field}} is not on the check line: key it.', unreadable: 'Some digits of {{field}} are unreadable: key it.',
+      format: '{{field}} does not look right: check it and key it.', checkDigit: '{{field}} fails the bank check digit: look at the check and key it.',
+    },
   },
 } as const;
 

@@ -236,9 +236,12 @@ export const es: UiStrings = {
     states: { queued: 'en espera', printing: 'imprimiendo', printed: 'impreso', failed: 'falló', cancelled: 'cancelado' },
     drawer: 'Cajón de dinero', drawerNone: 'No hay cajón configurado.', drawerUnknown: 'El sensor del cajón no responde.',
     drawerOpen: 'Cajón ABIERTO desde {{since}}.', drawerClosed: 'Cajón cerrado.',
+    devices: 'Dispositivos', test: 'Probar', retryOpen: 'Intentar ahora', tested: '{{id}}: {{result}}',
+    kinds: { printer: 'Impresora de recibos', drawer: 'Cajón de dinero', micr: 'Lector de cheques', tenkey: 'Teclado numérico', display: 'Pantalla del cliente' },
+    deviceStates: { missing: 'sin configurar', connecting: 'conectando', ready: 'listo', offline: 'SIN CONEXIÓN', error: 'PROBLEMA' },
   },
   sync: {
-    title: 'Sincronización con la central', state: 'Conexión', pending: 'Por enviar', lastSuccess: 'Última sincronización', directory: 'Directorio de cuentas al',
+    title: 'Sincronización con la central', state: 'Conexión', pending: 'Por enviar', pendingShort: '{{n}} por enviar', lastSuccess: 'Última sincronización', directory: 'Directorio de cuentas al',
     hub: 'Central', lastError: 'Último problema', now: 'Sincronizar ahora', exceptions: 'Excepciones de la central ({{n}})', noExceptions: 'No hay excepciones abiertas.',
     resolve: 'Resolver', resolveTitle: 'Resolver la excepción', note: 'Qué se hizo', pendingResolution: 'resuelta aquí, esperando a la central',
     states: { not_enrolled: 'No inscrita en una central', online: 'En línea', offline: 'SIN CONEXIÓN — los pagos se guardan y se envían después', syncing: 'Sincronizando…' },
@@ -258,5 +261,20 @@ export const es: UiStrings = {
   },
   events: {
     receiptPosted: 'Recibo {{number}} registrado.',
+    checkRead: 'Cheque leído: ruta {{routing}}, cheque n.º {{check}}. Teclee el importe.',
+    checkUnreadable: 'El lector no pudo leer todos los campos del cheque: teclee lo marcado o vuelva a leer el cheque.',
+    printFailed: 'Impresora: {{label}} no se imprimió ({{why}}). Reintente o cancele en Impresora y cajón (Alt+O, 6).',
+    printWaiting: 'Impresora: {{label}} está en espera — {{why}}.',
+    drawerLeftOpen: 'El cajón de dinero quedó abierto: ciérrelo.',
+    kickFailed: 'El cajón de dinero no se abrió: {{detail}}',
+    device: '{{device}}: {{detail}}',
+  },
+  micr: {
+    field: { line: 'la línea MICR', routing: 'el número de ruta', account: 'el número de cuenta', checkNumber: 'el número de cheque' },
+    fault: {
+      empty: 'No se leyó nada de {{field}}: vuelva a leer el cheque.', noise: 'El lector envió ruido en {{field}}: vuelva a leerlo o revise la velocidad del lector.',
+      tooLong: '{{field}} no terminó: vuelva a leer el cheque.', missing: '{{field}} no está en la línea del cheque: tecléelo.', unreadable: 'Algunos dígitos de {{field}} no se leen: tecléelo.',
+      format: '{{field}} no parece correcto: revíselo y tecléelo.', checkDigit: '{{field}} no pasa el dígito de control bancario: mire el cheque y tecléelo.',
+    },
   },
 };

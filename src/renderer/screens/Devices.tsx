@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawerStateView, PrintJobView } from '../../shared/printing';
+import type { DeviceStatus } from '../../shared/devices';
+import { roleAtLeast } from '../../shared/domain';
 import { Dialog } from '../components/Dialog';
 import { FieldError } from '../components/FieldError';
 import { Page } from '../components/Page';
@@ -37,11 +39,15 @@ export function Devices() {
   const [jobs, setJobs] = useState<PrintJobView[]>([]);
   const [drawer, setDrawer] = useState<DrawerStateView | null>(null);
   const [cancel, setCancel] = useState<PrintJobView | null>(null);
+  const user = useApp((s) => s.user)!;
+  const live = useApp((s) => s.devices);
+  const list: DeviceStatus[] = Object.values(live);
 
   async function load() {
     const [j, d] = await Promise.all([call('print.jobs', { limit: 30 }), call('drawer.state', {})]);
     if (j.ok) setJobs(j.value);
     if (d.ok) setDrawer(d.value);
+    void useApp.getState().loadStatus();
   }
   useEffect(() => {
     void load();
@@ -55,8 +61,35 @@ export function Devices() {
     void load();
   }
 
+  async function test(d: DeviceStatus) {
+    const r = await call('devices.test', { deviceId: d.id });
+    notify(r.ok ? 'info' : 'error', r.ok ? t('devices.tested', { id: t(`devices.kinds.${d.kind}`), result: r.value.result }) : errorText(r.error, lang));
+  }
+  async function reopen(d: DeviceStatus) {
+    const r = await call('devices.retry', { deviceId: d.id });
+    if (r.ok) useApp.getState().setDevice(r.value); else notify('error', errorText(r.error, lang));
+  }
+
   return (
     <Page id="devices" title={t('devices.title')}>
+      <section className="panel" aria-labelledby="dev-list-title">
+        <h2 id="dev-list-title">{t('devices.devices')}</h2>
+        <table className="data">
+          <tbody>
+            {list.map((d, i) => (
+              <tr key={d.id} className={d.state === 'error' || d.state === 'offline' ? 'has-error' : undefined}>
+                <th scope="row">{t(`devices.kinds.${d.kind}`)} <span className="muted mono small">{d.id}</span></th>
+                <td><span className={`badge dev-${d.state}`}>{t(`devices.deviceStates.${d.state}`)}</span></td>
+                <td>{d.detail}</td>
+                <td className="row-actions">
+                  {roleAtLeast(user.role, 'supervisor') && d.state === 'ready' && <button type="button" className="secondary small" data-autofocus={i === 0 ? '' : undefined} onClick={() => void test(d)}>{t('devices.test')}</button>}
+                  {(d.state === 'offline' || d.state === 'connecting') && <button type="button" className="ghost small" onClick={() => void reopen(d)}>{t('devices.retryOpen')}</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <div className="two-col">
         <section className="panel" aria-labelledby="dev-jobs-title">
           <h2 id="dev-jobs-title">{t('devices.queue')}</h2>

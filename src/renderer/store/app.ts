@@ -3,6 +3,8 @@
 import { create } from 'zustand';
 import type { Language } from '../../shared/errors';
 import type { SessionView, StationInfo, UserView } from '../../shared/views';
+import type { DeviceStatus } from '../../shared/devices';
+import type { SyncStatusView } from '../../shared/contract/sync';
 import { call } from '../transport';
 import i18n from '../i18n';
 
@@ -23,6 +25,12 @@ interface AppState {
   /** The office menu (Alt+O): screens beyond the till. */
   officeOpen: boolean;
   setOffice(open: boolean): void;
+  /** Live device states and the sync status, for the status strip. */
+  devices: Record<string, DeviceStatus>;
+  sync: SyncStatusView | null;
+  setDevice(d: DeviceStatus): void;
+  setSync(s: SyncStatusView): void;
+  loadStatus(): Promise<void>;
   setLang(lang: Language): void;
   loadInfo(): Promise<void>;
   signedIn(user: UserView): Promise<void>;
@@ -54,8 +62,17 @@ export const useApp = create<AppState>((set, get) => ({
   screen: 'till',
   notices: [],
   officeOpen: false,
+  devices: {},
+  sync: null,
 
   setOffice(officeOpen) { set({ officeOpen }); },
+  setDevice(d) { set({ devices: { ...get().devices, [d.id]: d } }); },
+  setSync(sync) { set({ sync }); },
+  async loadStatus() {
+    const [d, s] = await Promise.all([call('devices.list', {}), call('sync.status', {})]);
+    if (d.ok) set({ devices: Object.fromEntries(d.value.map((x) => [x.id, x])) });
+    if (s.ok) set({ sync: s.value });
+  },
 
   setLang(lang) {
     localStorage.setItem(LANG_KEY, lang);
@@ -74,6 +91,7 @@ export const useApp = create<AppState>((set, get) => ({
   async signedIn(user) {
     set({ user, locked: false, screen: 'till', sessionKnown: false });
     await get().refreshSession();
+    void get().loadStatus();
   },
 
   async refreshSession() {

@@ -26,12 +26,16 @@ interface TillUiState {
   form: TenderForm;
   /** Errors of the tender being keyed, by its own field names ('' for the tender as a whole). */
   formErrors: Record<string, ApiError>;
+  /** Notes already worded for the cashier (a check read that failed on a field), by field. */
+  formNotes: Record<string, string>;
   dialog: TillDialog;
   setKind(kind: TenderKind): void;
   setForm(patch: Partial<TenderForm>): void;
   resetForm(): void;
   /** Puts a tender back in the form to be corrected, with the station's error on its field. */
   editTender(t: TenderInput, field: string, error: ApiError | undefined): void;
+  /** A check from the reader: its fields in the form, a note on each field it could not read. */
+  fillCheck(fields: { routing?: string; account?: string; checkNumber?: string; raw: string }, notes: Record<string, string>): void;
   open(d: TillDialog): void;
   close(): void;
 }
@@ -40,10 +44,22 @@ export const useTillUi = create<TillUiState>((set, get) => ({
   kind: 'cash',
   form: EMPTY_FORM,
   formErrors: {},
+  formNotes: {},
   dialog: null,
-  setKind(kind) { set({ kind, formErrors: {} }); },
-  setForm(patch) { set({ form: { ...get().form, ...patch }, formErrors: {} }); },
-  resetForm() { set({ form: EMPTY_FORM, formErrors: {} }); },
+  setKind(kind) { set({ kind, formErrors: {}, formNotes: {} }); },
+  setForm(patch) {
+    const notes = { ...get().formNotes };
+    for (const k of Object.keys(patch)) delete notes[k];
+    set({ form: { ...get().form, ...patch }, formErrors: {}, formNotes: notes });
+  },
+  resetForm() { set({ form: EMPTY_FORM, formErrors: {}, formNotes: {} }); },
+  fillCheck(f, notes) {
+    const amount = get().kind === 'check' ? get().form.amount : EMPTY;
+    set({
+      kind: 'check', formErrors: {}, formNotes: notes,
+      form: { ...EMPTY_FORM, amount, routing: f.routing ?? '', account: f.account ?? '', checkNumber: f.checkNumber ?? '', micrRaw: f.raw },
+    });
+  },
   editTender(t, field, error) {
     const form: TenderForm = { ...EMPTY_FORM, amount: keysFor(t.amountCents) };
     if (t.kind === 'check') Object.assign(form, { routing: t.routing, account: t.account, checkNumber: t.checkNumber, micrRaw: t.micrRaw ?? '' });

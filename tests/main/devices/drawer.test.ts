@@ -35,6 +35,13 @@ describe('cash drawer on the station', () => {
     ]);
     await until(() => r.drawer.isOpen() === true, 'the sensor to say open');
     await until(() => log().some((l) => l.event === 'opened'), 'the opening to be logged');
+    expect(log().find((l) => l.event === 'opened')).toMatchObject({ user_id: 'cashier', reason: `Payment ${receipt.receiptNumber}`, detail: 'sensor' });
+    // Opened with the key, no kick: logged as such.
+    r.emu.shutDrawer();
+    await until(() => r.drawer.isOpen() === false, 'shut');
+    r.emu.setStatus({ drawerOpen: true });
+    await until(() => log().filter((l) => l.event === 'opened').length === 2, 'the second opening');
+    expect(log().filter((l) => l.event === 'opened')[1]).toMatchObject({ user_id: null, reason: 'Opened without a kick (key or by hand)' });
     expect(r.events.some((e) => e.kind === 'drawer.state' && (e.payload as { open: boolean }).open)).toBe(true);
   });
 

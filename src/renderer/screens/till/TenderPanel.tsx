@@ -46,7 +46,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
   const saleErrors = useSale((s) => s.errors);
   const addTender = useSale((s) => s.addTender);
   const removeTender = useSale((s) => s.removeTender);
-  const { kind, form, formErrors, setKind, setForm, resetForm } = useTillUi();
+  const { kind, form, formErrors, formNotes, setKind, setForm, resetForm } = useTillUi();
 
   const total = saleTotal(lines);
   const tendered = tenderTotal(tenders);
@@ -83,7 +83,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
     if (e.key === 'Enter') { e.preventDefault(); onEnterIn('tender-brand'); }
   }
 
-  const err = (f: string) => { const e = formErrors[f]; return e ? errorText(e, lang) : undefined; };
+  const err = (f: string) => { const e = formErrors[f]; return e ? errorText(e, lang) : formNotes[f]; };
   const whole = formErrors[''];
   const sumErr = errorAt(saleErrors, 'tenders');
   return (
