@@ -7,7 +7,7 @@ export const h0001_hub: Migration = {
 };
 
 /** Rows of these tables are facts received from stations: never updated, never deleted. */
-const APPEND_ONLY = ['events', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'sessions', 'closeout_counts', 'session_closures', 'session_reopenings'];
+const APPEND_ONLY = ['events', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'sessions', 'closeout_counts', 'session_closures', 'session_reopenings', 'returned_checks', 'returned_check_lines'];
 
 const DDL = `
 CREATE TABLE hub_settings (
@@ -211,6 +211,32 @@ CREATE TABLE session_reopenings (
   station_id text NOT NULL,
   at text NOT NULL,
   event_seq bigint NOT NULL
+);
+
+CREATE TABLE returned_checks (
+  returned_check_id text PRIMARY KEY,
+  station_id text NOT NULL,
+  business_day text NOT NULL,
+  receipt_number text NOT NULL,
+  amount_cents bigint NOT NULL,
+  fee_revenue_code text,
+  fee_account text,
+  fee_cents bigint NOT NULL,
+  cash_only_until text,
+  recorded_at text NOT NULL,
+  event_seq bigint NOT NULL
+);
+
+CREATE INDEX returned_checks_day ON returned_checks(business_day);
+
+CREATE TABLE returned_check_lines (
+  returned_check_id text NOT NULL REFERENCES returned_checks(returned_check_id),
+  line_no integer NOT NULL,
+  revenue_code text NOT NULL,
+  gl_account text NOT NULL,
+  account_number text,
+  amount_cents bigint NOT NULL,
+  PRIMARY KEY (returned_check_id, line_no)
 );
 
 CREATE SEQUENCE exception_version;

@@ -4,7 +4,7 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ExceptionKind } from '../shared/hubProtocol';
-import { closeoutCountedSchema, exceptionResolvedSchema, movementSchema, sessionClosedSchema, sessionReopenedSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
+import { checkReturnedSchema, closeoutCountedSchema, exceptionResolvedSchema, movementSchema, sessionClosedSchema, sessionReopenedSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
 import type { StoredEvent } from './push';
 import type { HubDB } from './schema';
 import { getSettings } from './settings';
@@ -30,13 +30,17 @@ interface Pending {
   counts: Row<'closeout_counts'>[];
   closures: Row<'session_closures'>[];
   reopenings: Row<'session_reopenings'>[];
+  returned: Row<'returned_checks'>[];
+  returnedLines: Row<'returned_check_lines'>[];
+  /** Returned checks flag the payer cash-only: the latest date per account, for every station to see. */
+  cashOnly: Map<string, string>;
   /** Payments on account lower the balance stations see; a void puts it back. */
   balance: Map<string, number>;
 }
 
 export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent[], now: Date): Promise<void> {
   const at = now.toISOString();
-  const p: Pending = { sessions: [], receipts: [], lines: [], tenders: [], voids: [], offline: [], movements: [], exceptions: [], resolutions: [], counts: [], closures: [], reopenings: [], balance: new Map() };
+  const p: Pending = { sessions: [], receipts: [], lines: [], tenders: [], voids: [], offline: [], movements: [], exceptions: [], resolutions: [], counts: [], closures: [], reopenings: [], returned: [], returnedLines: [], cashOnly: new Map(), balance: new Map() };
   const codes = new Map((await tx.selectFrom('revenue_codes').select(['code', 'gl_account']).execute()).map((c) => [c.code, c.gl_account]));
   const suspense = (await getSettings(tx))['gl.suspense'];
   const accounts = await loadAccounts(tx, events);
@@ -105,6 +109,20 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
       case 'session.reopened': {
         const r = read(e, sessionReopenedSchema);
         if (r) p.reopenings.push({ reopening_id: r.reopeningId, session_id: r.sessionId, station_id: stationId, at: e.event.at, event_seq: e.event.seq });
+        break;
+      }
+      case 'check.returned': {
+        const c = read(e, checkReturnedSchema);
+        if (!c) break;
+        p.returned.push({ returned_check_id: c.returnedCheckId, station_id: stationId, business_day: c.businessDay, receipt_number: c.receiptNumber, amount_cents: c.amountCents,
+          fee_revenue_code: c.fee?.revenueCode ?? null, fee_account: c.fee?.accountNumber ?? null, fee_cents: c.fee?.amountCents ?? 0, cash_only_until: c.cashOnlyUntil, recorded_at: e.event.at, event_seq: e.event.seq });
+        c.reversals.forEach((l, i) => {
+          p.returnedLines.push({ returned_check_id: c.returnedCheckId, line_no: i + 1, revenue_code: l.revenueCode, gl_account: l.glAccount, account_number: l.accountNumber ?? null, amount_cents: l.amountCents });
+          // The payment bounced: the account owes it again.
+          if (l.accountNumber) p.balance.set(l.accountNumber, (p.balance.get(l.accountNumber) ?? 0) - l.amountCents);
+        });
+        if (c.fee?.accountNumber && c.fee.amountCents) p.balance.set(c.fee.accountNumber, (p.balance.get(c.fee.accountNumber) ?? 0) + c.fee.amountCents);
+        if (c.cashOnlyUntil) for (const a of c.flagged.accountNumbers) if (!p.cashOnly.has(a) || p.cashOnly.get(a)! < c.cashOnlyUntil) p.cashOnly.set(a, c.cashOnlyUntil);
         break;
       }
       case 'exception.resolved': {
@@ -189,13 +207,19 @@ async function flush(tx: Tx, stationId: string, p: Pending): Promise<void> {
   await insertChunked(tx, 'closeout_counts', p.counts, true);
   await insertChunked(tx, 'session_closures', p.closures, true);
   await insertChunked(tx, 'session_reopenings', p.reopenings, true);
+  await insertChunked(tx, 'returned_checks', p.returned, true);
+  await insertChunked(tx, 'returned_check_lines', p.returnedLines, true);
   if (p.exceptions.length) {
     // Versions in seq order, so a station's exception cursor sees them as they were raised.
     const rows = p.exceptions.map((x) => ({ ...x, version: sql<number>`nextval('exception_version')` }));
     await insertChunked(tx, 'exceptions', rows as never);
   }
-  if (p.balance.size) {
+  if (p.balance.size || p.cashOnly.size) {
     await sql`SELECT pg_advisory_xact_lock(${DIRECTORY_LOCK})`.execute(tx);
+    for (const [a, until] of [...p.cashOnly].sort(([x], [y]) => (x < y ? -1 : 1))) {
+      await sql`UPDATE accounts SET cash_only_until = ${until}, version = nextval('directory_version')
+        WHERE account_number = ${a} AND (cash_only_until IS NULL OR cash_only_until < ${until})`.execute(tx);
+    }
     const deltas = [...p.balance].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
     if (deltas.length) {
       const values = sql.join(deltas.map(([a, d]) => sql`(${a}::text, ${d}::bigint)`));

@@ -40,4 +40,13 @@ export const sessionClosedSchema = z.looseObject({ closureId: text, sessionId: t
 
 export const sessionReopenedSchema = z.looseObject({ reopeningId: text, sessionId: text });
 
+/** check.returned (end of day): the payments a bounced check made, reversed (negative amounts), and the fee charged. */
+export const checkReturnedSchema = z.looseObject({
+  returnedCheckId: text, businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), receiptNumber: text, amountCents: whole.positive(),
+  reversals: z.array(z.looseObject({ revenueCode: text, glAccount: text, accountNumber: opt, amountCents: whole.negative() })),
+  fee: z.looseObject({ revenueCode: text, glAccount: text, accountNumber: opt, amountCents: whole.min(0) }).nullable(),
+  cashOnlyUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  flagged: z.looseObject({ accountNumbers: z.array(text) }),
+}).refine((r) => r.reversals.reduce((s, l) => s + l.amountCents, 0) === -r.amountCents, 'the reversals do not add up to the check');
+
 export { exceptionResolvedSchema };

@@ -2,23 +2,26 @@
 // receipts the hub holds for that day, in a fixed order, with fixed formatting (RFC 4180, CRLF).
 //
 // CIS payment-import file (cis-payments-YYYY-MM-DD.csv) — one row per receipt line paid on a city
-// account, voided receipts left out:
-//   business_day    YYYY-MM-DD the payment counts for
+// account (voided receipts left out), then the returned checks recorded that day:
+//   business_day    YYYY-MM-DD the entry counts for
+//   entry           payment | reversal (a returned check takes a payment back: negative amount) |
+//                   fee (the returned-check fee charged to the account)
 //   station_id      counter station that took it
-//   receipt_number  <station>-<seq>, the customer's receipt
-//   line_no         line of that receipt
+//   receipt_number  <station>-<seq>, the customer's receipt (for reversals and fees: the receipt paid by the check)
+//   line_no         line of that receipt (reversals: line of the return; fees: 0)
 //   account_number  city account the payment applies to
 //   revenue_code    what it pays (WATER, SEWER, LID, …)
 //   gl_account      fund-department-object credited
-//   amount          dollars and cents, e.g. 123.45
-//   paid_at         when it was taken (UTC, ISO 8601)
+//   amount          dollars and cents, e.g. 123.45 (negative for a reversal)
+//   paid_at         when it was taken or recorded (UTC, ISO 8601)
 //   taken_offline   Y when the station took it while it could not reach the hub, else N
 //
 // GL journal (gl-journal-YYYY-MM-DD.csv) — one row per GL account and side; debits equal credits:
 //   business_day, fund, department, object, debit, credit, memo
 //   debits: tenders net of change, to undeposited funds (cash, checks, money orders), card clearing
 //   and other-tender clearing (hub settings gl.cash, gl.card, gl.other); credits: revenue by the GL
-//   account of each line's revenue code (unknown codes to gl.suspense). Over/short of the day's closed
+//   account of each line's revenue code (unknown codes to gl.suspense). Returned checks recorded that
+//   day debit the revenue they had paid and credit undeposited funds (the fee is billed by the CIS). Over/short of the day's closed
 //   sessions moves undeposited funds to the counted amount against gl.over_short.
 import { sql } from 'kysely';
 import type { HubDb } from './db';
@@ -39,7 +42,7 @@ export function dollars(cents: number): string {
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export const CIS_COLUMNS = ['business_day', 'station_id', 'receipt_number', 'line_no', 'account_number', 'revenue_code', 'gl_account', 'amount', 'paid_at', 'taken_offline'];
+export const CIS_COLUMNS = ['business_day', 'entry', 'station_id', 'receipt_number', 'line_no', 'account_number', 'revenue_code', 'gl_account', 'amount', 'paid_at', 'taken_offline'];
 
 export async function cisPaymentsCsv(db: HubDb, day: string): Promise<string> {
   const rows = await sql<{ station_id: string; receipt_number: string; line_no: number; account_number: string; revenue_code: string; gl_account: string; amount_cents: number; created_at: string; offline: boolean }>`
@@ -50,7 +53,20 @@ export async function cisPaymentsCsv(db: HubDb, day: string): Promise<string> {
     ORDER BY r.station_id COLLATE "C", r.seq, l.line_no`.execute(db.kysely);
   let out = csvRow(CIS_COLUMNS);
   for (const r of rows.rows) {
-    out += csvRow([day, r.station_id, r.receipt_number, String(r.line_no), r.account_number, r.revenue_code, r.gl_account, dollars(r.amount_cents), r.created_at, r.offline ? 'Y' : 'N']);
+    out += csvRow([day, 'payment', r.station_id, r.receipt_number, String(r.line_no), r.account_number, r.revenue_code, r.gl_account, dollars(r.amount_cents), r.created_at, r.offline ? 'Y' : 'N']);
+  }
+  const returned = await sql<{ station_id: string; receipt_number: string; line_no: number; account_number: string; revenue_code: string; gl_account: string; amount_cents: number; recorded_at: string; entry: string }>`
+    SELECT * FROM (
+      SELECT c.station_id, c.receipt_number, l.line_no, l.account_number, l.revenue_code, l.gl_account, l.amount_cents, c.recorded_at, 'reversal' AS entry, c.returned_check_id
+      FROM returned_checks c JOIN returned_check_lines l ON l.returned_check_id = c.returned_check_id
+      WHERE c.business_day = ${day} AND l.account_number IS NOT NULL
+      UNION ALL
+      SELECT c.station_id, c.receipt_number, 0, c.fee_account, c.fee_revenue_code, coalesce(rc.gl_account, ''), c.fee_cents, c.recorded_at, 'fee', c.returned_check_id
+      FROM returned_checks c LEFT JOIN revenue_codes rc ON rc.code = c.fee_revenue_code
+      WHERE c.business_day = ${day} AND c.fee_account IS NOT NULL AND c.fee_cents > 0
+    ) x ORDER BY x.station_id COLLATE "C", x.recorded_at COLLATE "C", x.returned_check_id COLLATE "C", x.entry DESC, x.line_no`.execute(db.kysely);
+  for (const r of returned.rows) {
+    out += csvRow([day, r.entry, r.station_id, r.receipt_number, String(r.line_no), r.account_number, r.revenue_code, r.gl_account, dollars(r.amount_cents), r.recorded_at, 'N']);
   }
   return out;
 }
@@ -82,10 +98,19 @@ export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[
     else credit.set(settings['gl.over_short'], overShort);
   }
   for (const r of revenue.rows) credit.set(r.gl, (credit.get(r.gl) ?? 0) + r.total);
+  // Returned checks recorded today: the revenue they paid is taken back, and so is the money.
+  const returned = await sql<{ gl: string; total: number }>`SELECT l.gl_account AS gl, sum(-l.amount_cents)::bigint AS total
+    FROM returned_checks c JOIN returned_check_lines l ON l.returned_check_id = c.returned_check_id WHERE c.business_day = ${day} GROUP BY l.gl_account`.execute(db.kysely);
+  const returnedDebit = new Map<string, number>();
+  for (const r of returned.rows) {
+    returnedDebit.set(r.gl, r.total);
+    credit.set(settings['gl.cash'], (credit.get(settings['gl.cash']) ?? 0) + r.total);
+  }
   const byGl = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   const entries: GlEntry[] = [
     ...[...debit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: v, creditCents: 0, memo: memoFor(gl, settings) })),
-    ...[...credit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: 0, creditCents: v, memo: gl === settings['gl.over_short'] ? 'Cash over at close-out' : `Counter revenue ${day}` })),
+    ...[...returnedDebit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: v, creditCents: 0, memo: `Returned checks ${day}` })),
+    ...[...credit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: 0, creditCents: v, memo: gl === settings['gl.over_short'] ? 'Cash over at close-out' : gl === settings['gl.cash'] ? `Returned checks ${day}` : `Counter revenue ${day}` })),
   ];
   const dr = entries.reduce((s, e) => s + e.debitCents, 0), cr = entries.reduce((s, e) => s + e.creditCents, 0);
   if (dr !== cr) throw new HubError(500, 'UNBALANCED', `the GL journal for ${day} does not balance: debits ${dollars(dr)}, credits ${dollars(cr)}`);

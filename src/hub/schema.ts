@@ -30,6 +30,11 @@ export interface HubDB {
   };
   session_closures: { closure_id: string; session_id: string; station_id: string; business_day: string; count_id: string; closed_at: string; event_seq: number };
   session_reopenings: { reopening_id: string; session_id: string; station_id: string; at: string; event_seq: number };
+  returned_checks: {
+    returned_check_id: string; station_id: string; business_day: string; receipt_number: string; amount_cents: number; fee_revenue_code: string | null;
+    fee_account: string | null; fee_cents: number; cash_only_until: string | null; recorded_at: string; event_seq: number;
+  };
+  returned_check_lines: { returned_check_id: string; line_no: number; revenue_code: string; gl_account: string; account_number: string | null; amount_cents: number };
   exceptions: {
     id: Generated<number>; station_id: string; event_id: string; seq: number; kind: string; receipt_number: string | null; account_number: string | null;
     amount_cents: number | null; detail: string; created_at: string; resolved_at: string | null; resolved_by: string | null; note: string | null; version: number;
