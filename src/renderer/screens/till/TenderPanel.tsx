@@ -97,6 +97,23 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
           : <div className={remaining > 0 ? 'due' : undefined}><dt>{t('till.remaining')}</dt><dd data-testid="remaining">{money(remaining, lang)}</dd></div>}
       </dl>
       <FieldError id="tenders-err" text={sumErr ? errorText(sumErr, lang) : undefined} />
+      {tenders.length > 0 && (
+        <table className="tender-list">
+          <caption>{t('tender.list')}</caption>
+          <tbody>
+            {tenders.map((x, i) => {
+              const what = `${t(`tender.${x.tender.kind}`)} ${money(x.tender.amountCents, lang)}`;
+              return (
+                <tr key={x.key}>
+                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand}`)} …${x.tender.last4}` : ''}</th>
+                  <td className="num">{money(x.tender.amountCents, lang)}</td>
+                  <td><button type="button" className="ghost small" aria-label={t('tender.removeTender', { n: i + 1, what })} onClick={() => removeTender(x.key)}>✕</button></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
 
       <div className="tender-body">
       <div className="kinds" role="radiogroup" aria-label={t('tender.kind')}>
@@ -138,23 +155,6 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
         <button type="button" className="secondary" onClick={add}>{t('tender.add')} <kbd>Enter</kbd></button>
       </div>
 
-      {tenders.length > 0 && (
-        <table className="tender-list">
-          <caption>{t('tender.list')}</caption>
-          <tbody>
-            {tenders.map((x, i) => {
-              const what = `${t(`tender.${x.tender.kind}`)} ${money(x.tender.amountCents, lang)}`;
-              return (
-                <tr key={x.key}>
-                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand}`)} …${x.tender.last4}` : ''}</th>
-                  <td className="num">{money(x.tender.amountCents, lang)}</td>
-                  <td><button type="button" className="ghost small" aria-label={t('tender.removeTender', { n: i + 1, what })} onClick={() => removeTender(x.key)}>✕</button></td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
       </div>
 
       <button id={COMPLETE_ID} type="button" className="complete" aria-busy={posting}
