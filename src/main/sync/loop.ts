@@ -193,6 +193,7 @@ export class SyncLoop {
           setState(st, 'hub_acked_seq', res.ackedSeq);
         });
         from = null;
+        this.station.publish('sync.pushed', { ackedSeq: res.ackedSeq, stored: res.stored });
         this.publish();
       } catch (e) {
         // The hub is missing earlier events (e.g. restored from a backup): send again from where it asks.
@@ -229,7 +230,7 @@ export class SyncLoop {
       if (this.stopped) throw new Error('stopped');
       if (!res.exceptions.length) return;
       applyExceptions(this.station, res.exceptions, res.cursor);
-      this.station.publish('sync.exceptions', { changed: res.exceptions.length, open: openExceptionCount(st) });
+      this.station.publish('sync.exception', { changed: res.exceptions.length, open: openExceptionCount(st) });
     }
   }
 }
