@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { attachPrinting } from './devices/printing';
+import { runPrinterEmulatorCommand, startPrinterEmulator, usePrinterEmulator } from './devices/emulatePrinter';
 import { attachDevices } from './devices/devices';
 import { firstAdmin, runEmulateCommand, startSerialEmulators, useEmulators } from './devices/emulate';
 import { startSync } from './sync/service';
@@ -29,6 +30,7 @@ const USAGE = `civictill <command> [options]
   serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
   emulate-devices [--dir DIR] [--db PATH]  check reader, ten-key and customer display on socat ptys
+  emulate-printer [--port N] [--db PATH] [--dir DIR] [--columns 32|48]  ESC/POS receipt printer + drawer on 127.0.0.1
                                        (--db: point the station's device settings at them)
   hub [--database URL] [--data DIR] [--port N]   run the city hub (civictill hub --help for its admin commands)
 `;
@@ -69,7 +71,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
-    options: { db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' } },
+    options: { db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' }, columns: { type: 'string' } },
   });
   if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
   const db = values.db;
@@ -171,6 +173,23 @@ async function main(argv: string[]): Promise<void> {
       }
       await runEmulateCommand(emu, process.stdin, process.stdout);
       await emu.close();
+      return;
+    }
+    case 'emulate-printer': {
+      const columns = values.columns === '32' ? 32 : 48;
+      const run = await startPrinterEmulator({ port: port ?? 9100, columns, ...(values.dir ? { dir: values.dir } : {}), output: process.stdout });
+      if (db) {
+        if (!existsSync(db)) fail(`${db}: no such database`);
+        const station = await Station.open(db);
+        try {
+          const admin = firstAdmin(station);
+          if (!admin) fail(`${db} has no admin user to make the change`);
+          usePrinterEmulator(station, run.address, columns, admin);
+          process.stdout.write(`${db}: the receipt printer and drawer now use ${run.address} (restart the station to pick them up).\n`);
+        } finally { station.close(); }
+      }
+      await runPrinterEmulatorCommand(run, process.stdin, process.stdout);
+      await run.close();
       return;
     }
     default:

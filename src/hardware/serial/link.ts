@@ -38,7 +38,9 @@ export class SerialLink extends EventEmitter<LinkEvents> {
     await new Promise<void>((ok, fail) => port.open((err) => {
       if (!err) { ok(); return; }
       const notFound = /ENOENT|No such file|cannot find/i.test(err.message);
-      fail(new SerialOpenError(notFound ? `No port at ${s.path}` : `Cannot open ${s.path}: ${err.message}`, notFound));
+      // The usual first-day problem on Linux: the station's user is not allowed to use serial ports.
+      const denied = /EACCES|Permission denied/i.test(err.message) ? ' (add the station\'s user to the dialout group)' : '';
+      fail(new SerialOpenError(notFound ? `No port at ${s.path}` : `Cannot open ${s.path}: ${err.message}${denied}`, notFound));
     }));
     this.closing = false;
     this.port = port;

@@ -1,6 +1,6 @@
 // The till: account lookup and lines on the left, totals, tenders and Complete on the right, the
 // change of the last receipt until the next customer, and a function key for every action.
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { roleAtLeast } from '../../shared/domain';
 import { useTranslation } from 'react-i18next';
 import { focusId, primaryField } from '../focus';
@@ -54,17 +54,22 @@ export function Till() {
   const account = useSale((s) => s.account);
   const complete = useSale((s) => s.complete);
   const nextCustomer = useSale((s) => s.nextCustomer);
-  const { dialog, open, close, setKind, form } = useTillUi();
+  // Only what the screen itself needs: a keystroke in a tender field must not re-render the whole till.
+  const dialog = useTillUi((s) => s.dialog);
+  const open = useTillUi((s) => s.open);
+  const close = useTillUi((s) => s.close);
+  const setKind = useTillUi((s) => s.setKind);
   useTenderErrors();
 
   useEffect(() => { void loadCodes(); }, [loadCodes]);
+  const toTender = useCallback(() => focusId('tender-amount'), []);
 
   async function doComplete() {
     const r = await complete();
     if (r) focusId(LOOKUP_ID);
   }
 
-  const tenderKey = (k: (typeof KIND_KEYS)[number]) => () => { setKind(k.kind); focusId(firstField(k.kind, k.kind === 'check' && form.routing !== '')); };
+  const tenderKey = (k: (typeof KIND_KEYS)[number]) => () => { setKind(k.kind); focusId(firstField(k.kind, k.kind === 'check' && useTillUi.getState().form.routing !== '')); };
   const keys: KeyDef[] = [
     { key: 'F1', label: t('keys.help'), run: () => open('help') },
     { key: 'F2', label: t('keys.lookup'), run: () => focusId(account ? PAY_ID : LOOKUP_ID) },
@@ -107,7 +112,7 @@ export function Till() {
       <main className="screen till">
         <div className="col left">
           {session?.dropSuggested && <p className="banner warn" role="status">{t('till.dropSuggested', { amount: money(session.dropSuggestedCents, lang) })}</p>}
-          <AccountLookup onLineAdded={() => focusId('tender-amount')} />
+          <AccountLookup onLineAdded={toTender} />
           <ReceiptLines />
         </div>
         <div className="col right">

@@ -77,9 +77,16 @@ export const useSale = create<SaleState>((set, get) => ({
 
   addLine(line) {
     // The first line of a new receipt is the next customer: the last change leaves the screen.
-    set({ lines: [...get().lines, { ...line, key: nextKey() }], attemptId: null, errors: {}, last: null, account: null });
+    const lines = [...get().lines, { ...line, key: nextKey() }];
+    set({ lines, attemptId: null, errors: {}, last: null, account: null });
+    // The customer display shows the line and the total so far (nothing happens when there is none).
+    void call('devices.display', { screen: 'item', description: (line.accountName ?? line.nameEn).slice(0, 60), amountCents: line.amountCents, totalCents: saleTotal(lines) });
   },
-  removeLine(key) { set({ lines: get().lines.filter((l) => l.key !== key), attemptId: null, errors: {} }); },
+  removeLine(key) {
+    const lines = get().lines.filter((l) => l.key !== key);
+    set({ lines, attemptId: null, errors: {} });
+    void call('devices.display', lines.length ? { screen: 'total', totalCents: saleTotal(lines) } : { screen: 'clear' });
+  },
   addTender(tender) { set({ tenders: [...get().tenders, { key: nextKey(), tender }], attemptId: null, errors: {} }); },
   removeTender(key) { set({ tenders: get().tenders.filter((t) => t.key !== key), attemptId: null, errors: {} }); },
   takeTender(key) {

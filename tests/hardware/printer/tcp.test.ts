@@ -13,7 +13,7 @@ import { ctxFor, sampleReceipt } from '../fixtures';
 let emu: EscPosEmulator;
 let printer: ReceiptPrinter;
 
-const FAST = { jobPollMs: 20, pollMs: 60000, confirmMs: 3000, statusTimeoutMs: 500 };
+const FAST = { jobPollMs: 20, pollMs: 60000, confirmMs: 3000, statusTimeoutMs: 1500 };
 
 beforeEach(async () => {
   emu = new EscPosEmulator({ columns: 48 });

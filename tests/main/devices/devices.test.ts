@@ -169,3 +169,30 @@ describe('devices on a station', () => {
     t.station.updateConfig({ language: 'en' });
   });
 });
+
+describe('printer and drawer through the device manager', () => {
+  it('settings point the printer at an ESC/POS emulator and the drawer at the printer: a cash payment prints and kicks', async () => {
+    const { EscPosEmulator } = await import('../../../src/hardware/emulators/escpos/emulator');
+    const { attachPrinting } = await import('../../../src/main/devices/printing');
+    const t = await makeStation();
+    const emu = new EscPosEmulator({ columns: 48 });
+    await emu.listen();
+    try {
+      const printing = attachPrinting(t.station, { firstRetryMs: 20, maxRetryMs: 200 });
+      attachDevices(t.station, { backoff: { initialMs: 50, maxMs: 200, jitter: 0 } });
+      const list = await t.ok('devices.updateSettings', { devices: [
+        { id: 'printer1', kind: 'printer', address: emu.address, options: { columns: 48, pollMs: 100, fastPollMs: 30, jobPollMs: 20 } },
+        { id: 'drawer1', kind: 'drawer', address: 'printer', options: { pin: 2 } },
+      ] }, 'admin');
+      expect(list.map((s) => s.id)).toEqual(['printer1', 'drawer1']);
+      await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
+      const r = await t.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: 'MISC', amountCents: 500 }], tenders: [{ kind: 'cash', amountCents: 1000 }] });
+      await emu.waitFor(() => emu.events.some((e) => e.type === 'drawer') && emu.lines().some((l) => l.includes(r.receiptNumber)), 10_000, 'the receipt and the kick');
+      expect(emu.events.find((e) => e.type === 'drawer')).toMatchObject({ type: 'drawer', pin: 2 });
+      await printing.queue.idle(); // the queue writes the job's outcome: let it finish before the station closes
+    } finally {
+      await emu.close();
+      t.cleanup();
+    }
+  });
+});

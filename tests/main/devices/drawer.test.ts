@@ -26,6 +26,7 @@ describe('cash drawer on the station', () => {
     expect(committedAtKick).toEqual([true]);
     expect(kicks()[0]).toEqual({ type: 'drawer', pin: 2, onMs: 100, offMs: 200, via: 'ESC p' });
     // The kick went ahead of the receipt: the drawer opens while the receipt prints.
+    await until(() => r.emu.slips().some((sl) => sl.cut), 'the receipt');
     const firstLine = r.emu.events.findIndex((e) => e.type === 'line');
     expect(r.emu.events.findIndex((e) => e.type === 'drawer')).toBeLessThan(firstLine);
     await until(() => log().some((l) => l.event === 'kicked'), 'the log');

@@ -31,7 +31,7 @@ export async function rig(opts: { columns?: 32 | 48; emulator?: EmulatorOptions;
   t.station.events.on('*', (e: { kind: string; payload: unknown }) => events.push(e));
   const emu = new EscPosEmulator({ columns: opts.columns ?? 48, ...opts.emulator });
   await emu.listen();
-  const printer = createPrinter({ id: 'printer', kind: 'printer', address: emu.address, options: { columns: opts.columns ?? 48, pollMs: 100, fastPollMs: 30, jobPollMs: 20, confirmMs: 1000, statusTimeoutMs: 500 } },
+  const printer = createPrinter({ id: 'printer', kind: 'printer', address: emu.address, options: { columns: opts.columns ?? 48, pollMs: 100, fastPollMs: 30, jobPollMs: 20, confirmMs: 2500, statusTimeoutMs: 1500 } },
     { device: () => undefined, byKind: () => [] }) as ReceiptPrinter;
   const drawer = createDrawer({ id: 'drawer', kind: 'drawer', address: 'printer', options: { pin: 2, onMs: 100, offMs: 200, openLevel: 'high' } },
     { device: () => printer, byKind: () => [printer] }) as PrinterDrawer;
@@ -48,7 +48,7 @@ export async function rig(opts: { columns?: 32 | 48; emulator?: EmulatorOptions;
 }
 
 /** Waits (polling) until pred holds; the timeout only bounds a failing test. */
-export async function until(pred: () => boolean, what: string, ms = 5000): Promise<void> {
+export async function until(pred: () => boolean, what: string, ms = 10000): Promise<void> {
   const start = Date.now();
   while (!pred()) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);

@@ -1,6 +1,6 @@
 // Account lookup as you type (number, name or address), results with their status; then the amount
 // to pay: Enter with nothing keyed pays the balance, or key any amount.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/views';
 import { AmountInput } from '../../components/AmountInput';
@@ -16,7 +16,7 @@ import { useSale } from '../../store/sale';
 export const LOOKUP_ID = 'lookup';
 export const PAY_ID = 'pay-amount';
 
-export function AccountLookup({ onLineAdded }: { onLineAdded(): void }) {
+export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLineAdded(): void }) {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
   const account = useSale((s) => s.account);
@@ -106,7 +106,7 @@ export function AccountLookup({ onLineAdded }: { onLineAdded(): void }) {
   const listId = 'lookup-results';
   const expanded = results.length > 0;
   return (
-    <section className="panel lookup" aria-labelledby="lookup-label">
+    <section className="panel lookup" aria-labelledby="lookup-label" data-query={searched}>
       <div className="field">
         <label id="lookup-label" htmlFor={LOOKUP_ID}>{t('till.lookup')} <kbd>F2</kbd></label>
         <input id={LOOKUP_ID} className="search" role="combobox" aria-expanded={expanded} aria-controls={expanded ? listId : undefined} aria-autocomplete="list"
@@ -128,7 +128,7 @@ export function AccountLookup({ onLineAdded }: { onLineAdded(): void }) {
       {searched && results.length === 0 && <p className="muted" role="status">{t('till.noResults', { q: searched })}</p>}
     </section>
   );
-}
+});
 
 /** F4 from anywhere on the till: pay the chosen account's balance. */
 export const payRef: { current: () => void } = { current: () => undefined };

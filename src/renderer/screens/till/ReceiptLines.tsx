@@ -1,4 +1,5 @@
 // The lines of the receipt being built, each with what it pays for and its amount.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorAt, errorText } from '../../errors';
 import { money } from '../../format';
@@ -8,7 +9,7 @@ import { codeName } from '../../store/catalog';
 import { useSale } from '../../store/sale';
 import { FieldError } from '../../components/FieldError';
 
-export function ReceiptLines() {
+export const ReceiptLines = memo(function ReceiptLines() {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
   const lines = useSale((s) => s.lines);
@@ -49,4 +50,4 @@ export function ReceiptLines() {
       <FieldError id="lines-err" text={linesErr ? errorText(linesErr, lang) : undefined} />
     </section>
   );
-}
+});

@@ -6,7 +6,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { TextInput } from '../../components/TextInput';
 import { FieldError } from '../../components/FieldError';
 import { amountOf } from '../../amountEntry';
-import { errorAt, errorText } from '../../errors';
+import { errorAt, errorText, unclaimed } from '../../errors';
 import { money } from '../../format';
 import { focusId } from '../../focus';
 import { useApp } from '../../store/app';
@@ -86,6 +86,8 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
   const err = (f: string) => { const e = formErrors[f]; return e ? errorText(e, lang) : formNotes[f]; };
   const whole = formErrors[''];
   const sumErr = errorAt(saleErrors, 'tenders');
+  // Whatever else stopped the posting (no open drawer, drawer left open, day closed, no answer): by Complete.
+  const otherErr = unclaimed(saleErrors, ['tenders', 'lines', 'payerName']);
   return (
     <section className="panel tender-panel" aria-labelledby="tender-title">
       <h2 id="tender-title" className="sr-only">{t('tender.title')}</h2>
@@ -97,6 +99,23 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
           : <div className={remaining > 0 ? 'due' : undefined}><dt>{t('till.remaining')}</dt><dd data-testid="remaining">{money(remaining, lang)}</dd></div>}
       </dl>
       <FieldError id="tenders-err" text={sumErr ? errorText(sumErr, lang) : undefined} />
+      {tenders.length > 0 && (
+        <table className="tender-list">
+          <caption>{t('tender.list')}</caption>
+          <tbody>
+            {tenders.map((x, i) => {
+              const what = `${t(`tender.${x.tender.kind}`)} ${money(x.tender.amountCents, lang)}`;
+              return (
+                <tr key={x.key}>
+                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand}`)} …${x.tender.last4}` : ''}</th>
+                  <td className="num">{money(x.tender.amountCents, lang)}</td>
+                  <td><button type="button" className="ghost small" aria-label={t('tender.removeTender', { n: i + 1, what })} onClick={() => removeTender(x.key)}>✕</button></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
 
       <div className="tender-body">
       <div className="kinds" role="radiogroup" aria-label={t('tender.kind')}>
@@ -138,27 +157,11 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
         <button type="button" className="secondary" onClick={add}>{t('tender.add')} <kbd>Enter</kbd></button>
       </div>
 
-      {tenders.length > 0 && (
-        <table className="tender-list">
-          <caption>{t('tender.list')}</caption>
-          <tbody>
-            {tenders.map((x, i) => {
-              const what = `${t(`tender.${x.tender.kind}`)} ${money(x.tender.amountCents, lang)}`;
-              return (
-                <tr key={x.key}>
-                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand}`)} …${x.tender.last4}` : ''}</th>
-                  <td className="num">{money(x.tender.amountCents, lang)}</td>
-                  <td><button type="button" className="ghost small" aria-label={t('tender.removeTender', { n: i + 1, what })} onClick={() => removeTender(x.key)}>✕</button></td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
       </div>
 
+      <FieldError id="complete-err" text={otherErr ? errorText(otherErr, lang) : undefined} />
       <button id={COMPLETE_ID} type="button" className="complete" aria-busy={posting}
-        aria-disabled={lines.length === 0 || undefined}
+        aria-disabled={lines.length === 0 || undefined} aria-describedby={otherErr ? 'complete-err' : undefined}
         onClick={onComplete}>
         {posting ? t('till.posting') : t('till.complete')} <kbd>F9</kbd>
       </button>
