@@ -24,7 +24,7 @@ export interface SyncOptions {
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
-  pushBatch: 250, pullPage: 5000, requestTimeoutMs: 15_000, idleMs: 30_000, debounceMs: 250, backoffBaseMs: 1000, backoffMaxMs: 5 * 60_000, random: Math.random,
+  pushBatch: 500, pullPage: 5000, requestTimeoutMs: 15_000, idleMs: 30_000, debounceMs: 250, backoffBaseMs: 1000, backoffMaxMs: 5 * 60_000, random: Math.random,
 };
 
 export class SyncLoop {
