@@ -43,6 +43,8 @@ export class SyncLoop {
   private progress: number | null = null;
   private cycleWaiters: ((s: SyncStatusView) => void)[] = [];
   private wakeRequested = false;
+  private inCycle: ((s: SyncStatusView) => void)[] = [];
+  private lastStatus: SyncStatusView | null = null;
 
   constructor(readonly station: Station, opts: Partial<SyncOptions> = {}) {
     this.opts = { ...DEFAULT_SYNC_OPTIONS, ...opts };
@@ -54,7 +56,7 @@ export class SyncLoop {
   status(): SyncStatusView {
     const st = this.station.st;
     const link = loadLink(st);
-    return {
+    return this.lastStatus = {
       enrolled: !!link,
       hubUrl: link?.hubUrl ?? null,
       state: !link ? 'not_enrolled' : this.syncing ? 'syncing' : this.online ? 'online' : 'offline',
@@ -72,7 +74,11 @@ export class SyncLoop {
     if (this.running) return;
     this.running = true;
     this.stopped = false;
-    this.loop = this.run();
+    this.loop = this.run().catch((e: unknown) => {
+      // Only a station closing under the loop gets here; never take the till down with it.
+      this.running = false;
+      this.lastError = e instanceof Error ? e.message : String(e);
+    });
   }
 
   async stop(): Promise<void> {
@@ -82,9 +88,9 @@ export class SyncLoop {
     if (this.timer) { clearTimeout(this.timer); this.timer = null; }
     await this.loop;
     this.loop = null;
-    let status: SyncStatusView | null = null;
-    try { status = this.status(); } catch { /* the station's database is already closed */ }
-    for (const w of this.cycleWaiters.splice(0)) if (status) w(status);
+    let status = this.lastStatus;
+    try { status = this.status(); } catch { /* the station's database is already closed: the last known status */ }
+    for (const w of [...this.inCycle.splice(0), ...this.cycleWaiters.splice(0)]) if (status) w(status);
   }
 
   /** Runs a cycle now (even while backing off) and resolves with the status after it. */
@@ -131,6 +137,7 @@ export class SyncLoop {
       this.wakeRequested = false;
       // Callers of syncNow() from before this cycle began get its outcome; later ones the next cycle's.
       const waiting = this.cycleWaiters.splice(0);
+      this.inCycle = waiting;
       const link = loadLink(this.station.st);
       let delay = this.opts.idleMs;
       if (link) {
@@ -159,7 +166,7 @@ export class SyncLoop {
       this.nextAttemptAt = new Date(this.station.clock.now().getTime() + delay).toISOString();
       const status = this.status();
       this.station.publish('sync.status', status);
-      for (const w of waiting) w(status);
+      for (const w of waiting.splice(0)) w(status);
       if (this.stopped) break;
       await this.sleep(delay);
     }
