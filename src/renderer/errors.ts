@@ -3,11 +3,15 @@
 import { renderError, type ApiError, type Language } from '../shared/errors';
 import { errorsEn } from '../shared/i18n/errors.en';
 import { DETAILS_ES, PARAM_WORDS } from './i18n/details.es';
+import i18n from './i18n';
+import { isNoAnswer } from './transport';
 
 export type FieldErrors = Record<string, ApiError>;
 
 /** The error worded for the cashier: the code's template in their language, with its parameters. */
 export function errorText(error: ApiError, lang: Language): string {
+  // The request may or may not have arrived: not "nothing was saved" — the retry is safe instead.
+  if (isNoAnswer(error)) return i18n.getFixedT(lang)('app.noAnswer');
   if (!Object.prototype.hasOwnProperty.call(errorsEn, error.code)) return error.message;
   const params = { ...error.params };
   // Validation details come from the contract's schemas in English; Spanish has its own wording.

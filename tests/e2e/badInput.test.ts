@@ -130,3 +130,30 @@ it('posts once on a double press of Complete (keys, then a double click)', async
   expect(new Set(posts).size).toBe(2);
   expect(receiptCount()).toBe(before + 2);
 });
+
+it('when the station does not answer, says so by Complete, and the retry posts the receipt once', async () => {
+  const { page, t } = till;
+  const before = receiptCount();
+  await page.keyboard.press('Alt+E'); // back to English for this one
+  await page.keyboard.press('F3');
+  await page.locator('#fee-code').selectOption('MISC');
+  await page.keyboard.press('Enter');
+  await tenKey(page, '4200'); await page.keyboard.press('Enter');
+  await page.locator('#fee-dialog').waitFor({ state: 'detached' });
+  await page.keyboard.press('Enter');
+  await expect.poll(focused).toBe('complete');
+  // The station goes away (browser mode stopped)…
+  const { port, token } = till.web;
+  await till.web.close();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('#complete-err').textContent()).toContain('The station did not answer');
+  await shot(page, 'en-no-answer');
+  // …and comes back on the same port with the same launch token: the same key posts, once.
+  const { startWebServer } = await import('../../src/main/web/server');
+  const { rendererDir } = await import('../../src/main/web/rendererBuild');
+  till.web = await startWebServer(t.station, { port, token, staticDir: rendererDir((await import('./harness')).ROOT) });
+  await page.locator('#complete').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.change-due').waitFor();
+  expect(receiptCount()).toBe(before + 1);
+});

@@ -5,7 +5,7 @@ import type { SyncStatusView } from '../../shared/contract/sync';
 import type { Station } from '../station/station';
 import { applyDirectoryPage, applyExceptions } from './apply';
 import { HubClient, HubRefused, type HubCredentials } from './client';
-import { getNumber, getState, loadLink, openExceptionCount, pendingCount, setState } from './state';
+import { getNumber, getState, lastOutboxSeq, loadLink, openExceptionCount, pendingCount, setState } from './state';
 
 export interface SyncOptions {
   /** Events per push (the hub takes up to 1000). */
@@ -177,7 +177,8 @@ export class SyncLoop {
     let from: number | null = null;
     for (let guard = 0; ; guard++) {
       const drainedAt = this.station.nowIso();
-      const start = from ?? st.sqlGet<{ s: number | null }>('SELECT MIN(seq) AS s FROM outbox WHERE acked_at IS NULL')!.s;
+      const next = getNumber(st, 'hub_acked_seq') + 1;
+      const start = from ?? (next <= lastOutboxSeq(st) ? next : null);
       if (start === null) return drainedAt;
       const rows = st.sqlAll<{ seq: number; payload: string }>('SELECT seq, payload FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?', start, this.opts.pushBatch);
       if (!rows.length) return drainedAt;
@@ -189,10 +190,12 @@ export class SyncLoop {
         const last = rows[rows.length - 1]!.seq;
         if (res.ackedSeq < last) throw new Error(`the hub acknowledged up to seq ${res.ackedSeq} only, after seq ${last} was sent`);
         st.tx(() => {
-          st.sqlRun('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL', this.station.nowIso(), res.ackedSeq);
-          setState(st, 'hub_acked_seq', res.ackedSeq);
+          // Only the rows just sent can be unacknowledged (everything below was acked with hub_acked_seq).
+          st.sqlRun('UPDATE outbox SET acked_at = ? WHERE seq >= ? AND seq <= ? AND acked_at IS NULL', this.station.nowIso(), rows[0]!.seq, res.ackedSeq);
+          setState(st, 'hub_acked_seq', Math.max(res.ackedSeq, getNumber(st, 'hub_acked_seq')));
         });
         from = null;
+        this.station.publish('sync.pushed', { ackedSeq: res.ackedSeq, stored: res.stored });
         this.publish();
       } catch (e) {
         // The hub is missing earlier events (e.g. restored from a backup): send again from where it asks.
@@ -229,7 +232,7 @@ export class SyncLoop {
       if (this.stopped) throw new Error('stopped');
       if (!res.exceptions.length) return;
       applyExceptions(this.station, res.exceptions, res.cursor);
-      this.station.publish('sync.exceptions', { changed: res.exceptions.length, open: openExceptionCount(st) });
+      this.station.publish('sync.exception', { changed: res.exceptions.length, open: openExceptionCount(st) });
     }
   }
 }

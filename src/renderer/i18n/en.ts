@@ -10,6 +10,7 @@ export const en = {
     lock: 'Lock',
     signOut: 'Sign out',
     noBridge: 'This page was opened without its launch link. Open the link CivicTill printed when it started.',
+    noAnswer: 'The station did not answer. Press the same key again when it is back: the same request is sent, and nothing is recorded twice.',
     loading: 'Starting…',
     notices: 'Station messages',
     dismiss: 'Dismiss',

@@ -12,6 +12,7 @@ export const es: UiStrings = {
     lock: 'Bloquear',
     signOut: 'Cerrar sesión',
     noBridge: 'Esta página se abrió sin su enlace de inicio. Abra el enlace que CivicTill mostró al iniciar.',
+    noAnswer: 'La estación no respondió. Pulse la misma tecla cuando vuelva: se envía la misma solicitud y nada se registra dos veces.',
     loading: 'Iniciando…',
     notices: 'Mensajes de la estación',
     dismiss: 'Descartar',

@@ -160,10 +160,30 @@ export function ReprintDialog({ onClose }: Common) {
   return (
     <Form id="reprint" title={t('drawer.reprint')} onClose={onClose} onSubmit={submit}>
       <TextInput id="rp-number" label={t('drawer.receiptNumber')} value={number} onChange={(v) => { setNumber(v.toUpperCase()); a.setErrors({}); }} onEnter={submit} maxLength={40} autoFocus error={txt(a.errors, 'receiptNumber')} />
+      <ReceiptPreview number={number} />
       <RecentReceipts onPick={(n) => { setNumber(n); focusId('rp-number'); }} />
       <FieldError id="rp-err" text={other ? errorText(other, lang) : undefined} />
       <Buttons busy={a.busy} onClose={onClose} />
     </Form>
+  );
+}
+
+/** The receipt a number names, shown before it is voided or reprinted so the right one is chosen. */
+function ReceiptPreview({ number }: { number: string }) {
+  const { t, lang } = useTexts();
+  const [r, setR] = useState<ReceiptView | null>(null);
+  useEffect(() => {
+    let live = true;
+    setR(null);
+    if (/^[A-Z0-9]{2,8}-\d{6}$/.test(number.trim())) void call('receipt.get', { receiptNumber: number.trim() }).then((x) => { if (live && x.ok) setR(x.value); });
+    return () => { live = false; };
+  }, [number]);
+  if (!r) return null;
+  return (
+    <p className={`receipt-preview${r.voided ? ' voided' : ''}`} role="status">
+      <strong>{r.receiptNumber}</strong> · {money(r.totalCents, lang)} · {time(r.createdAt, lang)} · {r.lines.map((l) => (lang === 'es' ? l.nameEs : l.nameEn) + (l.accountNumber ? ` ${l.accountNumber}` : '')).join(', ')}
+      {r.voided && <span className="badge status-closed">{t('drawer.voided')}</span>}
+    </p>
   );
 }
 
@@ -183,6 +203,7 @@ export function VoidDialog({ onClose }: Common) {
   return (
     <Form id="void" title={t('drawer.void')} onClose={onClose} onSubmit={submit}>
       <TextInput id="vd-number" label={t('drawer.receiptNumber')} value={number} onChange={(v) => { setNumber(v.toUpperCase()); a.setErrors({}); }} onEnter={() => focusId('vd-reason')} maxLength={40} autoFocus error={txt(a.errors, 'receiptNumber')} />
+      <ReceiptPreview number={number} />
       <TextInput id="vd-reason" label={t('drawer.reason')} value={reason} onChange={(v) => { setReason(v); a.setErrors({}); }} onEnter={() => focusId('vd-sup-user')} maxLength={500} error={txt(a.errors, 'reason')} />
       <SupervisorFields id="vd" value={approval} onChange={(v) => { setApproval(v); a.setErrors({}); }} errors={a.errors} />
       <RecentReceipts onPick={(n) => { setNumber(n); focusId('vd-reason'); }} />

@@ -6,7 +6,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { TextInput } from '../../components/TextInput';
 import { FieldError } from '../../components/FieldError';
 import { amountOf } from '../../amountEntry';
-import { errorAt, errorText } from '../../errors';
+import { errorAt, errorText, unclaimed } from '../../errors';
 import { money } from '../../format';
 import { focusId } from '../../focus';
 import { useApp } from '../../store/app';
@@ -86,6 +86,8 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
   const err = (f: string) => { const e = formErrors[f]; return e ? errorText(e, lang) : formNotes[f]; };
   const whole = formErrors[''];
   const sumErr = errorAt(saleErrors, 'tenders');
+  // Whatever else stopped the posting (no open drawer, drawer left open, day closed, no answer): by Complete.
+  const otherErr = unclaimed(saleErrors, ['tenders', 'lines', 'payerName']);
   return (
     <section className="panel tender-panel" aria-labelledby="tender-title">
       <h2 id="tender-title" className="sr-only">{t('tender.title')}</h2>
@@ -157,8 +159,9 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
 
       </div>
 
+      <FieldError id="complete-err" text={otherErr ? errorText(otherErr, lang) : undefined} />
       <button id={COMPLETE_ID} type="button" className="complete" aria-busy={posting}
-        aria-disabled={lines.length === 0 || undefined}
+        aria-disabled={lines.length === 0 || undefined} aria-describedby={otherErr ? 'complete-err' : undefined}
         onClick={onComplete}>
         {posting ? t('till.posting') : t('till.complete')} <kbd>F9</kbd>
       </button>
