@@ -216,7 +216,7 @@ export class PrintQueue {
   private async printOne(job: PrintJobRow, printer: ReceiptPrinter): Promise<boolean> {
     const st = this.station.st;
     if (st.sqlRun("UPDATE print_jobs SET state = 'printing', attempts = attempts + 1 WHERE id = ? AND state = 'queued'", job.id).changes !== 1) return true;
-    this.publish(this.view(job.id));
+    if (!job.waiting) this.publish(this.view(job.id)); // a retry of a waiting job stays "waiting" until it prints
     let doc;
     try {
       doc = docFor(formContext(this.station, printer.columns, job.lang), JSON.parse(job.data) as JobData);
@@ -289,7 +289,18 @@ export class PrintQueue {
     this.timer.unref();
   }
 
-  private publish(v: PrintJobView): void { this.station.publish('print.job', v); }
+  /**
+   * Tells the UI. A job retried while it waits on the printer changes nothing the cashier needs to
+   * hear about on every try: the same state and reason are said once.
+   */
+  private publish(v: PrintJobView): void {
+    const said = `${v.state}|${v.waitingReason ?? ''}`;
+    if (this.said.get(v.id) === said) return;
+    if (v.state === 'printed' || v.state === 'cancelled') this.said.delete(v.id); else this.said.set(v.id, said);
+    this.station.publish('print.job', v);
+  }
+
+  private said = new Map<string, string>();
 }
 
 const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared']);
