@@ -40,6 +40,12 @@ describe(`hub security (${ENGINE})`, () => {
     const doc = JSON.parse((await call('GET', '/v1/openapi.json')).text) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/sync/push', '/v1/sync/pull', '/v1/sync/exceptions', '/v1/enrol', '/v1/admin/exports/gl-journal']));
+    // The schemas are the ones the hub validates with (generated from the same zod definitions).
+    const push = (doc.paths['/v1/sync/push'] as { post: { security: unknown[]; requestBody: { content: Record<string, { schema: { properties: { events: { maxItems: number; items: { required: string[] } } } } }> } } }).post;
+    expect(push.security).toEqual([{ station: [] }]);
+    const events = push.requestBody.content['application/json']!.schema.properties.events;
+    expect(events.maxItems).toBe(1000);
+    expect(events.items.required).toEqual(expect.arrayContaining(['eventId', 'stationId', 'seq', 'kind', 'at']));
     for (const [m, p] of [['POST', '/v1/sync/push'], ['GET', '/v1/sync/pull'], ['GET', '/v1/sync/exceptions'], ['GET', '/v1/admin/exceptions'], ['POST', '/v1/admin/enrolment-codes'], ['GET', '/v1/admin/exports/cis-payments?day=2026-11-20']] as const) {
       const r = await call(m, p);
       expect(r.status, `${m} ${p}`).toBe(401);

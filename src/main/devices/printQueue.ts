@@ -109,7 +109,7 @@ export class PrintQueue {
     if (v.state === 'printing') throw new StationError('PRINT_JOB_PRINTING', {}, 'jobId');
     this.station.st.sqlRun("UPDATE print_jobs SET state = 'queued', last_error = NULL WHERE id = ? AND state IN ('queued','failed')", id);
     this.notBefore.delete(id);
-    this.tried.delete(id);
+    this.retriedAt.set(id, Date.parse(this.station.nowIso()));
     const now = this.view(id);
     this.publish(now);
     this.kick();
@@ -192,7 +192,15 @@ export class PrintQueue {
           const job = this.station.st.sqlGet<PrintJobRow>("SELECT * FROM print_jobs WHERE state = 'queued' ORDER BY seq LIMIT 1");
           if (!job) break;
           const printer = this.printer;
-          if (!printer) { this.hold(job, 'noPrinter'); break; }
+          if (!printer) {
+            if (this.expired(job)) {
+              this.station.st.sqlRun("UPDATE print_jobs SET state = 'printing' WHERE id = ? AND state = 'queued'", job.id);
+              this.finish(job.id, 'failed', `${NO_PRINTER[job.lang]} for ${printSettings(this.station).giveUpMinutes} minutes — print it from the job list if still wanted`);
+              continue;
+            }
+            this.hold(job, 'noPrinter');
+            break;
+          }
           const wait = (this.notBefore.get(job.id) ?? 0) - Date.now();
           if (wait > 0) { this.wakeIn(wait); break; }
           if (!(await this.printOne(job, printer))) break; // first in line waits: later jobs keep their order
@@ -208,7 +216,7 @@ export class PrintQueue {
   private async printOne(job: PrintJobRow, printer: ReceiptPrinter): Promise<boolean> {
     const st = this.station.st;
     if (st.sqlRun("UPDATE print_jobs SET state = 'printing', attempts = attempts + 1 WHERE id = ? AND state = 'queued'", job.id).changes !== 1) return true;
-    this.publish(this.view(job.id));
+    if (!job.waiting) this.publish(this.view(job.id)); // a retry of a waiting job stays "waiting" until it prints
     let doc;
     try {
       doc = docFor(formContext(this.station, printer.columns, job.lang), JSON.parse(job.data) as JobData);
@@ -224,15 +232,13 @@ export class PrintQueue {
       st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
         this.station.nowIso(), printer.id, job.id);
       this.notBefore.delete(job.id);
-      this.tried.delete(job.id);
       this.publish(this.view(job.id));
       return true;
     } catch (e) {
       if (e instanceof PrinterNotReady) {
         const words = describeFault(e.reason, job.lang);
-        const giveUpMs = printSettings(this.station).giveUpMinutes * 60_000;
-        if (Date.now() - this.firstTried(job.id) > giveUpMs) {
-          this.finish(job.id, 'failed', `${words}: stopped retrying after ${printSettings(this.station).giveUpMinutes} minutes`);
+        if (this.expired(job)) {
+          this.finish(job.id, 'failed', `${words}: stopped retrying after ${printSettings(this.station).giveUpMinutes} minutes — print it from the job list if still wanted`);
           return true;
         }
         st.sqlRun("UPDATE print_jobs SET state = 'queued', waiting = ?, last_error = ? WHERE id = ? AND state = 'printing'", e.reason, e.message, job.id);
@@ -248,12 +254,17 @@ export class PrintQueue {
     }
   }
 
-  private tried = new Map<string, number>();
-  /** When this process first tried the job (wall clock: how long the printer has kept it waiting). */
-  private firstTried(id: string): number {
-    if (!this.tried.has(id)) this.tried.set(id, Date.now());
-    return this.tried.get(id)!;
+  /**
+   * Waited longer than the give-up time (station clock, so it holds across restarts): it stops
+   * retrying, rather than coming out of a printer hours later, or all at once when one is set up.
+   */
+  private expired(job: PrintJobRow): boolean {
+    const since = Math.max(Date.parse(job.created_at), this.retriedAt.get(job.id) ?? 0);
+    return Date.parse(this.station.nowIso()) - since > printSettings(this.station).giveUpMinutes * 60_000;
   }
+
+  /** A person's retry starts the give-up time again (in memory: after a restart it counts from creation). */
+  private retriedAt = new Map<string, number>();
 
   private hold(job: PrintJobRow, reason: WaitReason): void {
     if (job.waiting === reason) return;
@@ -278,7 +289,18 @@ export class PrintQueue {
     this.timer.unref();
   }
 
-  private publish(v: PrintJobView): void { this.station.publish('print.job', v); }
+  /**
+   * Tells the UI. A job retried while it waits on the printer changes nothing the cashier needs to
+   * hear about on every try: the same state and reason are said once.
+   */
+  private publish(v: PrintJobView): void {
+    const said = `${v.state}|${v.waitingReason ?? ''}`;
+    if (this.said.get(v.id) === said) return;
+    if (v.state === 'printed' || v.state === 'cancelled') this.said.delete(v.id); else this.said.set(v.id, said);
+    this.station.publish('print.job', v);
+  }
+
+  private said = new Map<string, string>();
 }
 
 const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared']);

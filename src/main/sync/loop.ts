@@ -5,7 +5,7 @@ import type { SyncStatusView } from '../../shared/contract/sync';
 import type { Station } from '../station/station';
 import { applyDirectoryPage, applyExceptions } from './apply';
 import { HubClient, HubRefused, type HubCredentials } from './client';
-import { getNumber, getState, loadLink, openExceptionCount, pendingCount, setState } from './state';
+import { getNumber, getState, lastOutboxSeq, loadLink, openExceptionCount, pendingCount, setState } from './state';
 
 export interface SyncOptions {
   /** Events per push (the hub takes up to 1000). */
@@ -24,7 +24,7 @@ export interface SyncOptions {
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
-  pushBatch: 250, pullPage: 5000, requestTimeoutMs: 15_000, idleMs: 30_000, debounceMs: 250, backoffBaseMs: 1000, backoffMaxMs: 5 * 60_000, random: Math.random,
+  pushBatch: 500, pullPage: 5000, requestTimeoutMs: 15_000, idleMs: 30_000, debounceMs: 250, backoffBaseMs: 1000, backoffMaxMs: 5 * 60_000, random: Math.random,
 };
 
 export class SyncLoop {
@@ -43,6 +43,8 @@ export class SyncLoop {
   private progress: number | null = null;
   private cycleWaiters: ((s: SyncStatusView) => void)[] = [];
   private wakeRequested = false;
+  private inCycle: ((s: SyncStatusView) => void)[] = [];
+  private lastStatus: SyncStatusView | null = null;
 
   constructor(readonly station: Station, opts: Partial<SyncOptions> = {}) {
     this.opts = { ...DEFAULT_SYNC_OPTIONS, ...opts };
@@ -54,7 +56,7 @@ export class SyncLoop {
   status(): SyncStatusView {
     const st = this.station.st;
     const link = loadLink(st);
-    return {
+    return this.lastStatus = {
       enrolled: !!link,
       hubUrl: link?.hubUrl ?? null,
       state: !link ? 'not_enrolled' : this.syncing ? 'syncing' : this.online ? 'online' : 'offline',
@@ -72,7 +74,11 @@ export class SyncLoop {
     if (this.running) return;
     this.running = true;
     this.stopped = false;
-    this.loop = this.run();
+    this.loop = this.run().catch((e: unknown) => {
+      // Only a station closing under the loop gets here; never take the till down with it.
+      this.running = false;
+      this.lastError = e instanceof Error ? e.message : String(e);
+    });
   }
 
   async stop(): Promise<void> {
@@ -82,9 +88,9 @@ export class SyncLoop {
     if (this.timer) { clearTimeout(this.timer); this.timer = null; }
     await this.loop;
     this.loop = null;
-    let status: SyncStatusView | null = null;
-    try { status = this.status(); } catch { /* the station's database is already closed */ }
-    for (const w of this.cycleWaiters.splice(0)) if (status) w(status);
+    let status = this.lastStatus;
+    try { status = this.status(); } catch { /* the station's database is already closed: the last known status */ }
+    for (const w of [...this.inCycle.splice(0), ...this.cycleWaiters.splice(0)]) if (status) w(status);
   }
 
   /** Runs a cycle now (even while backing off) and resolves with the status after it. */
@@ -131,6 +137,7 @@ export class SyncLoop {
       this.wakeRequested = false;
       // Callers of syncNow() from before this cycle began get its outcome; later ones the next cycle's.
       const waiting = this.cycleWaiters.splice(0);
+      this.inCycle = waiting;
       const link = loadLink(this.station.st);
       let delay = this.opts.idleMs;
       if (link) {
@@ -159,7 +166,7 @@ export class SyncLoop {
       this.nextAttemptAt = new Date(this.station.clock.now().getTime() + delay).toISOString();
       const status = this.status();
       this.station.publish('sync.status', status);
-      for (const w of waiting) w(status);
+      for (const w of waiting.splice(0)) w(status);
       if (this.stopped) break;
       await this.sleep(delay);
     }
@@ -177,7 +184,8 @@ export class SyncLoop {
     let from: number | null = null;
     for (let guard = 0; ; guard++) {
       const drainedAt = this.station.nowIso();
-      const start = from ?? st.sqlGet<{ s: number | null }>('SELECT MIN(seq) AS s FROM outbox WHERE acked_at IS NULL')!.s;
+      const next = getNumber(st, 'hub_acked_seq') + 1;
+      const start = from ?? (next <= lastOutboxSeq(st) ? next : null);
       if (start === null) return drainedAt;
       const rows = st.sqlAll<{ seq: number; payload: string }>('SELECT seq, payload FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?', start, this.opts.pushBatch);
       if (!rows.length) return drainedAt;
@@ -189,10 +197,12 @@ export class SyncLoop {
         const last = rows[rows.length - 1]!.seq;
         if (res.ackedSeq < last) throw new Error(`the hub acknowledged up to seq ${res.ackedSeq} only, after seq ${last} was sent`);
         st.tx(() => {
-          st.sqlRun('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL', this.station.nowIso(), res.ackedSeq);
-          setState(st, 'hub_acked_seq', res.ackedSeq);
+          // Only the rows just sent can be unacknowledged (everything below was acked with hub_acked_seq).
+          st.sqlRun('UPDATE outbox SET acked_at = ? WHERE seq >= ? AND seq <= ? AND acked_at IS NULL', this.station.nowIso(), rows[0]!.seq, res.ackedSeq);
+          setState(st, 'hub_acked_seq', Math.max(res.ackedSeq, getNumber(st, 'hub_acked_seq')));
         });
         from = null;
+        this.station.publish('sync.pushed', { ackedSeq: res.ackedSeq, stored: res.stored });
         this.publish();
       } catch (e) {
         // The hub is missing earlier events (e.g. restored from a backup): send again from where it asks.
@@ -229,7 +239,7 @@ export class SyncLoop {
       if (this.stopped) throw new Error('stopped');
       if (!res.exceptions.length) return;
       applyExceptions(this.station, res.exceptions, res.cursor);
-      this.station.publish('sync.exceptions', { changed: res.exceptions.length, open: openExceptionCount(st) });
+      this.station.publish('sync.exception', { changed: res.exceptions.length, open: openExceptionCount(st) });
     }
   }
 }

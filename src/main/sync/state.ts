@@ -27,8 +27,17 @@ export function saveLink(st: Statements, link: HubCredentials, at: string): void
   link.hubUrl, link.stationId, link.secret, at);
 }
 
+export function lastOutboxSeq(st: Statements): number {
+  return st.sqlGet<{ s: number | null }>('SELECT MAX(seq) AS s FROM outbox')!.s ?? 0;
+}
+
+/**
+ * Events the hub has not acknowledged. Acks are always "everything up to hub_acked_seq", written with
+ * that value in one transaction, so this is a difference of two numbers — no scan of an outbox that
+ * grows for ever.
+ */
 export function pendingCount(st: Statements): number {
-  return st.sqlGet<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE acked_at IS NULL')!.n;
+  return Math.max(0, lastOutboxSeq(st) - getNumber(st, 'hub_acked_seq'));
 }
 
 export function openExceptionCount(st: Statements): number {

@@ -65,6 +65,8 @@ describe('print queue', () => {
       const waitingEvent = r.jobEvents.find((e) => e.waiting === fault.words)!;
       expect(waitingEvent).toMatchObject({ form: 'receipt', label: `Receipt ${receipt.receiptNumber}`, state: 'queued' });
       await until(() => jobRows(r.t)[0]!.attempts >= 3, 'a few retries');
+      // Told once, not on every retry.
+      expect(r.jobEvents.filter((e) => e.waitingReason === fault.code).map((e) => e.state)).toEqual(['queued']);
       expect(jobRows(r.t)[0]).toMatchObject({ waiting: fault.code });
       expect(['queued', 'printing']).toContain(jobRows(r.t)[0]!.state); // between tries, or asking again
       expect(r.emu.slips()).toEqual([]);

@@ -24,6 +24,18 @@ describe('printing operations', () => {
     expect(events[events.length - 1]).toMatchObject({ id: job!.id, waitingReason: 'noPrinter' });
   });
 
+  it('a job that waited past the give-up time stops retrying instead of printing hours later', async () => {
+    const first = await t.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: 'MISC', amountCents: 500 }], tenders: [{ kind: 'cash', amountCents: 500 }] });
+    t.clock.advance(31 * 60_000);
+    const second = await t.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: 'MISC', amountCents: 600 }], tenders: [{ kind: 'cash', amountCents: 600 }] });
+    await attachPrinting(t.station).queue.idle();
+    const jobs = await t.ok('print.jobs', {});
+    expect(jobs.map((j) => [j.label, j.state])).toEqual([[`Receipt ${second.receiptNumber}`, 'queued'], [`Receipt ${first.receiptNumber}`, 'failed']]);
+    expect(jobs[1]!.lastError).toBe('No receipt printer is set up at this station for 30 minutes — print it from the job list if still wanted');
+    // A person asks for it: it is queued again, with a fresh give-up time.
+    expect((await t.ok('print.retry', { jobId: jobs[1]!.id })).state).toBe('queued');
+  });
+
   it('previews a receipt as printed, in either language and width', async () => {
     const r = await t.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: 'BPRM', feeInputs: { quantity: 400 } }], tenders: [{ kind: 'cash', amountCents: 20000 }] });
     const en = await t.ok('print.preview', { receiptNumber: r.receiptNumber, columns: 32 });
