@@ -229,12 +229,16 @@ export class PrintQueue {
         onWaiting: (reason) => this.waiting(job.id, reason),
         onResumed: () => this.waiting(job.id, null),
       });
+      // The station closed while the printer worked: the job stays 'printing' and comes back as failed
+      // at the next start, for a person to decide (the database is gone, nothing may be written now).
+      if (this.closed) return false;
       st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
         this.station.nowIso(), printer.id, job.id);
       this.notBefore.delete(job.id);
       this.publish(this.view(job.id));
       return true;
     } catch (e) {
+      if (this.closed) return false;
       if (e instanceof PrinterNotReady) {
         const words = describeFault(e.reason, job.lang);
         if (this.expired(job)) {
@@ -273,11 +277,13 @@ export class PrintQueue {
   }
 
   private waiting(id: string, reason: WaitReason | null): void {
+    if (this.closed) return;
     this.station.st.sqlRun("UPDATE print_jobs SET waiting = ? WHERE id = ? AND state = 'printing'", reason, id);
     this.publish(this.view(id));
   }
 
   private finish(id: string, state: 'failed', error: string): void {
+    if (this.closed) return;
     this.station.st.sqlRun("UPDATE print_jobs SET state = ?, waiting = NULL, last_error = ? WHERE id = ? AND state = 'printing'", state, error, id);
     this.notBefore.delete(id);
     this.publish(this.view(id));
