@@ -238,6 +238,10 @@ export const en = {
     devices: 'Devices', test: 'Test', retryOpen: 'Try now', tested: '{{id}}: {{result}}',
     kinds: { printer: 'Receipt printer', drawer: 'Cash drawer', micr: 'Check reader', tenkey: 'Ten-key', display: 'Customer display' },
     deviceStates: { missing: 'not set up', connecting: 'connecting', ready: 'ready', offline: 'OFFLINE', error: 'PROBLEM' },
+    waitReasons: {
+      unreachable: 'Printer not reachable: check its cable and power', notAnswering: 'Printer not answering', coverOpen: 'Printer cover open',
+      paperOut: 'Printer out of paper', error: 'Printer error: check the cutter and paper path', offline: 'Printer offline', noPrinter: 'No receipt printer is set up at this station',
+    },
   },
   sync: {
     title: 'Sync with the city hub', state: 'Connection', pending: 'Waiting to send', pendingShort: '{{n}} to send', lastSuccess: 'Last sync', directory: 'Account directory as of',

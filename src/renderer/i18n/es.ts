@@ -240,6 +240,10 @@ export const es: UiStrings = {
     devices: 'Dispositivos', test: 'Probar', retryOpen: 'Intentar ahora', tested: '{{id}}: {{result}}',
     kinds: { printer: 'Impresora de recibos', drawer: 'Cajón de dinero', micr: 'Lector de cheques', tenkey: 'Teclado numérico', display: 'Pantalla del cliente' },
     deviceStates: { missing: 'sin configurar', connecting: 'conectando', ready: 'listo', offline: 'SIN CONEXIÓN', error: 'PROBLEMA' },
+    waitReasons: {
+      unreachable: 'Impresora no disponible: revise el cable y la corriente', notAnswering: 'La impresora no responde', coverOpen: 'Tapa de la impresora abierta',
+      paperOut: 'Impresora sin papel', error: 'Error de impresora: revise la cuchilla y el papel', offline: 'Impresora fuera de línea', noPrinter: 'No hay impresora de recibos en esta estación',
+    },
   },
   sync: {
     title: 'Sincronización con la central', state: 'Conexión', pending: 'Por enviar', pendingShort: '{{n}} por enviar', lastSuccess: 'Última sincronización', directory: 'Directorio de cuentas al',

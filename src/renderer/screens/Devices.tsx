@@ -51,7 +51,9 @@ export function Devices() {
   }
   useEffect(() => {
     void load();
-    const stops = ['print.job', 'print.printed', 'print.failed', 'drawer.opened', 'drawer.closed'].map((k) => on(k, () => void load()));
+    // The names the station publishes (src/main/devices): a job's every change, and the drawer's.
+    const stops = ['print.job', 'drawer.kicked', 'drawer.kickFailed', 'drawer.leftOpen'].map((k) => on(k, () => void load()));
+    stops.push(on('drawer.state', (p) => setDrawer(p as DrawerStateView)));
     return () => { for (const s of stops) s(); };
   }, []);
 
@@ -100,7 +102,7 @@ export function Devices() {
                 {jobs.map((j) => (
                   <tr key={j.id} className={j.state === 'failed' ? 'has-error' : undefined}>
                     <th scope="row">{j.label}{j.copy > 0 ? ` (${t('devices.copy')})` : ''}</th>
-                    <td><span className={`badge job-${j.state}`}>{t(`devices.states.${j.state}`)}</span>{j.waiting ? <div className="muted">{j.waiting}</div> : null}{j.lastError ? <div className="field-error">{j.lastError}</div> : null}</td>
+                    <td><span className={`badge job-${j.state}`}>{t(`devices.states.${j.state}`)}</span>{j.waitingReason ? <div className="muted">{t(`devices.waitReasons.${j.waitingReason}`)}</div> : null}{j.lastError ? <div className="field-error">{j.lastError}</div> : null}</td>
                     <td>{dateTime(j.printedAt ?? j.createdAt, lang)}</td>
                     <td>
                       {(j.state === 'failed' || j.state === 'queued') && <button type="button" className="secondary small" onClick={() => void retry(j)}>{t('devices.retry')}</button>}
