@@ -75,7 +75,8 @@ export class FaultProxy {
     let cutNextResponse = false;
     let dead = false;
     const kill = () => { dead = true; client.destroy(); upstream.destroy(); };
-    upstream.on('error', () => { if (!dead) { this.counts.refused++; kill(); } });
+    // Only a refused connection counts: that is the hub being down, not a line cut while it stops.
+    upstream.on('error', (e: NodeJS.ErrnoException) => { if (!dead) { if (e.code === 'ECONNREFUSED') this.counts.refused++; kill(); } });
     upstream.on('close', () => { if (!dead) { dead = true; client.destroy(); } });
     client.on('close', () => { if (!dead) { dead = true; upstream.destroy(); } });
     upstream.on('data', (chunk: Buffer) => {

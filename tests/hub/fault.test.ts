@@ -10,6 +10,7 @@ import type { DailyTotals } from '../../src/hub/totals';
 import { makeStation, uuid, type TestStation } from '../helpers/station';
 import { makeHub, ENGINE, type TestHub } from '../helpers/hub';
 import { FaultProxy, ROUGH_NETWORK } from '../helpers/faultProxy';
+import { until } from '../helpers/events';
 import { closeOutBalanced, postNth, stationCloseoutTotals } from '../helpers/dayAtCounter';
 
 const RECEIPTS = 2000;
@@ -59,9 +60,14 @@ describe(`sync through a bad network (${ENGINE})`, () => {
       }
       if (i === RECEIPTS / 2) {
         const h = hub;
+        const p = proxy;
         restart = (async () => {
           storedAtRestart = Number((await h.db.kysely.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-          await h.restart();
+          await h.stop();
+          // Down until a station has really met the dead hub (a connection refused), not for a fixed
+          // time: on a loaded machine no request might arrive within any given window.
+          await until(() => p.counts.refused > 0, 'a station to find the hub down', 60_000);
+          await h.start();
         })();
       }
       // Let the sync loops (and the restart) run between postings, as a till's idle moments do.
@@ -80,6 +86,7 @@ describe(`sync through a bad network (${ENGINE})`, () => {
     // Every fault happened, and the hub was really restarted.
     for (const f of ['drop', 'delay', 'duplicate', 'cutRequest', 'cutResponse'] as const) expect(proxy.counts[f], f).toBeGreaterThan(0);
     expect(storedAtRestart).toBeGreaterThan(0);
+    expect(proxy.counts.refused).toBeGreaterThan(0);
 
     // Exactly the union of the outboxes: same (station, seq, payload) set, nothing more.
     const onHub = await hub.db.kysely.selectFrom('events').select(['station_id', 'seq', 'payload']).orderBy('station_id').orderBy('seq').execute();
