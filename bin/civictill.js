@@ -1,8 +1,60 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx civictill …` works from a checkout without a build step.
+// `npx civictill …` from a checkout, with no manual build step. Compiling the TypeScript CLI with tsx at
+// every launch costs most of a second, so the CLI runs from an esbuild bundle (dist/cli/*.mjs), built on
+// the first launch and again whenever a file it was built from (listed in its metafile) has changed,
+// the way the renderer is rebuilt when stale. Without esbuild, or if the build fails, it runs through tsx.
 // `civictill hub …` goes to the hub's own CLI: the hub is a separate service (src/hub → src/shared only).
-import { register } from 'tsx/esm/api';
-import { fileURLToPath } from 'node:url';
-register();
-const entry = process.argv[2] === 'hub' ? '../src/hub/cli.ts' : '../src/main/cli.ts';
-await import(fileURLToPath(new URL(entry, import.meta.url)));
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const name = process.argv[2] === 'hub' ? 'hub' : 'main';
+const entry = join(root, 'src', name, 'cli.ts');
+const outDir = join(root, 'dist', 'cli');
+const bundle = join(outDir, `${name}.mjs`);
+const meta = join(outDir, `${name}.inputs.json`);
+
+/** The bundle is current when it exists and none of the files it was built from changed since. */
+function fresh() {
+  try {
+    const built = statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(readFileSync(meta, 'utf8'));
+    return inputs.every((f) => statSync(join(root, f)).mtimeMs <= built);
+  } catch {
+    return false; // missing bundle or list, or an input deleted
+  }
+}
+
+async function build() {
+  const esbuild = await import('esbuild');
+  const tmp = `${bundle}.${process.pid}.tmp`;
+  const started = new Date();
+  const r = await esbuild.build({
+    entryPoints: [entry], outfile: tmp, bundle: true, format: 'esm', platform: 'node', target: 'node20',
+    packages: 'external', metafile: true, logLevel: 'silent', absWorkingDir: root,
+  });
+  const inputs = Object.keys(r.metafile.inputs).concat('package.json', 'tsconfig.json').filter((f) => existsSync(join(root, f)));
+  writeFileSync(`${meta}.${process.pid}.tmp`, JSON.stringify(inputs));
+  renameSync(`${meta}.${process.pid}.tmp`, meta);
+  utimesSync(tmp, started, started); // dated from the build's start: a source saved mid-build makes it stale
+  renameSync(tmp, bundle); // atomic: two launches building at once each install a whole bundle
+}
+
+let run = fresh() ? bundle : null;
+if (!run) {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    await build();
+    run = bundle;
+  } catch {
+    run = null; // no esbuild, or a read-only checkout: tsx compiles the sources instead
+  }
+}
+if (run) {
+  await import(pathToFileURL(run).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(entry).href);
+}
