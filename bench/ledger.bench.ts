@@ -12,7 +12,7 @@ import { seedDemo } from '../src/main/station/demo';
 import { dispatch } from '../src/main/station/dispatch';
 import { STANDARD_FLOAT } from '../src/shared/denominations';
 import { demoAccounts } from '../src/main/station/demoData';
-import { upsertAccounts } from '../src/main/station/directory';
+import { bulkUpsertAccounts } from '../src/main/station/directory';
 import { searchAccounts } from '../src/main/station/accounts';
 
 function pct(xs: number[], p: number): number {
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     // Account search over 1,000,000 accounts.
     const big = await Station.open(join(dir, 'million.db'));
     let t0 = process.hrtime.bigint();
-    big.commit(() => upsertAccounts(big, demoAccounts(Number(process.env.BENCH_ACCOUNTS ?? 1_000_000), 7), big.nowIso()));
+    big.commit(() => bulkUpsertAccounts(big, demoAccounts(Number(process.env.BENCH_ACCOUNTS ?? 1_000_000), 7), big.nowIso()));
     console.log(`directory_load_1m: ${fmt(ms(t0) / 1000)} s`);
     const fragments = ['garc', 'ernan', 'maple', 'son', 'lake st', 'ick', 'nguy', 'Oak Ave', 'riv', 'tamarack', 'dwar', 'mart', 'ez', 'ope', 'kowal', 'willow', 'arc', 'pez', 'ndr', 'ia'];
     const search: number[] = [], naive: number[] = [];

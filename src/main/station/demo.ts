@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Role } from '../../shared/domain';
 import { createUser } from './auth';
 import { DEMO_REVENUE_CODES, demoAccounts } from './demoData';
-import { upsertAccounts, upsertRevenueCodes } from './directory';
+import { bulkUpsertAccounts, upsertRevenueCodes } from './directory';
 import type { Station } from './station';
 
 export interface DemoOptions {
@@ -24,7 +24,7 @@ export function seedDemo(station: Station, opts: DemoOptions = {}): { pins: Reco
   let accounts = 0;
   station.commit(() => {
     upsertRevenueCodes(station, DEMO_REVENUE_CODES, at);
-    accounts = upsertAccounts(station, demoAccounts(opts.accounts ?? 10_000), at);
+    accounts = bulkUpsertAccounts(station, demoAccounts(opts.accounts ?? 10_000), at);
     station.record('directory.seeded', 'demo', { accounts, revenueCodes: DEMO_REVENUE_CODES.length }, at, { sync: false });
   });
   const pins: Record<string, string> = {};

@@ -19,6 +19,25 @@ export function upsertAccounts(station: Station, accounts: Iterable<DirectoryAcc
   return n;
 }
 
+/**
+ * A large load (the first full pull from the hub, a CIS import, the demo) brings many new accounts:
+ * indexing each new row for search through the per-row trigger costs several times the insert itself.
+ * So, inside the caller's transaction, the insert trigger is set aside, the new rows are indexed in
+ * one statement, and the trigger is put back exactly as it was defined — all or nothing.
+ */
+export function bulkUpsertAccounts(station: Station, accounts: Iterable<DirectoryAccount>, at: string): number {
+  const st = station.st;
+  const trigger = st.sqlGet<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'accounts_fts_ai'")?.sql;
+  if (!trigger) return upsertAccounts(station, accounts, at);
+  const before = st.sqlGet<{ m: number | null }>('SELECT MAX(rowid) AS m FROM accounts')!.m ?? 0;
+  st.sqlite.exec('DROP TRIGGER accounts_fts_ai');
+  const n = upsertAccounts(station, accounts, at);
+  // New rows take rowids past the largest (accounts are never deleted); updated rows were re-indexed by accounts_fts_au.
+  st.sqlRun('INSERT INTO accounts_fts(rowid, account_number, name, service_address) SELECT rowid, account_number, name, service_address FROM accounts WHERE rowid > ?', before);
+  st.sqlite.exec(trigger);
+  return n;
+}
+
 export interface CatalogCode { code: string; nameEn: string; nameEs: string; gl: string; category: string; requiresAccount: boolean; schedules: { from: string; rule: FeeRule }[] }
 
 /** Adds revenue codes and any schedule not yet present; call inside station.commit(). */

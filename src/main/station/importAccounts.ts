@@ -2,7 +2,7 @@
 // checked first (src/shared/accountsCsv.ts, the same rules the hub uses), then all are written in one
 // transaction. The columns are documented there and in the README.
 import { parseAccountsCsvText } from '../../shared/accountsCsv';
-import { upsertAccounts } from './directory';
+import { bulkUpsertAccounts } from './directory';
 import type { Station } from './station';
 
 export { AccountsCsvError as ImportError } from '../../shared/accountsCsv';
@@ -11,7 +11,7 @@ export function importAccounts(station: Station, text: string, source: string): 
   const accounts = parseAccountsCsvText(text);
   return station.commit(() => {
     const at = station.nowIso();
-    const n = upsertAccounts(station, accounts, at);
+    const n = bulkUpsertAccounts(station, accounts, at);
     station.record('directory.imported', source, { source, accounts: n }, at, { sync: false });
     return n;
   });

@@ -4,7 +4,7 @@ import type { PullResponse, WireException } from '../../shared/hubProtocol';
 import type { HubExceptionView } from '../../shared/contract/sync';
 import type { ExceptionKind } from '../../shared/hubProtocol';
 import { invalidateCatalog } from '../station/catalogCache';
-import { upsertAccounts } from '../station/directory';
+import { bulkUpsertAccounts, upsertAccounts } from '../station/directory';
 import type { Station } from '../station/station';
 import { getState, setState } from './state';
 
@@ -46,24 +46,6 @@ export function applyDirectoryPage(station: Station, page: PullResponse, asOf: s
       cursor: page.cursor, accounts: page.accounts.length, revenueCodes: page.revenueCodes.length, feeSchedules: page.feeSchedules.length, users: page.users.length,
     }, station.nowIso(), { sync: false });
   });
-}
-
-/**
- * The first full pull brings every account of the city (a million, say): indexing each new row for
- * search through the per-row trigger costs several times the insert itself. So, inside the page's
- * transaction, the insert trigger is set aside, the page's new rows are indexed in one statement,
- * and the trigger is put back exactly as it was defined — all or nothing, like the page.
- */
-function bulkUpsertAccounts(station: Station, accounts: PullResponse['accounts'], asOf: string): void {
-  const st = station.st;
-  const trigger = st.sqlGet<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'accounts_fts_ai'")?.sql;
-  if (!trigger) { upsertAccounts(station, accounts, asOf); return; }
-  const before = st.sqlGet<{ m: number | null }>('SELECT MAX(rowid) AS m FROM accounts')!.m ?? 0;
-  st.sqlite.exec('DROP TRIGGER accounts_fts_ai');
-  upsertAccounts(station, accounts, asOf);
-  // New rows take rowids past the largest (accounts are never deleted); updated rows were re-indexed by accounts_fts_au.
-  st.sqlRun('INSERT INTO accounts_fts(rowid, account_number, name, service_address) SELECT rowid, account_number, name, service_address FROM accounts WHERE rowid > ?', before);
-  st.sqlite.exec(trigger);
 }
 
 /** Upserts the hub's view of exceptions; a resolution made here stays pending until the hub confirms it. */
