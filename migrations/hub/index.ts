@@ -1,7 +1,9 @@
 // The static, ordered list of hub migrations (no folder scan). Append only.
 import type { Migration } from 'kysely/migration';
 import { h0001_hub } from './0001_hub';
+import { h0002_deposits } from './0002_deposits';
 
 export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_hub', h0001_hub],
+  ['0002_deposits', h0002_deposits],
 ];

@@ -7,6 +7,7 @@ import type { ExceptionKind } from '../shared/hubProtocol';
 import { checkReturnedSchema, closeoutCountedSchema, exceptionResolvedSchema, movementSchema, sessionClosedSchema, sessionReopenedSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
 import type { StoredEvent } from './push';
 import type { HubDB } from './schema';
+import { END_OF_DAY_KINDS, EndOfDayRows } from './applyEndOfDay';
 import { getSettings } from './settings';
 import { insertChunked } from './sqlUtil';
 import { zodReason } from './zodReason';
@@ -57,7 +58,10 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
     return null;
   };
 
+  const endOfDay = new EndOfDayRows(stationId, read);
+
   for (const e of events) {
+    if (END_OF_DAY_KINDS.has(e.event.kind)) { endOfDay.add(e); continue; }
     switch (e.event.kind) {
       case 'session.opened': {
         const d = read(e, sessionOpenedSchema);
@@ -135,6 +139,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
     }
   }
   await flush(tx, stationId, p);
+  await endOfDay.flush(tx);
 }
 
 type Raise = (e: StoredEvent, kind: ExceptionKind, detail: string, extra?: { receiptNumber?: string | null; accountNumber?: string | null; amountCents?: number | null }) => void;

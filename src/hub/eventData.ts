@@ -50,3 +50,25 @@ export const checkReturnedSchema = z.looseObject({
 }).refine((r) => r.reversals.reduce((s, l) => s + l.amountCents, 0) === -r.amountCents, 'the reversals do not add up to the check');
 
 export { exceptionResolvedSchema };
+
+/** deposit.created (end of day): what goes to the bank, from which sessions and days. */
+export const depositCreatedSchema = z.looseObject({
+  depositId: text, bank: z.looseObject({ name: text, routing: text, account: text }), sessionIds: z.array(text), businessDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  cashCents: whole.min(0), checksCents: whole.min(0), moneyOrdersCents: whole.min(0), totalCents: whole.min(0), items: z.array(z.unknown()), createdBy: text,
+}).refine((d) => d.cashCents + d.checksCents + d.moneyOrdersCents === d.totalCents, 'cash, checks and money orders do not add up to the total');
+
+export const depositFloatChangedSchema = z.looseObject({ depositId: text, cashCents: whole.min(0), totalCents: whole.min(0), changedBy: text });
+
+export const depositPreparedSchema = z.looseObject({ depositId: text, bagNumber: text, preparedBy: text, totalCents: whole.min(0) });
+
+export const depositVerifiedSchema = z.looseObject({ depositId: text, totalCents: whole.min(0), bankConfirmedCents: whole.min(0), differenceCents: whole, verifiedBy: text, note: z.string().nullable() })
+  .refine((d) => d.bankConfirmedCents - d.totalCents === d.differenceCents, 'the difference is not the bank amount less the deposit total');
+
+/** businessDay.closed (end of day): the station's figures for the day it closed. */
+export const businessDayClosedSchema = z.looseObject({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), closedBy: text,
+  collections: z.looseObject({ receipts: z.looseObject({ count: whole.min(0) }), totalCents: whole }),
+  closeouts: z.looseObject({ totalCents: whole, overShortCents: whole }),
+  returnedChecks: z.looseObject({ count: whole.min(0), totalCents: whole, feesCents: whole }),
+  netCents: whole,
+});

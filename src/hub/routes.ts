@@ -8,6 +8,7 @@ import {
 } from '../shared/hubProtocol';
 import { checkEnrolmentCode, createEnrolmentCode, enrol, requireAdmin, requireStation } from './auth';
 import type { HubDb } from './db';
+import { businessDayClosures, depositsOfDay, hubBusinessDaySchema, hubDepositSchema } from './deposits';
 import { catalogSchema, importAccounts, importCatalog, importUsers, usersImportSchema } from './directory';
 import { HubError, badRequest } from './errors';
 import { listExceptions, parseCursor, resolveByCity, stationExceptions } from './exceptions';
@@ -119,6 +120,14 @@ export const routes: Route[] = [
   { method: 'GET', path: '/v1/admin/totals', summary: "The hub's totals for a business day (voided receipts excluded)", access: 'admin',
     query: dayQuery, response: { type: 'application/json', schema: totalsSchema },
     handle: async (ctx, call) => ({ json: await dailyTotals(ctx.db, parseDay(call.url.searchParams)) }) },
+
+  { method: 'GET', path: '/v1/admin/deposits', summary: "Deposits holding a business day's money: bag number, totals, the bank's amount and the difference", access: 'admin',
+    query: { ...dayQuery, station: 'one station only' }, response: { type: 'application/json', schema: z.array(hubDepositSchema) },
+    handle: async (ctx, call) => ({ json: await depositsOfDay(ctx.db, parseDay(call.url.searchParams), call.url.searchParams.get('station')) }) },
+
+  { method: 'GET', path: '/v1/admin/business-days', summary: "The stations' closures of a business day, with their figures", access: 'admin',
+    query: dayQuery, response: { type: 'application/json', schema: z.array(hubBusinessDaySchema) },
+    handle: async (ctx, call) => ({ json: await businessDayClosures(ctx.db, parseDay(call.url.searchParams)) }) },
 
   { method: 'GET', path: '/v1/admin/exports/cis-payments', summary: 'CIS payment-import file for a business day (CSV; columns documented in src/hub/exports.ts)', access: 'admin',
     query: dayQuery, response: { type: 'text/csv' },

@@ -39,4 +39,17 @@ export interface HubDB {
     id: Generated<number>; station_id: string; event_id: string; seq: number; kind: string; receipt_number: string | null; account_number: string | null;
     amount_cents: number | null; detail: string; created_at: string; resolved_at: string | null; resolved_by: string | null; note: string | null; version: number;
   };
+  deposits: {
+    deposit_id: string; station_id: string; bank_name: string; bank_routing: string; bank_account: string; session_count: number; cash_cents: number;
+    checks_cents: number; money_orders_cents: number; total_cents: number; item_count: number; created_by: string; created_at: string; event_seq: number;
+  };
+  deposit_days: { deposit_id: string; business_day: string };
+  deposit_steps: {
+    station_id: string; event_seq: number; deposit_id: string; step: 'float_changed' | 'prepared' | 'verified'; at: string; by_user: string; cash_cents: number | null;
+    total_cents: number; bag_number: string | null; bank_confirmed_cents: number | null; difference_cents: number | null; note: string | null;
+  };
+  business_day_closures: {
+    station_id: string; business_day: string; closed_at: string; closed_by: string; receipts: number; collections_cents: number; closeouts_cents: number;
+    over_short_cents: number; returned_checks: number; returned_checks_cents: number; returned_fees_cents: number; net_cents: number; event_seq: number;
+  };
 }
