@@ -48,9 +48,15 @@ export const useTillUi = create<TillUiState>((set, get) => ({
   dialog: null,
   setKind(kind) { set({ kind, formErrors: {}, formNotes: {} }); },
   setForm(patch) {
-    const notes = { ...get().formNotes };
-    for (const k of Object.keys(patch)) delete notes[k];
-    set({ form: { ...get().form, ...patch }, formErrors: {}, formNotes: notes });
+    // Errors and notes keep their identity when nothing in them changes, so a keystroke in the amount
+    // re-renders the amount field alone, not everything that shows an error.
+    const { formErrors, formNotes } = get();
+    let notes = formNotes;
+    if (Object.keys(patch).some((k) => k in formNotes)) {
+      notes = { ...formNotes };
+      for (const k of Object.keys(patch)) delete notes[k];
+    }
+    set({ form: { ...get().form, ...patch }, formErrors: Object.keys(formErrors).length ? {} : formErrors, formNotes: notes });
   },
   resetForm() { set({ form: EMPTY_FORM, formErrors: {}, formNotes: {} }); },
   fillCheck(f, notes) {

@@ -12,6 +12,7 @@ import { focusId } from '../../focus';
 import { useApp } from '../../store/app';
 import { saleTotal, tenderTotal, useSale, type TenderInput } from '../../store/sale';
 import { useTillUi } from '../../store/tillUi';
+import { useShallow } from 'zustand/react/shallow';
 
 export const KIND_KEYS: { kind: TenderKind; key: string }[] = [
   { kind: 'cash', key: 'F5' }, { kind: 'check', key: 'F6' }, { kind: 'money_order', key: 'F7' }, { kind: 'card', key: 'F8' },
@@ -37,6 +38,16 @@ function fieldOrder(kind: TenderKind): string[] {
   }
 }
 
+/** The amount being keyed: the one field that changes on every keystroke, so it alone subscribes to it. */
+function TenderAmount({ label, onEnter, remaining, hint, error }: { label: string; onEnter(): void; remaining: number; hint: string; error: string | undefined }) {
+  const amount = useTillUi((s) => s.form.amount);
+  const setForm = useTillUi((s) => s.setForm);
+  return (
+    <AmountInput id="tender-amount" label={label} value={amount} onChange={(v) => setForm({ amount: v })} onEnter={onEnter}
+      placeholderCents={remaining} big hint={hint} error={error} />
+  );
+}
+
 export function TenderPanel({ onComplete }: { onComplete(): void }) {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
@@ -46,7 +57,11 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
   const saleErrors = useSale((s) => s.errors);
   const addTender = useSale((s) => s.addTender);
   const removeTender = useSale((s) => s.removeTender);
-  const { kind, form, formErrors, formNotes, setKind, setForm, resetForm } = useTillUi();
+  // Everything but the amount: a keystroke in the amount re-renders only TenderAmount below.
+  const { kind, formErrors, formNotes, setKind, setForm, resetForm } = useTillUi(useShallow((s) => ({
+    kind: s.kind, formErrors: s.formErrors, formNotes: s.formNotes, setKind: s.setKind, setForm: s.setForm, resetForm: s.resetForm,
+  })));
+  const form = useTillUi(useShallow((s) => ({ ...s.form, amount: undefined })));
 
   const total = saleTotal(lines);
   const tendered = tenderTotal(tenders);
@@ -54,6 +69,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
   const change = Math.max(0, tendered - total);
 
   function add() {
+    const form = useTillUi.getState().form;
     const keyed = amountOf(form.amount);
     const amountCents = keyed ?? remaining;
     if (amountCents <= 0) return;
@@ -151,9 +167,8 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
         {kind === 'money_order' && (
           <TextInput id="tender-reference" label={t('tender.reference')} value={form.reference} onChange={(reference) => setForm({ reference })} onEnter={() => onEnterIn('tender-reference')} maxLength={40} error={err('reference')} />
         )}
-        <AmountInput id="tender-amount" label={kind === 'cash' ? t('tender.cashAmount') : `${t('tender.amount')} — ${t(`tender.${kind}`)}`} value={form.amount}
-          onChange={(amount) => setForm({ amount })} onEnter={() => onEnterIn('tender-amount')} placeholderCents={remaining} big
-          hint={t('tender.amountHint')} error={err('amountCents')} />
+        <TenderAmount label={kind === 'cash' ? t('tender.cashAmount') : `${t('tender.amount')} — ${t(`tender.${kind}`)}`} onEnter={() => onEnterIn('tender-amount')}
+          remaining={remaining} hint={t('tender.amountHint')} error={err('amountCents')} />
         <button type="button" className="secondary" onClick={add}>{t('tender.add')} <kbd>Enter</kbd></button>
       </div>
 
