@@ -7,20 +7,10 @@ import { STANDARD_FLOAT } from '../src/shared/denominations';
 import { addDays } from '../src/main/station/businessDay';
 import { seedDemo } from '../src/main/station/demo';
 import { Station, type Clock } from '../src/main/station/station';
+import { prng as rng } from '../src/shared/prng';
 
 export interface History { station: Station; path: string; days: string[]; stations: string[]; receipts: number; sessions: number }
 
-/** Small deterministic generator: the same history every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function buildHistory(opts: { stations: number; receipts: number; days: number; lastDay: string }): Promise<History> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-bench-'));

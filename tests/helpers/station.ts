@@ -36,6 +36,11 @@ export async function makeStation(opts: { accounts?: number; clock?: SettableClo
   const station = await Station.open(path, clock);
   station.updateConfig({ timeZone: opts.timeZone ?? 'America/Los_Angeles' });
   seedDemo(station, { accounts: opts.accounts ?? 200, pins: PINS, pinCost: { N: 1024 } });
+  return signedIn(station, dir, path, clock);
+}
+
+/** Signs the three demo users in on an open station and wraps it for tests. */
+export async function signedIn(station: Station, dir: string, path: string, clock: SettableClock): Promise<TestStation> {
   const tokens = {} as TestStation['tokens'];
   for (const who of ['cashier', 'supervisor', 'admin'] as const) {
     const r = await dispatch(station, 'auth.signIn', { userId: who, pin: PINS[who] });

@@ -4,17 +4,8 @@ import { accessSync, constants, readdirSync, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { SerialPort } from 'serialport';
 
-export interface SerialPortInfo {
-  path: string;
-  manufacturer?: string;
-  serialNumber?: string;
-  vendorId?: string;
-  productId?: string;
-  /** Stable name under /dev/serial/by-id, when there is one. */
-  byId?: string;
-  /** udev: from SerialPort.list(); scan: found in /dev; configured: a path from the station's settings. */
-  source: 'udev' | 'scan' | 'configured';
-}
+export type { SerialPortView as SerialPortInfo } from '../../shared/devices';
+import type { SerialPortView as SerialPortInfo } from '../../shared/devices';
 
 export interface PortList {
   ports: SerialPortInfo[];

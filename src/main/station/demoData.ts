@@ -1,17 +1,9 @@
 // Realistic demo data for a small city: revenue codes with fee schedules, utility accounts, users.
 // Deterministic (seeded) so demos and tests see the same city every time.
 import type { FeeRule } from '../../shared/fees';
+import { prng } from '../../shared/prng';
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export interface DemoRevenueCode {
   code: string; nameEn: string; nameEs: string; gl: string; category: string; requiresAccount: boolean;

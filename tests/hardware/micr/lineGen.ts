@@ -2,18 +2,10 @@
 // check lines mutated the ways a reader gets them wrong (dropped, doubled, swapped, misread characters).
 import { micrLine } from '../../../src/hardware/micr/emulator';
 import { SYMBOL_SETS, type MicrSymbolSet } from '../../../src/hardware/micr/symbols';
+import { prng as rng } from '../../../src/shared/prng';
 
-/** mulberry32: small, fast, reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
+
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));

@@ -1,12 +1,11 @@
 // Helpers for the end-of-day tests: a day at the counter through the real dispatcher.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { InputOf, OpName } from '../../../../src/shared/api';
-import { dispatch } from '../../../../src/main/station/dispatch';
+import type { InputOf } from '../../../../src/shared/api';
 import { Station } from '../../../../src/main/station/station';
-import { PINS, ROUTING, SettableClock, uuid, type TestStation } from '../../../helpers/station';
+import { ROUTING, SettableClock, signedIn, uuid, type TestStation } from '../../../helpers/station';
 
 export const SUPERVISOR = { userId: 'supervisor', pin: '2222' } as const;
 
@@ -48,21 +47,5 @@ export async function cloneStation(template: TestStation): Promise<TestStation> 
   copyFileSync(template.path, path);
   const clock = new SettableClock(new Date(template.clock.t));
   const station = await Station.open(path, clock);
-  const tokens = {} as TestStation['tokens'];
-  for (const who of ['cashier', 'supervisor', 'admin'] as const) {
-    const r = await dispatch(station, 'auth.signIn', { userId: who, pin: PINS[who] });
-    if (!r.ok) throw new Error(r.error.message);
-    tokens[who] = r.value.token;
-  }
-  const call = <N extends OpName>(name: N, input: InputOf<N>, as: 'cashier' | 'supervisor' | 'admin' | null = 'cashier') =>
-    dispatch(station, name, input, as ? tokens[as] : undefined);
-  return {
-    station, dir, path, clock, tokens, call,
-    async ok(name, input, as = 'cashier') {
-      const r = await call(name, input, as);
-      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message} (${r.error.field ?? ''})`);
-      return r.value;
-    },
-    cleanup() { station.close(); rmSync(dir, { recursive: true, force: true }); },
-  };
+  return signedIn(station, dir, path, clock);
 }
