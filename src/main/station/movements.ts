@@ -29,7 +29,7 @@ export function recordMovement(station: Station, user: UserView, m: MovementInpu
   }
   if (m.counts) {
     const counted = validateCounts(m.counts, 'counts');
-    if (counted !== m.amountCents) throw new StationError('INVALID_INPUT', { detail: `the counted notes and coins make ${formatCents(counted)}, not ${formatCents(m.amountCents)}` }, 'counts');
+    if (counted !== m.amountCents) throw new StationError('DROP_COUNTS_MISMATCH', { counted: formatCents(counted), amount: formatCents(m.amountCents) }, 'counts');
   }
   const row = station.commit(() => {
     const session = requireOpenSession(station, user);

@@ -43,6 +43,7 @@ export const errorsEn = {
   COUNT_ITEM_TWICE: 'Item {{receipt}} #{{tender}} is confirmed twice.',
   COUNT_ITEM_UNCONFIRMED: 'Confirm every check and money order: {{receipt}} #{{tender}} is not confirmed (mark it missing if it is not in the drawer).',
   DROP_NOT_COUNTED: 'The safe drop of {{amount}} was recorded without counts: count that bag by denomination.',
+  DROP_COUNTS_MISMATCH: 'The counted notes and coins make {{counted}}, not the drop amount {{amount}}: recount the bag or correct the amount.',
   DROP_UNKNOWN: 'Drop {{drop}} is not a drop of this drawer session.',
   APPROVAL_NOT_NEEDED: 'This close-out is within the tolerance: it needs no approval.',
   REOPEN_DEPOSITED: 'This session is in deposit {{deposit}}: it cannot be reopened.',

@@ -44,6 +44,7 @@ export const errorsEs: Record<ErrorCode, string> = {
   COUNT_ITEM_TWICE: 'El documento {{receipt}} #{{tender}} está confirmado dos veces.',
   COUNT_ITEM_UNCONFIRMED: 'Confirme cada cheque y giro: {{receipt}} #{{tender}} no está confirmado (márquelo como faltante si no está en la caja).',
   DROP_NOT_COUNTED: 'El retiro a caja fuerte de {{amount}} se registró sin conteo: cuente esa bolsa por denominación.',
+  DROP_COUNTS_MISMATCH: 'Los billetes y monedas contados suman {{counted}}, no el monto del depósito {{amount}}: vuelva a contar la bolsa o corrija el monto.',
   DROP_UNKNOWN: 'El retiro {{drop}} no pertenece a esta sesión de caja.',
   APPROVAL_NOT_NEEDED: 'Este cierre está dentro de la tolerancia: no necesita aprobación.',
   REOPEN_DEPOSITED: 'Esta sesión está en el depósito {{deposit}}: no se puede reabrir.',

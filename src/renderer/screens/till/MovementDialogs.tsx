@@ -2,8 +2,10 @@
 // Each sends one request with its own client UUID; the station's error shows next to its field.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DenominationCounts } from '../../../shared/denominations';
 import type { ReceiptView } from '../../../shared/views';
 import { AmountInput } from '../../components/AmountInput';
+import { CountSheet } from '../../components/CountSheet';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
 import { SupervisorFields, type Approval } from '../../components/SupervisorFields';
@@ -19,11 +21,11 @@ import { useSale } from '../../store/sale';
 
 interface Common { onClose(): void }
 
-function Buttons({ busy, onClose }: { busy: boolean; onClose(): void }) {
+function Buttons({ busy, onClose, okId }: { busy: boolean; onClose(): void; okId?: string }) {
   const { t } = useTranslation();
   return (
     <div className="actions">
-      <button type="submit" className="primary" disabled={busy}>{t('drawer.ok')}</button>
+      <button type="submit" id={okId} className="primary" disabled={busy}>{t('drawer.ok')}</button>
       <button type="button" className="secondary" onClick={onClose}>{t('drawer.cancel')}</button>
     </div>
   );
@@ -92,16 +94,27 @@ export function DropDialog({ onClose }: Common) {
   const a = useAction();
   const suggested = session?.dropSuggested ? session.dropSuggestedCents : 0;
   const [amount, setAmount] = useState<AmountKeys>(keysFor(suggested));
-  const submit = () => void a.run((id) => call('drawer.drop', { id, amountCents: amountOf(amount) ?? 0 }), (m) => {
+  // Optional: a bag counted by denomination now is not counted again at close-out.
+  const [counting, setCounting] = useState(false);
+  const [counts, setCounts] = useState<DenominationCounts>({});
+  const submit = () => void a.run((id) => call('drawer.drop', { id, amountCents: amountOf(amount) ?? 0, ...(counting ? { counts } : {}) }), (m) => {
     notify('info', t('drawer.dropDone', { amount: money(m.amountCents, lang) })); void refresh(); onClose();
-  }, { amountCents: 'drop-amount' });
-  const other = unclaimed(a.errors, ['amountCents']);
+  }, { amountCents: 'drop-amount', counts: 'drop-count-bill_10000' });
+  const other = unclaimed(a.errors, ['amountCents', 'counts']);
+  const toggle = () => { setCounting(!counting); a.setErrors({}); if (!counting) focusId('drop-count-bill_10000'); };
   return (
     <Form id="drop" title={t('drawer.drop')} onClose={onClose} onSubmit={submit}>
       {suggested > 0 && <p className="suggest" role="status">{t('drawer.suggested', { amount: money(suggested, lang) })}</p>}
-      <AmountInput id="drop-amount" label={t('drawer.amount')} value={amount} onChange={(v) => { setAmount(v); a.setErrors({}); }} onEnter={submit} big autoFocus error={txt(a.errors, 'amountCents')} />
+      <AmountInput id="drop-amount" label={t('drawer.amount')} value={amount} onChange={(v) => { setAmount(v); a.setErrors({}); }} onEnter={counting ? () => focusId('drop-count-bill_10000') : submit} big autoFocus error={txt(a.errors, 'amountCents')} />
+      <button type="button" id="drop-count-toggle" className="secondary" aria-expanded={counting} onClick={toggle}>{counting ? t('drawer.dropNoCount') : t('drawer.dropCount')}</button>
+      {counting && (
+        <>
+          <FieldError id="drop-count-err" text={a.errors.counts ? errorText(a.errors.counts, lang) : undefined} />
+          <CountSheet id="drop-count" counts={counts} onChange={(c) => { setCounts(c); a.setErrors({}); }} errors={a.errors} path="counts" onDone={() => focusId('drop-ok')} caption={t('drawer.dropCounted')} />
+        </>
+      )}
       <FieldError id="drop-err" text={other ? errorText(other, lang) : undefined} />
-      <Buttons busy={a.busy} onClose={onClose} />
+      <Buttons busy={a.busy} onClose={onClose} okId="drop-ok" />
     </Form>
   );
 }
