@@ -46,7 +46,10 @@ function serialKey(k: KeyView): void {
   const target = (document.activeElement ?? document.body) as HTMLElement;
   const down = new KeyboardEvent('keydown', { key: k.key, bubbles: true, cancelable: true });
   const handled = !target.dispatchEvent(down);
-  if (handled || k.key.length !== 1 || !(target instanceof HTMLInputElement)) return;
+  if (handled) return;
+  // An untrusted keydown does not activate a button the way a real Enter does: press it (e.g. Complete).
+  if (k.key === 'Enter' && target instanceof HTMLButtonElement) { target.click(); return; }
+  if (k.key.length !== 1 || !(target instanceof HTMLInputElement)) return;
   // A plain text field: insert the character the way typing would, so React sees the change.
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   setter.call(target, target.value + k.key);
