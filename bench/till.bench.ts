@@ -4,6 +4,9 @@
 //   keypress_script_p95: the till's share of it (key handler + React render), the rest is waiting for a frame.
 //   cold_start: `civictill serve` spawned to an interactive sign-in screen in an open Chromium (median of 3).
 // In-page timing: from the key event's timestamp to a task queued after the next frame (after paint).
+// Keys come as a person's do: at random moments, to an idle page. The harness never polls with
+// requestAnimationFrame between keys (Playwright's default), which would keep the page animating and
+// send every key just after a frame, so that it always waited a whole frame for the next one.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import { Station } from '../src/main/station/station';
 import { seedDemo } from '../src/main/station/demo';
 import { startWebServer } from '../src/main/web/server';
 import { ensureRenderer, rendererDir } from '../src/main/web/rendererBuild';
+import { prng } from '../src/shared/prng';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -23,6 +27,21 @@ function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
+/** Waits in the page, on timers only (no animation frame requested), until `name` holds n samples. */
+async function samplesReach(page: Page, name: string, n: number): Promise<void> {
+  await page.evaluate(([k, want]) => new Promise<void>((done) => {
+    const w = window as unknown as Record<string, number[]>;
+    // setInterval, not a named closure: the page gets no bundler helpers.
+    const timer = setInterval(() => { if (w[k]!.length >= want) { clearInterval(timer); done(); } }, 4);
+  }), [name, n] as const);
+}
+
+/** A pause between key presses, as at a counter: 25–75 ms, seeded so runs are alike. */
+function makePause(seed: number): () => Promise<void> {
+  const next = prng(seed);
+  return () => new Promise((ok) => setTimeout(ok, 25 + next() * 50));
+}
+
 const fmt = (v: number) => v.toFixed(1); // eslint-disable-line no-restricted-syntax -- timings, not money
 
 /** Installs the in-page probe: keydown (capture) → after the next paint, with a check of what is shown. */
@@ -65,10 +84,12 @@ async function keypressPaint(page: Page): Promise<{ paint: number; script: numbe
   await page.locator('#tender-amount').focus();
   await probe(page);
   const keys = ['1', '2', '3', '4', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
+  const pause = makePause(7);
   for (let i = 0; i < 240; i++) {
     const k = keys[i % keys.length]!;
+    await pause();
     await page.keyboard.press(k);
-    await page.waitForFunction((n) => (window as unknown as { samples: number[] }).samples.length >= n, i + 1);
+    await samplesReach(page, 'samples', i + 1);
   }
   const { samples, script } = await page.evaluate(() => { const w = window as unknown as { samples: number[]; script: number[] }; return { samples: w.samples, script: w.script }; });
   return { paint: pct(samples.slice(16), 95), script: pct(script.slice(16), 95) };
@@ -96,13 +117,15 @@ async function lookupPaint(page: Page): Promise<number> {
   });
   const queries = ['1004', '10098', 'Maria', 'Garcia', 'Oak', '2210', 'Riverside', '105', 'James', 'Pine', 'Lopez', '3000'];
   let n = 0;
+  const pause = makePause(11);
   for (const q of queries) {
     await page.locator('#lookup').fill('');
     await page.locator('#lookup').focus();
     for (const ch of q) {
+      await pause();
       await page.keyboard.press(ch);
       n++;
-      await page.waitForFunction((k) => (window as unknown as { lk: number[] }).lk.length >= k, n);
+      await samplesReach(page, 'lk', n);
     }
   }
   await page.locator('#lookup').fill('');
