@@ -2,6 +2,8 @@
 //   posting_p50/p99: a 3-line, 2-tender receipt through the dispatcher, durable on return.
 //   bare_insert_p50/p99: one single-row durable INSERT on the same database file.
 //   posting_vs_bare_insert: ratio of the p50s.
+//   *_no_flush_p50: the same two with synchronous=OFF, and *_flush_p50 the difference: the ratio split into
+//   CPU (validation, fees, hash chain, SQLite's page writes) and the disk flush, which is what varies by machine.
 //   account_search_p95 over 1,000,000 accounts for name fragments, and the naive LIKE scan beside it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,10 +38,8 @@ async function main(): Promise<void> {
     const bare = station.st.prepare('INSERT INTO bare(v) VALUES (?)');
 
     const N = 400;
-    const post: number[] = [], ins: number[] = [];
-    for (let i = 0; i < N + 20; i++) {
-      // Interleave the two so disk conditions are shared.
-      let t0 = process.hrtime.bigint();
+    const postOnce = async (i: number): Promise<number> => {
+      const t0 = process.hrtime.bigint();
       const r = await dispatch(station, 'receipt.post', {
         id: randomUUID(),
         lines: [
@@ -49,12 +49,23 @@ async function main(): Promise<void> {
         ],
         tenders: [{ kind: 'check', amountCents: 10000, routing: '121000358', account: '12345678', checkNumber: String(1000 + i) }, { kind: 'cash', amountCents: 20000 }],
       }, token);
-      const tp = ms(t0);
+      const t = ms(t0);
       if (!r.ok) throw new Error(r.error.message);
-      t0 = process.hrtime.bigint();
-      bare.run(randomUUID());
-      const tb = ms(t0);
-      if (i >= 20) { post.push(tp); ins.push(tb); }
+      return t;
+    };
+    const bareOnce = (): number => { const t0 = process.hrtime.bigint(); bare.run(randomUUID()); return ms(t0); };
+    const post: number[] = [], ins: number[] = [], postNoFlush: number[] = [], insNoFlush: number[] = [];
+    for (let i = 0; i < N + 20; i++) {
+      // Interleave the two so disk conditions are shared.
+      const tp = await postOnce(2 * i);
+      const tb = bareOnce();
+      // The same pair without the flush to disk (synchronous=OFF for these two only): what is left is
+      // the CPU of each, so the ratio can be read as (CPU + flush) / (CPU + flush) on any machine.
+      station.st.sqlite.pragma('synchronous = OFF');
+      const tpn = await postOnce(2 * i + 1);
+      const tbn = bareOnce();
+      station.st.sqlite.pragma('synchronous = FULL');
+      if (i >= 20) { post.push(tp); ins.push(tb); postNoFlush.push(tpn); insNoFlush.push(tbn); }
       // A turn of the event loop between customers, as at the counter (idle WAL checkpoints run here).
       await new Promise((r) => setImmediate(r));
     }
@@ -63,6 +74,10 @@ async function main(): Promise<void> {
     console.log(`bare_insert_p50: ${fmt(pct(ins, 50))} ms`);
     console.log(`bare_insert_p99: ${fmt(pct(ins, 99))} ms`);
     console.log(`posting_vs_bare_insert: ${fmt(pct(post, 50) / pct(ins, 50))} ratio`);
+    console.log(`posting_no_flush_p50: ${fmt(pct(postNoFlush, 50))} ms`);
+    console.log(`bare_insert_no_flush_p50: ${fmt(pct(insNoFlush, 50))} ms`);
+    console.log(`posting_flush_p50: ${fmt(pct(post, 50) - pct(postNoFlush, 50))} ms`);
+    console.log(`bare_insert_flush_p50: ${fmt(pct(ins, 50) - pct(insNoFlush, 50))} ms`);
     station.close();
 
     // Account search over 1,000,000 accounts.
