@@ -226,6 +226,13 @@ export const en = {
     day: 'Business day', show: 'Show', exportSummary: 'Export daily summary (CSV)', exportJournal: 'Export receipts journal (CSV)',
     printX: 'Print X report', xQueued: 'X report sent to the printer.', noOpenDrawer: 'No drawer is open: no X report.',
   },
+  closeDay: {
+    button: 'Close business day {{day}}', title: 'Close business day {{day}}?', confirm: 'Close the day',
+    warning: 'Once closed, no payment, drawer opening or returned check can be recorded for this day. Every drawer of the day must be closed out first.',
+    openSessions_one: '{{count}} drawer of this day is not closed out yet: close it out before closing the day.',
+    openSessions_other: '{{count}} drawers of this day are not closed out yet: close them out before closing the day.',
+    closedBy: 'Business day {{day}} was closed at {{at}} by {{who}}.', done: 'Business day {{day}} is closed.',
+  },
   returned: {
     title: 'Returned check', find: 'Find the check', search: 'Search', noneFound: 'No check matches.', found: 'Checks found',
     already: 'already returned', record: 'Check #{{check}}, {{amount}}', reason: 'Reason the bank gives', recordButton: 'Record returned check',

@@ -228,6 +228,13 @@ export const es: UiStrings = {
     day: 'Día contable', show: 'Mostrar', exportSummary: 'Exportar resumen diario (CSV)', exportJournal: 'Exportar diario de recibos (CSV)',
     printX: 'Imprimir informe X', xQueued: 'Informe X enviado a la impresora.', noOpenDrawer: 'No hay caja abierta: no hay informe X.',
   },
+  closeDay: {
+    button: 'Cerrar el día contable {{day}}', title: '¿Cerrar el día contable {{day}}?', confirm: 'Cerrar el día',
+    warning: 'Una vez cerrado, no se puede registrar ningún pago, apertura de caja ni cheque devuelto para este día. Antes hay que hacer el cierre de cada caja del día.',
+    openSessions_one: '{{count}} caja de este día aún no tiene su cierre: ciérrela antes de cerrar el día.',
+    openSessions_other: '{{count}} cajas de este día aún no tienen su cierre: ciérrelas antes de cerrar el día.',
+    closedBy: 'El día contable {{day}} se cerró a las {{at}}; lo cerró {{who}}.', done: 'El día contable {{day}} está cerrado.',
+  },
   returned: {
     title: 'Cheque devuelto', find: 'Buscar el cheque', search: 'Buscar', noneFound: 'Ningún cheque coincide.', found: 'Cheques encontrados',
     already: 'ya devuelto', record: 'Cheque n.º {{check}}, {{amount}}', reason: 'Motivo que da el banco', recordButton: 'Registrar cheque devuelto',

@@ -1,8 +1,8 @@
 // Reports: the X report of the open drawer (printed on request), the daily summary of a business day
-// by revenue code, GL account, tender and cashier, and the CSV exports for the city's systems.
+// by revenue code, GL account, tender and cashier (where the day is closed), and the CSV exports.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DailySummary, XReport } from '../../shared/endOfDayViews';
+import type { BusinessDayView, DailySummary, XReport } from '../../shared/endOfDayViews';
 import { FieldError } from '../components/FieldError';
 import { OverShortAmount } from '../components/OverShort';
 import { Page } from '../components/Page';
@@ -14,9 +14,10 @@ import { call } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { codeName } from '../store/catalog';
+import { CloseDay } from './reports/CloseDay';
 import { ZReportView } from './reports/ZReportView';
 
-function Summary({ s }: { s: DailySummary }) {
+function Summary({ s, onDayClosed }: { s: DailySummary; onDayClosed(v: BusinessDayView): void }) {
   const { t } = useTranslation();
   const lang = useApp((st) => st.lang);
   const c = s.collections;
@@ -37,6 +38,7 @@ function Summary({ s }: { s: DailySummary }) {
       <p>{t('reports.drawerLine', { paidIn: money(s.drawer.paidInCents, lang), paidOut: money(s.drawer.paidOutCents, lang), drops: money(s.drawer.dropsCents, lang), noSales: s.drawer.noSales })}</p>
       {s.returnedChecks.count > 0 && <p>{t('reports.returnedLine', { n: s.returnedChecks.count, amount: money(s.returnedChecks.totalCents, lang) })}</p>}
       <p>{t('reports.netLine', { amount: money(s.net.totalCents, lang) })}</p>
+      <CloseDay view={s.day} onClosed={onDayClosed} />
     </section>
   );
 }
@@ -79,7 +81,7 @@ export function Reports() {
             <button type="button" className="secondary" onClick={() => void exportCsv('export.dailySummary')}>{t('reports.exportSummary')}</button>
             <button type="button" className="secondary" onClick={() => void exportCsv('export.receiptsJournal')}>{t('reports.exportJournal')}</button>
           </div>
-          {summary && <Summary s={summary} />}
+          {summary && <Summary s={summary} onDayClosed={(v) => { notify('info', t('closeDay.done', { day: day(v.day, lang) })); load(); }} />}
         </section>
         <section className="panel">
           {x ? <><ZReportView report={x} /><div className="actions"><button type="button" className="secondary" onClick={() => void printX()}>{t('reports.printX')}</button></div></>
