@@ -39,7 +39,7 @@ async function look(page: Page, name: string): Promise<void> {
 }
 
 /** Pays an account from the lookup: number, Enter, then the amount (empty = balance), Enter. */
-async function payAccount(page: Page, accountNumber: string, amountDigits = ''): Promise<void> {
+export async function payAccount(page: Page, accountNumber: string, amountDigits = ''): Promise<void> {
   await page.keyboard.press('F2');
   await page.keyboard.type(accountNumber);
   await page.locator('#acct-opt-0', { hasText: accountNumber }).waitFor();
@@ -50,7 +50,7 @@ async function payAccount(page: Page, accountNumber: string, amountDigits = ''):
   await page.keyboard.press('Enter');
 }
 
-async function completeWithEnter(page: Page): Promise<void> {
+export async function completeWithEnter(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('complete');
   await page.keyboard.press('Enter');
   await page.locator('.change-due').waitFor();
