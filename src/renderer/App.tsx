@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusScreen, installFocusKeeper } from './focus';
 import { useHotkeys } from './hotkeys';
+import { useIdleLock } from './idleLock';
 import { hasBridge } from './transport';
 import { useApp } from './store/app';
 import { subscribeEvents } from './events';
@@ -22,10 +23,12 @@ import { SyncScreen } from './screens/Sync';
 import { Admin } from './screens/Admin';
 import type { Screen } from './store/app';
 
-/** Keys that work on every screen: language, lock. */
+/** Keys that work on every screen: language, lock; and the lock after the till stands idle. */
 function GlobalKeys() {
   const user = useApp((s) => s.user);
   const locked = useApp((s) => s.locked);
+  const idleMinutes = useApp((s) => s.info?.idleLockMinutes ?? 0);
+  useIdleLock(!!user && !locked, idleMinutes);
   useHotkeys({
     'Alt+E': () => { const { lang, setLang } = useApp.getState(); setLang(lang === 'en' ? 'es' : 'en'); },
     'Alt+L': () => { if (user && !locked) void useApp.getState().lock(); },

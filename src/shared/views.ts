@@ -11,6 +11,8 @@ export interface StationSettings {
   stationId: string; cityName: string; cityAddress: string; cutoff: string; timeZone: string; language: 'en' | 'es';
   lockoutAttempts: number; lockoutMinutes: number; floatCents: number; dropLimitCents: number;
   overShortToleranceCents: number; returnedCheckFeeCents: number; cashOnlyMonths: number;
+  /** Minutes with no key or click before the till locks itself; 0 = never. */
+  idleLockMinutes: number;
 }
 
 export interface SignInResult { token: string; user: UserView }
@@ -22,6 +24,8 @@ export interface StationInfo {
   businessDay: string;
   language: 'en' | 'es';
   schemaVersion: number;
+  /** Minutes with no key or click before the till locks itself; 0 = never. */
+  idleLockMinutes: number;
 }
 
 export interface RevenueCodeView {

@@ -18,6 +18,8 @@ export interface StationConfig {
   overShortToleranceCents: number;
   returnedCheckFeeCents: number;
   cashOnlyMonths: number;
+  /** Minutes with no key or click before the till locks itself (0 = never). */
+  idleLockMinutes: number;
   /** The notes and coins kept back from a deposit for each drawer's float tomorrow. */
   floatComposition: DenominationCounts;
   /** The one bank account deposits go to. */
@@ -38,6 +40,8 @@ export const DEFAULT_CONFIG: StationConfig = {
   overShortToleranceCents: 100,
   returnedCheckFeeCents: 3000,
   cashOnlyMonths: 12,
+  // Within PCI DSS's 15 minutes; short enough that a till left at a busy counter does not stay open.
+  idleLockMinutes: 10,
   floatComposition: STANDARD_FLOAT,
   depositBank: { name: 'First Riverton Bank', routing: '121000358', account: '4400012345' },
 };

@@ -25,6 +25,7 @@ export const DETAILS_ES: Record<string, string> = {
   'this fee comes to nothing: remove the line': 'este cargo es cero: quite la línea',
   'counts are whole, non-negative pieces': 'las cantidades son piezas enteras, no negativas',
   'Too small: expected string to have >=1 characters': 'no puede quedar vacío',
+  'Idle minutes: 0 (never) to 120.': 'Minutos sin uso: de 0 (nunca) a 120.',
   'Invalid input': 'dato no válido',
 };
 

@@ -263,7 +263,7 @@ export const en = {
     title: 'Settings and users', station: 'Station', save: 'Save settings', saved: 'Saved.',
     fields: {
       stationId: 'Station ID', cityName: 'City name (receipt header)', cityAddress: 'City address (receipt header)', cutoff: 'Business-day cut-off (HH:MM)', timeZone: 'Time zone',
-      lockoutAttempts: 'Wrong PINs before lockout', lockoutMinutes: 'Lockout minutes', cashOnlyMonths: 'Cash-only months after a returned check',
+      lockoutAttempts: 'Wrong PINs before lockout', lockoutMinutes: 'Lockout minutes', cashOnlyMonths: 'Cash-only months after a returned check', idleLockMinutes: 'Lock the till after this many idle minutes (0 = never)',
       floatCents: 'Standard float', dropLimitCents: 'Drop limit', overShortToleranceCents: 'Over/short tolerance', returnedCheckFeeCents: 'Returned-check fee',
       language: 'Station language', receiptLanguage: 'Receipt language',
     },

@@ -265,7 +265,7 @@ export const es: UiStrings = {
     title: 'Configuración y usuarios', station: 'Estación', save: 'Guardar configuración', saved: 'Guardado.',
     fields: {
       stationId: 'ID de estación', cityName: 'Nombre de la ciudad (encabezado del recibo)', cityAddress: 'Dirección de la ciudad (encabezado del recibo)', cutoff: 'Hora de corte del día contable (HH:MM)', timeZone: 'Zona horaria',
-      lockoutAttempts: 'PIN incorrectos antes del bloqueo', lockoutMinutes: 'Minutos de bloqueo', cashOnlyMonths: 'Meses de solo efectivo tras un cheque devuelto',
+      lockoutAttempts: 'PIN incorrectos antes del bloqueo', lockoutMinutes: 'Minutos de bloqueo', cashOnlyMonths: 'Meses de solo efectivo tras un cheque devuelto', idleLockMinutes: 'Bloquear la caja tras estos minutos sin uso (0 = nunca)',
       floatCents: 'Fondo estándar', dropLimitCents: 'Límite de caja', overShortToleranceCents: 'Tolerancia de sobrante/faltante', returnedCheckFeeCents: 'Cargo por cheque devuelto',
       language: 'Idioma de la estación', receiptLanguage: 'Idioma de los recibos',
     },

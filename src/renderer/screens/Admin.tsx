@@ -20,7 +20,7 @@ import { useApp } from '../store/app';
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
 const TEXT = ['stationId', 'cityName', 'cityAddress', 'cutoff', 'timeZone'] as const;
-const NUMBERS = ['lockoutAttempts', 'lockoutMinutes', 'cashOnlyMonths'] as const;
+const NUMBERS = ['lockoutAttempts', 'lockoutMinutes', 'cashOnlyMonths', 'idleLockMinutes'] as const;
 
 function SettingsForm({ admin }: { admin: boolean }) {
   const { t } = useTranslation();

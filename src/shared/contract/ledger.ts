@@ -27,6 +27,7 @@ export const stationSettingsPatch = z.object({
   overShortToleranceCents: centsSchema.optional(),
   returnedCheckFeeCents: centsSchema.optional(),
   cashOnlyMonths: z.number().int().min(0).max(60).optional(),
+  idleLockMinutes: z.number().int().min(0, 'Idle minutes: 0 (never) to 120.').max(120, 'Idle minutes: 0 (never) to 120.').optional(),
 }).strict();
 
 export const receiptLineInput = z.object({
