@@ -1,20 +1,14 @@
 // Closing the business day from the Reports screen (supervisor): refused, in words, while a drawer of
 // the day is open; closed once every drawer is closed out; after that the day takes no drawer opening.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { STANDARD_FLOAT } from '../../src/shared/denominations';
 import { uuid } from '../helpers/station';
 import { closeOutBalanced } from '../helpers/dayAtCounter';
-import { axeProblems, openTill, shot, signIn, type Till } from './harness';
+import { look, openTill, signIn, type Till } from './harness';
 
 let till: Till;
 beforeAll(async () => { till = await openTill(); });
 afterAll(async () => { await till?.close(); });
-
-async function look(page: Page, name: string): Promise<void> {
-  await shot(page, name);
-  expect(await axeProblems(page), `accessibility of ${name}`).toEqual([]);
-}
 
 it('a supervisor closes the business day once every drawer is closed out', async () => {
   const { page, t } = till;

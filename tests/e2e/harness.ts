@@ -2,6 +2,7 @@
 // started in-process serving the built renderer, and Debian's Chromium driven by playwright-core.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
@@ -100,6 +101,12 @@ export async function axeProblems(page: Page): Promise<string[]> {
   return r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** A screenshot of the screen kept as an artifact, and axe-core on it: no serious or critical violation. */
+export async function look(page: Page, name: string): Promise<void> {
+  await shot(page, name);
+  expect(await axeProblems(page), `accessibility of ${name}`).toEqual([]);
 }
 
 export async function signIn(page: Page, who: keyof typeof PINS = 'cashier'): Promise<void> {

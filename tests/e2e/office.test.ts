@@ -4,16 +4,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { STANDARD_FLOAT } from '../../src/shared/denominations';
 import { ROUTING, uuid } from '../helpers/station';
-import { axeProblems, openTill, shot, signIn, type Till } from './harness';
+import { look, openTill, signIn, type Till } from './harness';
 
 let till: Till;
 beforeAll(async () => { till = await openTill(); });
 afterAll(async () => { await till?.close(); });
-
-async function look(page: Page, name: string): Promise<void> {
-  await shot(page, name);
-  expect(await axeProblems(page), `accessibility of ${name}`).toEqual([]);
-}
 
 async function office(page: Page, n: string, heading: string): Promise<void> {
   await page.keyboard.press('Alt+O');
