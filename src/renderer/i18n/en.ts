@@ -253,6 +253,16 @@ export const en = {
       paperOut: 'Printer out of paper', error: 'Printer error: check the cutter and paper path', offline: 'Printer offline', noPrinter: 'No receipt printer is set up at this station',
     },
   },
+  deviceSettings: {
+    title: 'Devices at this station', name: 'Name', kind: 'Kind', address: 'Where it is', options: 'Options (name=value, …)', enabled: 'On',
+    addressHint: 'Where: tcp://10.0.0.5:9100 (network printer), serial:/dev/ttyUSB0?baud=9600 or serial:COM3?baud=9600, spooler:QueueName, printer (a drawer on the receipt printer), none.',
+    badOption: '“{{part}}” is not name=value: write each option as name=value, separated by commas.',
+    remove: 'Remove {{id}}', add: 'Add a device', save: 'Save devices and printing',
+    ports: 'Serial ports on this machine: {{list}}.', noPorts: 'No serial port was found on this machine.', portsPartial: 'The list may be incomplete (udev is not installed).',
+    printing: 'Printing', receiptCode: 'Receipt number printed as', codes: { qr: 'QR code', barcode: 'Barcode (CODE128)', none: 'Not printed' },
+    drawerOpenWarnSeconds: 'Warn when the drawer stays open (seconds)', giveUpMinutes: 'Stop retrying a print after (minutes)',
+    blockSale: 'Refuse the next sale while the drawer is open',
+  },
   sync: {
     title: 'Sync with the city hub', state: 'Connection', pending: 'Waiting to send', pendingShort: '{{n}} to send', lastSuccess: 'Last sync', directory: 'Account directory as of',
     hub: 'Hub', lastError: 'Last problem', now: 'Sync now', exceptions: 'Exceptions from the hub ({{n}})', noExceptions: 'No open exceptions.',

@@ -255,6 +255,16 @@ export const es: UiStrings = {
       paperOut: 'Impresora sin papel', error: 'Error de impresora: revise la cuchilla y el papel', offline: 'Impresora fuera de línea', noPrinter: 'No hay impresora de recibos en esta estación',
     },
   },
+  deviceSettings: {
+    title: 'Dispositivos de esta estación', name: 'Nombre', kind: 'Tipo', address: 'Dónde está', options: 'Opciones (nombre=valor, …)', enabled: 'Encendido',
+    addressHint: 'Dónde: tcp://10.0.0.5:9100 (impresora de red), serial:/dev/ttyUSB0?baud=9600 o serial:COM3?baud=9600, spooler:NombreDeCola, printer (caja conectada a la impresora de recibos), none (ninguno).',
+    badOption: '“{{part}}” no es nombre=valor: escriba cada opción como nombre=valor, separadas por comas.',
+    remove: 'Quitar {{id}}', add: 'Agregar un dispositivo', save: 'Guardar dispositivos e impresión',
+    ports: 'Puertos serie de esta máquina: {{list}}.', noPorts: 'No se encontró ningún puerto serie en esta máquina.', portsPartial: 'La lista puede estar incompleta (udev no está instalado).',
+    printing: 'Impresión', receiptCode: 'Número de recibo impreso como', codes: { qr: 'Código QR', barcode: 'Código de barras (CODE128)', none: 'No se imprime' },
+    drawerOpenWarnSeconds: 'Avisar si la caja queda abierta (segundos)', giveUpMinutes: 'Dejar de reintentar una impresión tras (minutos)',
+    blockSale: 'Rechazar la siguiente venta mientras la caja esté abierta',
+  },
   sync: {
     title: 'Sincronización con la central', state: 'Conexión', pending: 'Por enviar', pendingShort: '{{n}} por enviar', lastSuccess: 'Última sincronización', directory: 'Directorio de cuentas al',
     hub: 'Central', lastError: 'Último problema', now: 'Sincronizar ahora', exceptions: 'Excepciones de la central ({{n}})', noExceptions: 'No hay excepciones abiertas.',

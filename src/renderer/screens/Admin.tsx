@@ -1,5 +1,5 @@
 // Settings: the station (ID, city, receipt header, cut-off, float, limits, language), the language
-// of receipts, and the users (add, new PIN, deactivate, clear a lockout). Admin changes; a supervisor
+// of receipts, the devices and printing (admin), and the users (add, new PIN, deactivate, clear a lockout). Admin changes; a supervisor
 // can clear lockouts.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { errorAt, errorText, unclaimed } from '../errors';
 import { call } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
+import { DeviceSettings } from './admin/DeviceSettings';
 
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
@@ -152,6 +153,7 @@ export function Admin() {
         <section className="panel"><SettingsForm admin={admin} /></section>
         <section className="panel"><Users admin={admin} /></section>
       </div>
+      {admin && <section className="panel"><DeviceSettings /></section>}
     </Page>
   );
 }
