@@ -74,4 +74,4 @@ it('reports, a returned check, devices, sync and settings', async () => {
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Saved.').waitFor();
   expect((await t.ok('printing.settings', {})).receiptLanguage).toBe('es');
-});
+}, 60_000);
