@@ -6,6 +6,7 @@ import type { PrintJobView } from '../shared/printing';
 import type { SyncStatusView } from '../shared/contract/sync';
 import i18n from './i18n';
 import { focusId } from './focus';
+import { messageText } from './messageText';
 import { call, on } from './transport';
 import { useApp } from './store/app';
 import { useTillUi } from './store/tillUi';
@@ -71,7 +72,7 @@ const HANDLERS: Record<string, Handler> = {
     // A device that stays unplugged re-reports itself every retry: warn once, when its state changes.
     const before = useApp.getState().devices[d.id]?.state;
     useApp.getState().setDevice(d);
-    if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: d.detail }));
+    if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: messageText(d.message, d.detail) }));
   },
   'device.check': () => { void checkRead(); },
   'device.key': (p) => serialKey(p as KeyView),

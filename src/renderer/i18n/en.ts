@@ -275,6 +275,41 @@ export const en = {
     kickFailed: 'The cash drawer did not open: {{detail}}',
     device: '{{device}}: {{detail}}',
   },
+  msg: {
+    link: {
+      unreachable: 'Not answering at {{address}}: check it is switched on and its cable (or network cable) is plugged in.',
+      notFound: 'Not found at {{address}}: check it is plugged in (USB or serial cable) and the port in the settings is right.',
+      permission: 'This computer does not let the station use {{address}}: call IT to give the station access to it.',
+      timeout: 'No answer in time from {{address}}: check it is switched on and plugged in, then try again.',
+      busy: 'Another program is using {{address}}: close it, or restart the computer.',
+      deviceFault: 'The device reports a fault: look at its lights, switch it off and on again.',
+      lost: 'Lost the connection to {{address}}: check its cable is plugged in.',
+      other: 'Cannot use {{address}}: see the technical detail below, or call IT.',
+    },
+    device: {
+      off: 'Turned off in the settings.', notConfigured: 'Not set up at this station.',
+      noDriver: 'This version of CivicTill cannot drive this device: call IT.', badSettings: 'Its settings are not right: an admin must correct them.',
+      notOpened: 'Not opened yet.', connecting: 'Connecting to {{address}}…', ready: 'Ready.', readyAt: 'Ready on {{address}}.', closed: 'Closed.',
+      retrying: 'Trying again in {{retryS}} s.',
+    },
+    printer: {
+      coverOpen: 'Printer cover open: close it.', paperOut: 'Printer out of paper: load a new roll.', paperLow: 'Ready — paper low: have a new roll at hand.',
+      error: 'Printer error: check the cutter and paper path, then switch it off and on.', offline: 'Printer offline: check its cover, paper and lights.',
+      notAnswering: 'The printer at {{address}} does not answer: switch it off and on again.', printing: 'Printing.',
+    },
+    drawer: {
+      throughPrinter: 'Opens through the receipt printer {{printer}}.', noSensor: 'Ready (no open/closed sensor).', open: 'Open.', closed: 'Closed.',
+      notSetUp: 'No cash drawer is set up at this station.',
+    },
+    sync: {
+      unreachable: 'The city hub at {{address}} does not answer. Payments are kept here and sent when it is back; if this lasts, call IT.',
+      timeout: 'The city hub at {{address}} did not answer in time. Payments are kept here and sent later; if this lasts, call IT.',
+      hubError: 'The city hub at {{address}} has a problem. Payments are kept here and sent later; if this lasts, call IT.',
+      refused: 'The city hub refused this station ({{code}}): call IT.',
+      other: 'Sync did not work: see the technical detail below. Payments are kept here and sent later.',
+    },
+    technical: 'Technical detail',
+  },
   micr: {
     field: { line: 'the MICR line', routing: 'the routing number', account: 'the account number', checkNumber: 'the check number' },
     fault: {

@@ -277,6 +277,41 @@ export const es: UiStrings = {
     kickFailed: 'El cajón de dinero no se abrió: {{detail}}',
     device: '{{device}}: {{detail}}',
   },
+  msg: {
+    link: {
+      unreachable: 'No responde en {{address}}: revise que esté encendido y que su cable (o cable de red) esté conectado.',
+      notFound: 'No se encuentra en {{address}}: revise que esté enchufado (cable USB o serie) y que el puerto de la configuración sea el correcto.',
+      permission: 'Este equipo no deja que la estación use {{address}}: llame a soporte técnico (IT) para que le den acceso.',
+      timeout: 'No hubo respuesta a tiempo de {{address}}: revise que esté encendido y enchufado, y vuelva a intentarlo.',
+      busy: 'Otro programa está usando {{address}}: ciérrelo o reinicie el equipo.',
+      deviceFault: 'El dispositivo indica una falla: mire sus luces, apáguelo y vuelva a encenderlo.',
+      lost: 'Se perdió la conexión con {{address}}: revise que el cable esté conectado.',
+      other: 'No se puede usar {{address}}: vea el detalle técnico abajo o llame a soporte técnico (IT).',
+    },
+    device: {
+      off: 'Apagado en la configuración.', notConfigured: 'No está configurado en esta estación.',
+      noDriver: 'Esta versión de CivicTill no puede manejar este dispositivo: llame a soporte técnico (IT).', badSettings: 'Su configuración no es correcta: un administrador debe corregirla.',
+      notOpened: 'Todavía no se abrió.', connecting: 'Conectando con {{address}}…', ready: 'Listo.', readyAt: 'Listo en {{address}}.', closed: 'Cerrado.',
+      retrying: 'Se vuelve a intentar en {{retryS}} s.',
+    },
+    printer: {
+      coverOpen: 'Tapa de la impresora abierta: ciérrela.', paperOut: 'Impresora sin papel: ponga un rollo nuevo.', paperLow: 'Lista — queda poco papel: tenga un rollo nuevo a mano.',
+      error: 'Error de impresora: revise la cuchilla y el paso del papel, luego apáguela y vuelva a encenderla.', offline: 'Impresora fuera de línea: revise la tapa, el papel y las luces.',
+      notAnswering: 'La impresora en {{address}} no responde: apáguela y vuelva a encenderla.', printing: 'Imprimiendo.',
+    },
+    drawer: {
+      throughPrinter: 'Se abre por medio de la impresora de recibos {{printer}}.', noSensor: 'Listo (sin sensor de abierto/cerrado).', open: 'Abierto.', closed: 'Cerrado.',
+      notSetUp: 'No hay cajón de dinero configurado en esta estación.',
+    },
+    sync: {
+      unreachable: 'La central de la ciudad en {{address}} no responde. Los pagos se guardan aquí y se envían cuando vuelva; si sigue así, llame a soporte técnico (IT).',
+      timeout: 'La central de la ciudad en {{address}} no respondió a tiempo. Los pagos se guardan aquí y se envían después; si sigue así, llame a soporte técnico (IT).',
+      hubError: 'La central de la ciudad en {{address}} tiene un problema. Los pagos se guardan aquí y se envían después; si sigue así, llame a soporte técnico (IT).',
+      refused: 'La central de la ciudad rechazó esta estación ({{code}}): llame a soporte técnico (IT).',
+      other: 'La sincronización no funcionó: vea el detalle técnico abajo. Los pagos se guardan aquí y se envían después.',
+    },
+    technical: 'Detalle técnico',
+  },
   micr: {
     field: { line: 'la línea MICR', routing: 'el número de ruta', account: 'el número de cuenta', checkNumber: 'el número de cheque' },
     fault: {

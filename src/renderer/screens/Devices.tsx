@@ -8,6 +8,7 @@ import { roleAtLeast } from '../../shared/domain';
 import { Dialog } from '../components/Dialog';
 import { FieldError } from '../components/FieldError';
 import { Page } from '../components/Page';
+import { StationText } from '../components/StationText';
 import { TextInput } from '../components/TextInput';
 import { errorAt, errorText } from '../errors';
 import { dateTime } from '../format';
@@ -82,7 +83,7 @@ export function Devices() {
               <tr key={d.id} className={d.state === 'error' || d.state === 'offline' ? 'has-error' : undefined}>
                 <th scope="row">{t(`devices.kinds.${d.kind}`)} <span className="muted mono small">{d.id}</span></th>
                 <td><span className={`badge dev-${d.state}`}>{t(`devices.deviceStates.${d.state}`)}</span></td>
-                <td>{d.detail}</td>
+                <td><StationText message={d.message} detail={d.detail} technical={d.state !== 'ready'} /></td>
                 <td className="row-actions">
                   {roleAtLeast(user.role, 'supervisor') && d.state === 'ready' && <button type="button" className="secondary small" data-autofocus={i === 0 ? '' : undefined} onClick={() => void test(d)}>{t('devices.test')}</button>}
                   {(d.state === 'offline' || d.state === 'connecting') && <button type="button" className="ghost small" onClick={() => void reopen(d)}>{t('devices.retryOpen')}</button>}
