@@ -2,6 +2,7 @@
 // msg.<code>), with the same {{parameters}}, and the catalogues hold no words for codes that do not exist.
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_CODES } from '../../src/shared/messages';
+import { EXCEPTION_KINDS } from '../../src/shared/hubProtocol';
 import { en } from '../../src/renderer/i18n/en';
 import { es } from '../../src/renderer/i18n/es';
 
@@ -25,5 +26,12 @@ describe('message catalogues', () => {
     const extra = leaves(en.msg).filter((k) => k !== 'technical' && !(MESSAGE_CODES as readonly string[]).includes(k));
     expect(extra).toEqual([]);
     expect(leaves(es.msg).sort()).toEqual(leaves(en.msg).sort());
+  });
+
+  // The hub's exceptions carry a kind: the renderer words it (the hub's English text is the detail).
+  it.each(EXCEPTION_KINDS)('hub exception %s has an English and a Spanish text', (kind) => {
+    expect(en.sync.exceptionKinds[kind].trim()).not.toBe('');
+    expect(es.sync.exceptionKinds[kind].trim()).not.toBe('');
+    expect(es.sync.exceptionKinds[kind]).not.toBe(en.sync.exceptionKinds[kind]);
   });
 });

@@ -251,6 +251,14 @@ export const en = {
     hub: 'Hub', lastError: 'Last problem', now: 'Sync now', exceptions: 'Exceptions from the hub ({{n}})', noExceptions: 'No open exceptions.',
     resolve: 'Resolve', resolveTitle: 'Resolve the exception', note: 'What was done', pendingResolution: 'resolved here, waiting for the hub',
     states: { not_enrolled: 'Not enrolled with a hub', online: 'Online', offline: 'OFFLINE — payments are kept and sent later', syncing: 'Syncing…' },
+    exceptionKinds: {
+      unknown_account: 'The account is not in the city’s records: check the number on the receipt with the customer or the billing office.',
+      closed_account: 'The account is closed: the payment needs a refund or a transfer to another account.',
+      unknown_revenue_code: 'The hub does not know this revenue code: the amount was booked to suspense; tell the finance office.',
+      cash_only_check: 'A check was taken from a cash-only payer: tell a supervisor (the check may come back).',
+      unknown_receipt: 'The hub does not hold the receipt this refers to: call IT.',
+      unreadable_event: 'The hub could not read something this station sent: call IT.',
+    },
   },
   admin: {
     title: 'Settings and users', station: 'Station', save: 'Save settings', saved: 'Saved.',

@@ -253,6 +253,14 @@ export const es: UiStrings = {
     hub: 'Central', lastError: 'Último problema', now: 'Sincronizar ahora', exceptions: 'Excepciones de la central ({{n}})', noExceptions: 'No hay excepciones abiertas.',
     resolve: 'Resolver', resolveTitle: 'Resolver la excepción', note: 'Qué se hizo', pendingResolution: 'resuelta aquí, esperando a la central',
     states: { not_enrolled: 'No inscrita en una central', online: 'En línea', offline: 'SIN CONEXIÓN — los pagos se guardan y se envían después', syncing: 'Sincronizando…' },
+    exceptionKinds: {
+      unknown_account: 'La cuenta no está en los registros de la ciudad: verifique el número del recibo con el cliente o con la oficina de facturación.',
+      closed_account: 'La cuenta está cerrada: el pago necesita un reembolso o una transferencia a otra cuenta.',
+      unknown_revenue_code: 'La central no conoce este código de ingreso: el importe quedó en cuenta transitoria; avise a la oficina de finanzas.',
+      cash_only_check: 'Se aceptó un cheque de un pagador de solo efectivo: avise a un supervisor (el cheque puede ser devuelto).',
+      unknown_receipt: 'La central no tiene el recibo al que esto se refiere: llame a soporte técnico (IT).',
+      unreadable_event: 'La central no pudo leer algo que envió esta estación: llame a soporte técnico (IT).',
+    },
   },
   admin: {
     title: 'Configuración y usuarios', station: 'Estación', save: 'Guardar configuración', saved: 'Guardado.',
