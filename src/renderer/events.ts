@@ -63,16 +63,16 @@ const HANDLERS: Record<string, Handler> = {
   'print.job': (p) => {
     const j = p as PrintJobView;
     if (j.state === 'failed') useApp.getState().notify('error', t('events.printFailed', { label: j.label, why: j.lastError ?? '' }));
-    else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', t('events.printWaiting', { label: j.label, why: t(`devices.waitReasons.${j.waitingReason}`) }));
+    else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', () => t('events.printWaiting', { label: j.label, why: t(`devices.waitReasons.${j.waitingReason!}`) }));
   },
-  'drawer.leftOpen': () => useApp.getState().notify('warn', t('events.drawerLeftOpen')),
+  'drawer.leftOpen': () => useApp.getState().notify('warn', () => t('events.drawerLeftOpen')),
   'drawer.kickFailed': (p) => useApp.getState().notify('error', t('events.kickFailed', { detail: (p as { detail?: string })?.detail ?? '' })),
   'device.status': (p) => {
     const d = p as DeviceStatus;
     // A device that stays unplugged re-reports itself every retry: warn once, when its state changes.
     const before = useApp.getState().devices[d.id]?.state;
     useApp.getState().setDevice(d);
-    if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: messageText(d.message, d.detail) }));
+    if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', () => t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: messageText(d.message, d.detail) }));
   },
   'device.check': () => { void checkRead(); },
   'device.key': (p) => serialKey(p as KeyView),

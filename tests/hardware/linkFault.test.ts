@@ -2,18 +2,10 @@
 // drivers and libraries report (serialport, fetch, our own printer link), each sorted into a cause a
 // person can act on.
 import { describe, expect, it } from 'vitest';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { openSync } from 'node:fs';
 import { classifyLinkError, linkMessage, placeOf } from '../../src/shared/linkFault';
-
-/** A loopback port nothing listens on: bound once, then closed. */
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
+import { closedPort } from '../helpers/closedPort';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
