@@ -12,6 +12,8 @@ export const MESSAGE_CODES = [
   'printer.coverOpen', 'printer.paperOut', 'printer.paperLow', 'printer.error', 'printer.offline', 'printer.notAnswering', 'printer.printing',
   // A cash drawer kicked through the printer.
   'drawer.throughPrinter', 'drawer.noSensor', 'drawer.open', 'drawer.closed', 'drawer.notSetUp',
+  // Why a print job stopped or waits (PrintJobView.lastErrorMessage).
+  'printJob.interrupted', 'printJob.gaveUp', 'printJob.noPrinter', 'printJob.layout', 'printJob.uncertain', 'printJob.failed',
   // Sync with the city hub.
   'sync.unreachable', 'sync.timeout', 'sync.hubError', 'sync.refused', 'sync.other',
 ] as const;

@@ -309,6 +309,14 @@ export const en = {
       throughPrinter: 'Opens through the receipt printer {{printer}}.', noSensor: 'Ready (no open/closed sensor).', open: 'Open.', closed: 'Closed.',
       notSetUp: 'No cash drawer is set up at this station.',
     },
+    printJob: {
+      interrupted: 'Interrupted while printing: check whether it came out, then retry or cancel it.',
+      gaveUp: 'The printer could not take it for {{minutes}} minutes, so the station stopped trying: retry it if it is still wanted.',
+      noPrinter: 'No receipt printer was set up for {{minutes}} minutes: retry it once one is, if it is still wanted.',
+      layout: 'The slip could not be laid out: call IT.',
+      uncertain: 'Sent to the printer, but it did not confirm printing: check whether it came out, then retry or cancel it.',
+      failed: 'Printing failed: check the printer, then retry or cancel it.',
+    },
     sync: {
       unreachable: 'The city hub at {{address}} does not answer. Payments are kept here and sent when it is back; if this lasts, call IT.',
       timeout: 'The city hub at {{address}} did not answer in time. Payments are kept here and sent later; if this lasts, call IT.',

@@ -311,6 +311,14 @@ export const es: UiStrings = {
       throughPrinter: 'Se abre por medio de la impresora de recibos {{printer}}.', noSensor: 'Listo (sin sensor de abierto/cerrado).', open: 'Abierto.', closed: 'Cerrado.',
       notSetUp: 'No hay cajón de dinero configurado en esta estación.',
     },
+    printJob: {
+      interrupted: 'Se interrumpió mientras se imprimía: revise si salió y luego reintente o cancele.',
+      gaveUp: 'La impresora no pudo recibirlo durante {{minutes}} minutos y la estación dejó de intentarlo: reintente si todavía hace falta.',
+      noPrinter: 'No hubo impresora de recibos configurada durante {{minutes}} minutos: reintente cuando haya una, si todavía hace falta.',
+      layout: 'No se pudo componer el comprobante: llame a soporte técnico (IT).',
+      uncertain: 'Se envió a la impresora, pero no confirmó la impresión: revise si salió y luego reintente o cancele.',
+      failed: 'La impresión falló: revise la impresora y luego reintente o cancele.',
+    },
     sync: {
       unreachable: 'La central de la ciudad en {{address}} no responde. Los pagos se guardan aquí y se envían cuando vuelva; si sigue así, llame a soporte técnico (IT).',
       timeout: 'La central de la ciudad en {{address}} no respondió a tiempo. Los pagos se guardan aquí y se envían después; si sigue así, llame a soporte técnico (IT).',
