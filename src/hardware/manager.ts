@@ -3,7 +3,7 @@
 // the station keeps working without them and says so), their events, and a test action per device.
 // Drivers plug in through a factory per kind (register()), so the printer and drawer drivers join the
 // same way as the serial ones.
-import type { Device, DeviceConfig, DeviceContext, DeviceEvent, DeviceFactory, DeviceKind, DeviceStatus } from './device';
+import type { Device, DeviceConfig, DeviceContext, DeviceEvent, DeviceFactory, DeviceKind, DeviceStatus, TestOutcome } from './device';
 import { Backoff, DEFAULT_BACKOFF, later, type BackoffOptions } from './serial/reconnect';
 import { linkMessage, placeOf } from '../shared/linkFault';
 import { msg, type StationMessage } from '../shared/messages';
@@ -144,10 +144,16 @@ export class DeviceManager implements DeviceContext {
 
   /** Runs a device's test action (print test page, kick drawer, read a check, show text). */
   async test(id: string): Promise<string> {
+    return (await this.testOutcome(id)).text;
+  }
+
+  /** The same, with the outcome as a message code when the driver gives one (else only the text). */
+  async testOutcome(id: string): Promise<{ text: string; message?: StationMessage }> {
     const s = this.slots.get(id);
     if (!s) throw new DeviceManagerError('unknown', id, `There is no device ${id} at this station.`);
     if (!s.device || s.status.state !== 'ready') throw new DeviceManagerError('notReady', id, `${id} is not ready: ${s.status.detail}`);
-    return s.device.test();
+    if (s.device.runTest) return s.device.runTest() as Promise<TestOutcome>;
+    return { text: await s.device.test() };
   }
 
   /** Reopens a device now (an admin's "retry"), resetting its backoff. */

@@ -14,6 +14,9 @@ export const MESSAGE_CODES = [
   'drawer.throughPrinter', 'drawer.noSensor', 'drawer.open', 'drawer.closed', 'drawer.notSetUp',
   // Why a print job stopped or waits (PrintJobView.lastErrorMessage).
   'printJob.interrupted', 'printJob.gaveUp', 'printJob.noPrinter', 'printJob.layout', 'printJob.uncertain', 'printJob.failed',
+  // What a device's test action did (devices.test resultMessage).
+  'test.printed', 'test.drawerKicked', 'test.displayShown', 'test.checkRead', 'test.checkUnreadable', 'test.noCheck',
+  'test.keyPressed', 'test.noKey', 'test.notOpen',
   // Sync with the city hub.
   'sync.unreachable', 'sync.timeout', 'sync.hubError', 'sync.refused', 'sync.other',
 ] as const;

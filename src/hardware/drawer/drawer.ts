@@ -1,6 +1,6 @@
 // The cash drawer, wired to the printer's kick-out connector: opened with a complete pulse on pin 2
 // or 5, its open/closed switch read through DLE EOT 1 bit 2 (which level means "open" is a setting).
-import type { Device, DeviceState, DeviceStatus } from '../device';
+import type { Device, DeviceState, DeviceStatus, TestOutcome } from '../device';
 import type { DrawerPin } from '../printer/escpos';
 import type { ReceiptPrinter } from '../printer/printer';
 import { msg } from '../../shared/messages';
@@ -58,9 +58,11 @@ export class PrinterDrawer implements Device {
     return () => { this.listeners.delete(fn); };
   }
 
-  async test(): Promise<string> {
+  async test(): Promise<string> { return (await this.runTest()).text; }
+
+  async runTest(): Promise<TestOutcome> {
     const r = await this.kick();
-    return `Drawer kicked on pin ${r.pin} (${r.onMs} ms, ${r.via})`;
+    return { text: `Drawer kicked on pin ${r.pin} (${r.onMs} ms, ${r.via})`, message: msg('test.drawerKicked', { pin: r.pin, onMs: r.onMs }) };
   }
 
   /** Pulses the drawer open. Throws when the printer cannot be reached. */

@@ -1,7 +1,7 @@
 // The receipt printer as a counter device: prints forms one job at a time, keeps its status fresh
 // (DLE EOT), and pulses the drawer connector with complete commands.
 import type { ThermalPrinter } from 'node-thermal-printer';
-import type { Device, DeviceState, DeviceStatus } from '../device';
+import type { Device, DeviceState, DeviceStatus, TestOutcome } from '../device';
 import type { PrintDoc } from '../forms/doc';
 import { testPageForm } from '../forms/testPage';
 import { drawerKick, realTimePulse, clearBuffers, type DrawerPin } from './escpos';
@@ -80,9 +80,11 @@ export class ReceiptPrinter implements Device {
     return () => { this.listeners.delete(fn); };
   }
 
-  async test(): Promise<string> {
+  async test(): Promise<string> { return (await this.runTest()).text; }
+
+  async runTest(): Promise<TestOutcome> {
     await this.print(testPageForm(this.opts.columns, this.id, this.address));
-    return `Test page printed on ${this.address}`;
+    return { text: `Test page printed on ${this.address}`, message: msg('test.printed', { address: placeOf(this.address) }) };
   }
 
   /** Poll status faster while something needs it (the drawer while open); returns the release. */

@@ -317,6 +317,17 @@ export const en = {
       uncertain: 'Sent to the printer, but it did not confirm printing: check whether it came out, then retry or cancel it.',
       failed: 'Printing failed: check the printer, then retry or cancel it.',
     },
+    test: {
+      printed: 'Test page printed on {{address}}: check it came out whole and cut.',
+      drawerKicked: 'Drawer kicked (pin {{pin}}, {{onMs}} ms): it should be open now.',
+      displayShown: 'The customer display shows “{{line1}}” / “{{line2}}”: check the customer can read it.',
+      checkRead: 'Check read: routing {{routing}}, account {{account}}, check number {{checkNumber}}.',
+      checkUnreadable: 'The check could not be read completely: feed it again, straight and face up.',
+      noCheck: 'No check was read within {{s}} s: press Test, then feed a check.',
+      keyPressed: 'Key pressed: {{key}}.',
+      noKey: 'No key was pressed within {{s}} s: press Test, then a key.',
+      notOpen: 'The device is not open: press Try now, then test again.',
+    },
     sync: {
       unreachable: 'The city hub at {{address}} does not answer. Payments are kept here and sent when it is back; if this lasts, call IT.',
       timeout: 'The city hub at {{address}} did not answer in time. Payments are kept here and sent later; if this lasts, call IT.',

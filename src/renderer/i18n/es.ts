@@ -319,6 +319,17 @@ export const es: UiStrings = {
       uncertain: 'Se envió a la impresora, pero no confirmó la impresión: revise si salió y luego reintente o cancele.',
       failed: 'La impresión falló: revise la impresora y luego reintente o cancele.',
     },
+    test: {
+      printed: 'Página de prueba impresa en {{address}}: revise que salió completa y cortada.',
+      drawerKicked: 'Se accionó el cajón (pin {{pin}}, {{onMs}} ms): ahora debería estar abierto.',
+      displayShown: 'El visor del cliente muestra «{{line1}}» / «{{line2}}»: revise que el cliente lo pueda leer.',
+      checkRead: 'Cheque leído: ruta {{routing}}, cuenta {{account}}, número de cheque {{checkNumber}}.',
+      checkUnreadable: 'No se pudo leer el cheque completo: vuelva a pasarlo, derecho y boca arriba.',
+      noCheck: 'No se leyó ningún cheque en {{s}} s: pulse Probar y luego pase un cheque.',
+      keyPressed: 'Tecla pulsada: {{key}}.',
+      noKey: 'No se pulsó ninguna tecla en {{s}} s: pulse Probar y luego una tecla.',
+      notOpen: 'El dispositivo no está abierto: pulse Intentar ahora y vuelva a probar.',
+    },
     sync: {
       unreachable: 'La central de la ciudad en {{address}} no responde. Los pagos se guardan aquí y se envían cuando vuelva; si sigue así, llame a soporte técnico (IT).',
       timeout: 'La central de la ciudad en {{address}} no respondió a tiempo. Los pagos se guardan aquí y se envían después; si sigue así, llame a soporte técnico (IT).',

@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { FieldError } from '../components/FieldError';
 import { Page } from '../components/Page';
 import { StationText } from '../components/StationText';
+import { messageText } from '../messageText';
 import { TextInput } from '../components/TextInput';
 import { errorAt, errorText } from '../errors';
 import { dateTime } from '../format';
@@ -66,7 +67,7 @@ export function Devices() {
 
   async function test(d: DeviceStatus) {
     const r = await call('devices.test', { deviceId: d.id });
-    notify(r.ok ? 'info' : 'error', r.ok ? t('devices.tested', { id: t(`devices.kinds.${d.kind}`), result: r.value.result }) : errorText(r.error, lang));
+    notify(r.ok ? 'info' : 'error', r.ok ? t('devices.tested', { id: t(`devices.kinds.${d.kind}`), result: messageText(r.value.resultMessage, r.value.result) }) : errorText(r.error, lang));
   }
   async function reopen(d: DeviceStatus) {
     const r = await call('devices.retry', { deviceId: d.id });

@@ -123,6 +123,7 @@ describe('devices on a station', () => {
   it('test actions are on the record; unknown and missing devices are refused in words', async () => {
     const r = await t.ok('devices.test', { deviceId: 'display1' }, 'supervisor');
     expect(r.result).toBe('Showing "CivicTill display" / "12345678901234567890".');
+    expect(r.resultMessage).toEqual({ code: 'test.displayShown', params: { line1: 'CivicTill display', line2: '12345678901234567890' } });
     expect(t.station.st.sqlAll<{ ref: string }>("SELECT ref FROM journal WHERE kind = 'device.tested'")).toEqual([{ ref: 'display1' }]);
     const cashier = await t.call('devices.test', { deviceId: 'display1' }, 'cashier');
     expect(!cashier.ok && cashier.error.code).toBe('FORBIDDEN');
