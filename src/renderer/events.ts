@@ -62,8 +62,8 @@ const HANDLERS: Record<string, Handler> = {
   'drawer.drop': () => { void useApp.getState().refreshSession(); },
   'print.job': (p) => {
     const j = p as PrintJobView;
-    if (j.state === 'failed') useApp.getState().notify('error', () => t('events.printFailed', { label: j.label, why: messageText(j.lastErrorMessage, j.lastError ?? '') }));
-    else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', () => t('events.printWaiting', { label: j.label, why: t(`devices.waitReasons.${j.waitingReason!}`) }));
+    if (j.state === 'failed') useApp.getState().notify('error', () => t('events.printFailed', { label: messageText(j.labelMessage, j.label), why: messageText(j.lastErrorMessage, j.lastError ?? '') }));
+    else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', () => t('events.printWaiting', { label: messageText(j.labelMessage, j.label), why: t(`devices.waitReasons.${j.waitingReason!}`) }));
   },
   'drawer.leftOpen': () => useApp.getState().notify('warn', () => t('events.drawerLeftOpen')),
   'drawer.kickFailed': (p) => {

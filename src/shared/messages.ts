@@ -14,6 +14,8 @@ export const MESSAGE_CODES = [
   'drawer.throughPrinter', 'drawer.noSensor', 'drawer.open', 'drawer.closed', 'drawer.notSetUp',
   // Why a print job stopped or waits (PrintJobView.lastErrorMessage).
   'printJob.interrupted', 'printJob.gaveUp', 'printJob.noPrinter', 'printJob.layout', 'printJob.uncertain', 'printJob.failed',
+  // What a print job is (PrintJobView.labelMessage); amountCents is worded as money by the UI.
+  'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test',
   // What a device's test action did (devices.test resultMessage).
   'test.printed', 'test.drawerKicked', 'test.displayShown', 'test.checkRead', 'test.checkUnreadable', 'test.noCheck',
   'test.keyPressed', 'test.noKey', 'test.notOpen',
@@ -22,6 +24,7 @@ export const MESSAGE_CODES = [
 ] as const;
 export type MessageCode = (typeof MESSAGE_CODES)[number];
 
+/** A parameter named …Cents is an amount in cents: the UI words it as money in the cashier's language. */
 export type MessageParams = Record<string, string | number>;
 
 export interface StationMessage {

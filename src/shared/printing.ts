@@ -17,6 +17,8 @@ export interface PrintJobView {
   ref: string;
   /** Words for the list: "Receipt ST01-000042", "Drop slip $500.00". */
   label: string;
+  /** The same as a code with parameters, for the UI to word in the cashier's language. */
+  labelMessage: StationMessage;
   /** 0 for the original; a reprint is copy 1, 2, … and says DUPLICATE. */
   copy: number;
   state: PrintJobState;

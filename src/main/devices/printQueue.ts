@@ -12,7 +12,7 @@ import type { ReceiptPrinter } from '../../hardware/printer/printer';
 import { describeFault, type FaultReason } from '../../hardware/printer/status';
 import { faultMessage } from '../../hardware/printer/messages';
 import { isMessageCode, msg, type StationMessage } from '../../shared/messages';
-import { jobLabel, movementPrint, receiptPrint, voidPrint, type JobData } from './printData';
+import { jobLabel, jobLabelMessage, movementPrint, receiptPrint, voidPrint, type JobData } from './printData';
 import { docFor, formContext } from './printDocs';
 import { printSettings, receiptLanguage } from './printSettings';
 import { depositView } from '../station/endOfDay/deposits';
@@ -326,8 +326,9 @@ function storedMessage(json: string | null): StationMessage | null {
 }
 
 export function toView(r: PrintJobRow): PrintJobView {
+  const data = JSON.parse(r.data) as JobData;
   return {
-    id: r.id, form: r.form, ref: r.ref, label: jobLabel(JSON.parse(r.data) as JobData, r.lang), copy: r.copy, state: r.state,
+    id: r.id, form: r.form, ref: r.ref, label: jobLabel(data, r.lang), labelMessage: jobLabelMessage(data), copy: r.copy, state: r.state,
     waiting: r.waiting ? waitWords(r.waiting, r.lang) : null, waitingReason: r.waiting, attempts: r.attempts, lastError: r.last_error, lastErrorMessage: storedMessage(r.last_error_message), createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
   };
 }

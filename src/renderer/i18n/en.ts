@@ -317,6 +317,11 @@ export const en = {
       uncertain: 'Sent to the printer, but it did not confirm printing: check whether it came out, then retry or cancel it.',
       failed: 'Printing failed: check the printer, then retry or cancel it.',
     },
+    job: {
+      receipt: 'Receipt {{number}}', void: 'Void {{number}}', drop: 'Drop slip {{amountCents}}', paidOut: 'Paid-out slip {{amountCents}}',
+      paidIn: 'Paid-in slip {{amountCents}}', xReport: 'X report {{day}} {{cashier}}', zReport: 'Z report {{day}} {{cashier}}',
+      depositSlip: 'Deposit slip {{amountCents}}', test: 'Test page',
+    },
     test: {
       printed: 'Test page printed on {{address}}: check it came out whole and cut.',
       drawerKicked: 'Drawer kicked (pin {{pin}}, {{onMs}} ms): it should be open now.',

@@ -319,6 +319,11 @@ export const es: UiStrings = {
       uncertain: 'Se envió a la impresora, pero no confirmó la impresión: revise si salió y luego reintente o cancele.',
       failed: 'La impresión falló: revise la impresora y luego reintente o cancele.',
     },
+    job: {
+      receipt: 'Recibo {{number}}', void: 'Anulación {{number}}', drop: 'Depósito a caja fuerte {{amountCents}}', paidOut: 'Salida de efectivo {{amountCents}}',
+      paidIn: 'Entrada de efectivo {{amountCents}}', xReport: 'Informe X {{day}} {{cashier}}', zReport: 'Informe Z {{day}} {{cashier}}',
+      depositSlip: 'Boleta de depósito {{amountCents}}', test: 'Página de prueba',
+    },
     test: {
       printed: 'Página de prueba impresa en {{address}}: revise que salió completa y cortada.',
       drawerKicked: 'Se accionó el cajón (pin {{pin}}, {{onMs}} ms): ahora debería estar abierto.',

@@ -25,7 +25,7 @@ function CancelJob({ job, onClose }: { job: PrintJobView; onClose(): void }) {
   const submit = () => void a.run(() => call('print.cancel', { jobId: job.id, reason }), onClose);
   const err = errorAt(a.errors, 'reason') ?? errorAt(a.errors, '');
   return (
-    <Dialog id="cancel-job" title={t('devices.cancelTitle', { label: job.label })} onClose={onClose}>
+    <Dialog id="cancel-job" title={t('devices.cancelTitle', { label: messageText(job.labelMessage, job.label) })} onClose={onClose}>
       <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <TextInput id="cj-reason" label={t('drawer.reason')} value={reason} onChange={setReason} maxLength={500} autoFocus error={err ? errorText(err, lang) : undefined} />
         <div className="actions"><button type="submit" className="primary">{t('drawer.ok')}</button><button type="button" className="secondary" onClick={onClose}>{t('drawer.cancel')}</button></div>
@@ -103,7 +103,7 @@ export function Devices() {
               <tbody>
                 {jobs.map((j) => (
                   <tr key={j.id} className={j.state === 'failed' ? 'has-error' : undefined}>
-                    <th scope="row">{j.label}{j.copy > 0 ? ` (${t('devices.copy')})` : ''}</th>
+                    <th scope="row">{messageText(j.labelMessage, j.label)}{j.copy > 0 ? ` (${t('devices.copy')})` : ''}</th>
                     <td><span className={`badge job-${j.state}`}>{t(`devices.states.${j.state}`)}</span>{j.waitingReason ? <div className="muted">{t(`devices.waitReasons.${j.waitingReason}`)}</div> : null}{j.lastError ? <div className="field-error"><StationText message={j.lastErrorMessage} detail={j.lastError} /></div> : null}</td>
                     <td>{dateTime(j.printedAt ?? j.createdAt, lang)}</td>
                     <td>

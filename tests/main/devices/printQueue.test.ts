@@ -64,6 +64,7 @@ describe('print queue', () => {
       await until(() => r.jobEvents.some((e) => e.waiting === fault.words), 'the cashier to be told');
       const waitingEvent = r.jobEvents.find((e) => e.waiting === fault.words)!;
       expect(waitingEvent).toMatchObject({ form: 'receipt', label: `Receipt ${receipt.receiptNumber}`, state: 'queued' });
+      expect(waitingEvent.labelMessage).toEqual({ code: 'job.receipt', params: { number: receipt.receiptNumber } });
       await until(() => jobRows(r.t)[0]!.attempts >= 3, 'a few retries');
       // Told once, not on every retry.
       expect(r.jobEvents.filter((e) => e.waitingReason === fault.code).map((e) => e.state)).toEqual(['queued']);
