@@ -17,7 +17,8 @@ export interface ManagerOptions {
 }
 
 export class DeviceManagerError extends Error {
-  constructor(readonly reason: 'unknown' | 'notReady' | 'duplicate', readonly deviceId: string, message: string) {
+  /** status: for notReady, the device's status (its message says why, for the UI). */
+  constructor(readonly reason: 'unknown' | 'notReady' | 'duplicate', readonly deviceId: string, message: string, readonly status?: DeviceStatus) {
     super(message);
     this.name = 'DeviceManagerError';
   }
@@ -151,7 +152,7 @@ export class DeviceManager implements DeviceContext {
   async testOutcome(id: string): Promise<{ text: string; message?: StationMessage }> {
     const s = this.slots.get(id);
     if (!s) throw new DeviceManagerError('unknown', id, `There is no device ${id} at this station.`);
-    if (!s.device || s.status.state !== 'ready') throw new DeviceManagerError('notReady', id, `${id} is not ready: ${s.status.detail}`);
+    if (!s.device || s.status.state !== 'ready') throw new DeviceManagerError('notReady', id, `${id} is not ready: ${s.status.detail}`, { ...s.status });
     if (s.device.runTest) return s.device.runTest() as Promise<TestOutcome>;
     return { text: await s.device.test() };
   }

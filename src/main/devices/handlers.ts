@@ -37,7 +37,9 @@ function checkSettings(list: DeviceSetting[]): void {
 function mapManagerError(e: unknown): never {
   if (e instanceof DeviceManagerError) {
     if (e.reason === 'unknown') throw new StationError('DEVICE_NOT_FOUND', { device: e.deviceId }, 'deviceId');
-    throw new StationError('DEVICE_NOT_READY', { device: e.deviceId, detail: e.message }, 'deviceId');
+    // Why, also as a message code (JSON: error parameters are flat), for the UI to word in its language.
+    const why = e.status?.message;
+    throw new StationError('DEVICE_NOT_READY', { device: e.deviceId, detail: e.message, ...(why ? { detailMessage: JSON.stringify(why) } : {}) }, 'deviceId');
   }
   throw e;
 }

@@ -131,6 +131,8 @@ describe('devices on a station', () => {
     expect(!unknown.ok && unknown.error).toMatchObject({ code: 'DEVICE_NOT_FOUND', message: 'There is no device nope at this station.' });
     const off = await t.call('devices.test', { deviceId: 'drawer1' }, 'supervisor');
     expect(!off.ok && off.error).toMatchObject({ code: 'DEVICE_NOT_READY' });
+    // Why, as a code the UI words (the drawer is turned off in the settings).
+    expect(JSON.parse(String(!off.ok && off.error.params.detailMessage))).toEqual({ code: 'device.off', params: {} });
   });
 
   it('retry: a missing device is tried again at once; unknown devices are refused', async () => {
