@@ -2,6 +2,10 @@
 // Drivers live beside this file (printer/, drawer/, micr/, tenkey/, display/); they import only src/shared.
 // The plain data shapes live in src/shared/devices.ts (the UI sees them too) and are re-exported here.
 import type { DeviceConfig, DeviceEvent, DeviceKind, DeviceStatus } from '../shared/devices';
+import type { StationMessage } from '../shared/messages';
+
+/** What a test action did: in English (for the record and IT), and as a message code for the UI. */
+export interface TestOutcome { text: string; message: StationMessage }
 
 export { DEVICE_KINDS, DEVICE_STATES } from '../shared/devices';
 export type { DeviceConfig, DeviceEvent, DeviceKind, DeviceState, DeviceStatus } from '../shared/devices';
@@ -15,6 +19,8 @@ export interface Device {
   status(): DeviceStatus;
   /** The device's test action (print test page, kick drawer, read a check, show text); resolves to what happened. */
   test(): Promise<string>;
+  /** Optional: the test action with its outcome as a message code too (test() is then its text). */
+  runTest?(): Promise<TestOutcome>;
   /** Subscribe to status changes; returns the unsubscribe function. */
   onStatus(fn: (s: DeviceStatus) => void): () => void;
   /** Optional: what the device reports besides status (check reads, key presses); returns the unsubscribe function. */

@@ -3,8 +3,10 @@
 // the station keeps working without them and says so), their events, and a test action per device.
 // Drivers plug in through a factory per kind (register()), so the printer and drawer drivers join the
 // same way as the serial ones.
-import type { Device, DeviceConfig, DeviceContext, DeviceEvent, DeviceFactory, DeviceKind, DeviceStatus } from './device';
+import type { Device, DeviceConfig, DeviceContext, DeviceEvent, DeviceFactory, DeviceKind, DeviceStatus, TestOutcome } from './device';
 import { Backoff, DEFAULT_BACKOFF, later, type BackoffOptions } from './serial/reconnect';
+import { linkMessage, placeOf } from '../shared/linkFault';
+import { msg, type StationMessage } from '../shared/messages';
 
 export type DeviceFactories = Partial<Record<DeviceKind, DeviceFactory>>;
 
@@ -15,7 +17,8 @@ export interface ManagerOptions {
 }
 
 export class DeviceManagerError extends Error {
-  constructor(readonly reason: 'unknown' | 'notReady' | 'duplicate', readonly deviceId: string, message: string) {
+  /** status: for notReady, the device's status (its message says why, for the UI). */
+  constructor(readonly reason: 'unknown' | 'notReady' | 'duplicate', readonly deviceId: string, message: string, readonly status?: DeviceStatus) {
     super(message);
     this.name = 'DeviceManagerError';
   }
@@ -45,6 +48,15 @@ const ORDER: DeviceKind[] = ['printer', 'drawer', 'micr', 'tenkey', 'display'];
 
 function inWords(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+/** A driver's status without a message of its own gets one from its state and (for a fault) its detail text. */
+function messageOf(s: Pick<DeviceStatus, 'state' | 'detail' | 'message'>, address: string): StationMessage {
+  if (s.message) return s.message;
+  if (s.state === 'ready') return msg('device.ready');
+  if (s.state === 'connecting') return msg('device.connecting', { address: placeOf(address) });
+  const m = linkMessage(s.detail, address);
+  return s.state === 'error' && m.code === 'link.other' ? msg('link.deviceFault', m.params) : m;
 }
 
 export class DeviceManager implements DeviceContext {
@@ -133,10 +145,16 @@ export class DeviceManager implements DeviceContext {
 
   /** Runs a device's test action (print test page, kick drawer, read a check, show text). */
   async test(id: string): Promise<string> {
+    return (await this.testOutcome(id)).text;
+  }
+
+  /** The same, with the outcome as a message code when the driver gives one (else only the text). */
+  async testOutcome(id: string): Promise<{ text: string; message?: StationMessage }> {
     const s = this.slots.get(id);
     if (!s) throw new DeviceManagerError('unknown', id, `There is no device ${id} at this station.`);
-    if (!s.device || s.status.state !== 'ready') throw new DeviceManagerError('notReady', id, `${id} is not ready: ${s.status.detail}`);
-    return s.device.test();
+    if (!s.device || s.status.state !== 'ready') throw new DeviceManagerError('notReady', id, `${id} is not ready: ${s.status.detail}`, { ...s.status });
+    if (s.device.runTest) return s.device.runTest() as Promise<TestOutcome>;
+    return { text: await s.device.test() };
   }
 
   /** Reopens a device now (an admin's "retry"), resetting its backoff. */
@@ -157,11 +175,12 @@ export class DeviceManager implements DeviceContext {
   private setStatus(slot: Slot, s: Omit<DeviceStatus, 'since' | 'id' | 'kind'> & { since?: string }): void {
     const c = slot.status;
     const next: DeviceStatus = {
-      id: slot.config.id, kind: slot.config.kind, state: s.state, detail: s.detail,
+      id: slot.config.id, kind: slot.config.kind, state: s.state, detail: s.detail, message: messageOf(s, slot.config.address),
       since: c.state === s.state ? c.since : (s.since ?? this.now().toISOString()),
       ...(s.flags ? { flags: s.flags } : {}),
     };
-    if (c.state === next.state && c.detail === next.detail && JSON.stringify(c.flags) === JSON.stringify(next.flags)) return;
+    if (c.state === next.state && c.detail === next.detail && JSON.stringify(c.flags) === JSON.stringify(next.flags)
+      && JSON.stringify(c.message) === JSON.stringify(next.message)) return;
     slot.status = next;
     for (const fn of [...this.statusFns]) fn({ ...next });
   }
@@ -174,18 +193,19 @@ export class DeviceManager implements DeviceContext {
     };
     this.slots.set(config.id, slot);
     if (isNoDevice(config.address)) {
-      this.setStatus(slot, { state: 'missing', detail: config.address.trim() === 'off' ? 'Turned off' : 'Not configured' });
+      const off = config.address.trim() === 'off';
+      this.setStatus(slot, { state: 'missing', detail: off ? 'Turned off' : 'Not configured', message: msg(off ? 'device.off' : 'device.notConfigured') });
       return;
     }
     const factory = this.factories.get(config.kind);
     if (!factory) {
-      this.setStatus(slot, { state: 'missing', detail: `No driver for ${config.kind} devices in this build` });
+      this.setStatus(slot, { state: 'missing', detail: `No driver for ${config.kind} devices in this build`, message: msg('device.noDriver') });
       return;
     }
     try {
       slot.device = factory(config, this);
     } catch (e) {
-      this.setStatus(slot, { state: 'missing', detail: `Settings problem: ${(e as Error).message}` });
+      this.setStatus(slot, { state: 'missing', detail: `Settings problem: ${(e as Error).message}`, message: msg('device.badSettings') });
       return;
     }
     const gen = slot.generation;
@@ -226,7 +246,8 @@ export class DeviceManager implements DeviceContext {
       slot.opening = false;
       if (slot.generation !== gen) return;
       const s = device.status();
-      const failed = s.state === 'connecting' || s.state === 'ready' ? { ...s, state: 'offline' as const, detail: (e as Error).message } : s;
+      const failed = s.state === 'connecting' || s.state === 'ready'
+        ? { ...s, state: 'offline' as const, detail: (e as Error).message, message: linkMessage(e, slot.config.address) } : s;
       this.scheduleRetry(slot, gen, failed);
     }
   }
@@ -234,7 +255,10 @@ export class DeviceManager implements DeviceContext {
   private scheduleRetry(slot: Slot, gen: number, s: DeviceStatus): void {
     if (this.closed || slot.generation !== gen) return;
     const ms = slot.backoff.next();
-    this.setStatus(slot, { ...s, detail: `${s.detail} — retrying in ${inWords(ms)}` });
+    // The wait is a parameter of the message (whole seconds, at least 1), so the UI words it.
+    const base = messageOf(s, slot.config.address);
+    const message = { code: base.code, params: { ...base.params, retryS: Math.max(1, Math.round(ms / 1000)) } };
+    this.setStatus(slot, { ...s, detail: `${s.detail} — retrying in ${inWords(ms)}`, message });
     slot.cancelRetry = later(ms, () => {
       slot.cancelRetry = undefined;
       const d = slot.device;

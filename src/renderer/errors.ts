@@ -1,10 +1,18 @@
 // Errors from the main side arrive as {code, params, field}; the renderer words them in the cashier's
 // language from the shared catalogues, and files them by field so each shows next to its input.
 import { renderError, type ApiError, type Language } from '../shared/errors';
+import type { StationMessage } from '../shared/messages';
 import { errorsEn } from '../shared/i18n/errors.en';
 import { DETAILS_ES, PARAM_WORDS } from './i18n/details.es';
 import i18n from './i18n';
+import { messageText } from './messageText';
 import { isNoAnswer } from './transport';
+
+/** A detail the station also sent as a message code (params.detailMessage, JSON), worded in the language now set. */
+function detailFromMessage(params: ApiError['params']): string | undefined {
+  if (typeof params.detailMessage !== 'string') return undefined;
+  try { return messageText(JSON.parse(params.detailMessage) as StationMessage, String(params.detail ?? '')); } catch { return undefined; }
+}
 
 export type FieldErrors = Record<string, ApiError>;
 
@@ -15,7 +23,9 @@ export function errorText(error: ApiError, lang: Language): string {
   if (!Object.prototype.hasOwnProperty.call(errorsEn, error.code)) return error.message;
   const params = { ...error.params };
   // Validation details come from the contract's schemas in English; Spanish has its own wording.
-  if (lang === 'es' && typeof params.detail === 'string') params.detail = DETAILS_ES[params.detail] ?? params.detail;
+  const worded = detailFromMessage(params);
+  if (worded !== undefined) params.detail = worded;
+  else if (lang === 'es' && typeof params.detail === 'string') params.detail = DETAILS_ES[params.detail] ?? params.detail;
   // Parameters that are words (a tender kind, a fee input's name) are worded for the language too.
   for (const [k, v] of Object.entries(params)) {
     if (k !== 'detail' && typeof v === 'string' && PARAM_WORDS[lang][v]) params[k] = PARAM_WORDS[lang][v]!;

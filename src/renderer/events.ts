@@ -2,10 +2,11 @@
 // open, did not open), devices (paper out, offline), check reads (fill the check tender), keys from a
 // serial ten-key, sync status, and the drawer session's figures.
 import type { CheckReadView, DeviceStatus, KeyView } from '../shared/devices';
-import type { PrintJobView } from '../shared/printing';
+import type { KickFailedEvent, PrintJobView } from '../shared/printing';
 import type { SyncStatusView } from '../shared/contract/sync';
 import i18n from './i18n';
 import { focusId } from './focus';
+import { messageText } from './messageText';
 import { call, on } from './transport';
 import { useApp } from './store/app';
 import { useTillUi } from './store/tillUi';
@@ -61,17 +62,21 @@ const HANDLERS: Record<string, Handler> = {
   'drawer.drop': () => { void useApp.getState().refreshSession(); },
   'print.job': (p) => {
     const j = p as PrintJobView;
-    if (j.state === 'failed') useApp.getState().notify('error', t('events.printFailed', { label: j.label, why: j.lastError ?? '' }));
-    else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', t('events.printWaiting', { label: j.label, why: t(`devices.waitReasons.${j.waitingReason}`) }));
+    if (j.state === 'failed') useApp.getState().notify('error', () => t('events.printFailed', { label: messageText(j.labelMessage, j.label), why: messageText(j.lastErrorMessage, j.lastError ?? '') }));
+    else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', () => t('events.printWaiting', { label: messageText(j.labelMessage, j.label), why: t(`devices.waitReasons.${j.waitingReason!}`) }));
   },
-  'drawer.leftOpen': () => useApp.getState().notify('warn', t('events.drawerLeftOpen')),
-  'drawer.kickFailed': (p) => useApp.getState().notify('error', t('events.kickFailed', { detail: (p as { detail?: string })?.detail ?? '' })),
+  'drawer.leftOpen': () => useApp.getState().notify('warn', () => t('events.drawerLeftOpen')),
+  'drawer.kickFailed': (p) => {
+    // An older station sends only the English detail: shown as it is.
+    const k = p as Partial<KickFailedEvent> | undefined;
+    useApp.getState().notify('error', () => t('events.kickFailed', { detail: messageText(k?.detailMessage, k?.detail ?? '') }));
+  },
   'device.status': (p) => {
     const d = p as DeviceStatus;
     // A device that stays unplugged re-reports itself every retry: warn once, when its state changes.
     const before = useApp.getState().devices[d.id]?.state;
     useApp.getState().setDevice(d);
-    if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: d.detail }));
+    if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', () => t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: messageText(d.message, d.detail) }));
   },
   'device.check': () => { void checkRead(); },
   'device.key': (p) => serialKey(p as KeyView),

@@ -1,6 +1,7 @@
 // Device words shared by every process: the station sends these to the UI (status, check reads, keys).
 // Drivers in src/hardware implement them; the renderer only ever sees these plain shapes.
 import type { MicrRead } from './micr';
+import type { StationMessage } from './messages';
 
 export const DEVICE_KINDS = ['printer', 'drawer', 'micr', 'tenkey', 'display'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -21,6 +22,11 @@ export interface DeviceStatus {
   state: DeviceState;
   /** Words for the cashier or IT: "Paper out", "Cover open", "Not answering on tcp://10.0.0.5:9100". */
   detail: string;
+  /**
+   * The same as a code with parameters, for the UI to word in the cashier's language (detail stays as the
+   * technical detail). params.retryS: the device manager tries again in that many seconds.
+   */
+  message?: StationMessage;
   /** ISO time the state last changed. */
   since: string;
   /** Device-specific flags, e.g. printer { paperOut, paperNearEnd, coverOpen, drawerOpen }. */

@@ -1,4 +1,5 @@
 // Print queue and drawer shapes the station sends the UI (results and events). Plain JSON.
+import type { StationMessage } from './messages';
 
 export const PRINT_FORMS = ['receipt', 'void', 'drop', 'paid_out', 'paid_in', 'x_report', 'z_report', 'deposit_slip', 'test'] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
@@ -16,6 +17,8 @@ export interface PrintJobView {
   ref: string;
   /** Words for the list: "Receipt ST01-000042", "Drop slip $500.00". */
   label: string;
+  /** The same as a code with parameters, for the UI to word in the cashier's language. */
+  labelMessage: StationMessage;
   /** 0 for the original; a reprint is copy 1, 2, … and says DUPLICATE. */
   copy: number;
   state: PrintJobState;
@@ -24,7 +27,10 @@ export interface PrintJobView {
   /** The same as a code, for the UI to word in its own language. */
   waitingReason: PrintWaitReason | null;
   attempts: number;
+  /** Technical detail for IT (English). */
   lastError: string | null;
+  /** The same as a code with parameters, for the UI to word in the cashier's language. */
+  lastErrorMessage: StationMessage | null;
   createdAt: string;
   printedAt: string | null;
   cancelledAt: string | null;
@@ -40,6 +46,13 @@ export interface DrawerStateView {
   leftOpen: boolean;
   /** The next sale is refused until the drawer is shut (a setting). */
   blocksSale: boolean;
+}
+
+/** The 'drawer.kickFailed' event: detail in English for IT, detailMessage for the UI to word. */
+export interface KickFailedEvent {
+  reason: string;
+  detail: string;
+  detailMessage: StationMessage;
 }
 
 export interface DrawerLogEntry {

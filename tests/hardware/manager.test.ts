@@ -38,6 +38,10 @@ describe('device manager', () => {
     expect(byId.micr1!.detail).toMatch(/^No port at .*micr-host — retrying in 40 ms$/);
     expect(byId.display1).toMatchObject({ state: 'missing', detail: 'Not configured' });
     expect(byId.printer1).toMatchObject({ state: 'missing', detail: 'No driver for printer devices in this build' });
+    // The same as codes for the UI to word; the retry wait is a parameter (whole seconds, at least 1).
+    expect(byId.micr1!.message).toEqual({ code: 'link.notFound', params: { address: host, retryS: 1 } });
+    expect(byId.display1!.message).toEqual({ code: 'device.notConfigured', params: {} });
+    expect(byId.printer1!.message).toEqual({ code: 'device.noDriver', params: {} });
     await expect(manager.test('micr1')).rejects.toBeInstanceOf(DeviceManagerError);
     await expect(manager.test('nope')).rejects.toMatchObject({ reason: 'unknown' });
   });
@@ -56,6 +60,7 @@ describe('device manager', () => {
     pty = await ptyPair(host, dev);
     const ready = await statuses.next((x) => x.id === 'micr1' && x.state === 'ready');
     expect(ready.detail).toContain('micr-host at 9600 8N1');
+    expect(ready.message).toEqual({ code: 'device.readyAt', params: { address: host } });
     expect(manager.status('micr1')!.state).toBe('ready');
     const emu = new MicrEmulator(dev);
     await emu.open();

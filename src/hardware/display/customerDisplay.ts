@@ -1,7 +1,8 @@
 // Customer display (2×20 VFD, Epson-style commands) on a serial port. Options: language (en|es),
 // welcome (second line of the welcome screen), brightness (1–4).
 import type { DisplayScreen } from '../../shared/devices';
-import type { DeviceConfig } from '../device';
+import type { DeviceConfig, TestOutcome } from '../device';
+import { msg } from '../../shared/messages';
 import { SerialDevice } from '../serial/deviceBase';
 import { DeviceSettingsError } from '../serial/settings';
 import { CMD, screenBytes } from './commands';
@@ -43,9 +44,11 @@ export class CustomerDisplay extends SerialDevice {
     return lines;
   }
 
-  async test(): Promise<string> {
+  async test(): Promise<string> { return (await this.runTest()).text; }
+
+  async runTest(): Promise<TestOutcome> {
     const lines = await this.show({ screen: 'text', line1: 'CivicTill display', line2: '12345678901234567890' });
-    return `Showing "${lines[0]}" / "${lines[1]}".`;
+    return { text: `Showing "${lines[0]}" / "${lines[1]}".`, message: msg('test.displayShown', { line1: lines[0], line2: lines[1] }) };
   }
 
   private async sendLines(lines: [string, string]): Promise<void> {

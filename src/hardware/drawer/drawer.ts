@@ -1,8 +1,9 @@
 // The cash drawer, wired to the printer's kick-out connector: opened with a complete pulse on pin 2
 // or 5, its open/closed switch read through DLE EOT 1 bit 2 (which level means "open" is a setting).
-import type { Device, DeviceState, DeviceStatus } from '../device';
+import type { Device, DeviceState, DeviceStatus, TestOutcome } from '../device';
 import type { DrawerPin } from '../printer/escpos';
 import type { ReceiptPrinter } from '../printer/printer';
+import { msg } from '../../shared/messages';
 
 export interface DrawerOptions {
   pin: DrawerPin;
@@ -30,7 +31,7 @@ export class PrinterDrawer implements Device {
 
   constructor(readonly id: string, readonly printer: ReceiptPrinter, opts: Partial<DrawerOptions> = {}) {
     this.opts = { ...DEFAULT_DRAWER_OPTIONS, ...opts };
-    this.current = { id, kind: 'drawer', state: 'connecting', detail: `Through printer ${printer.id}`, since: new Date().toISOString() };
+    this.current = { id, kind: 'drawer', state: 'connecting', detail: `Through printer ${printer.id}`, message: msg('drawer.throughPrinter', { printer: printer.id }), since: new Date().toISOString() };
   }
 
   /** True open, false shut, null unknown (no sensor, or the printer is not answering). */
@@ -57,9 +58,11 @@ export class PrinterDrawer implements Device {
     return () => { this.listeners.delete(fn); };
   }
 
-  async test(): Promise<string> {
+  async test(): Promise<string> { return (await this.runTest()).text; }
+
+  async runTest(): Promise<TestOutcome> {
     const r = await this.kick();
-    return `Drawer kicked on pin ${r.pin} (${r.onMs} ms, ${r.via})`;
+    return { text: `Drawer kicked on pin ${r.pin} (${r.onMs} ms, ${r.via})`, message: msg('test.drawerKicked', { pin: r.pin, onMs: r.onMs }) };
   }
 
   /** Pulses the drawer open. Throws when the printer cannot be reached. */
@@ -85,10 +88,12 @@ export class PrinterDrawer implements Device {
     if (open === true && !this.releaseWatch) this.releaseWatch = this.printer.watchClosely();
     const state: DeviceState = s.state === 'ready' || s.state === 'error' ? 'ready' : s.state;
     const detail = state !== 'ready' ? `Printer ${this.printer.id}: ${s.detail}` : open === null ? 'Ready (no sensor)' : open ? 'Open' : 'Closed';
+    // Not ready: the printer's reason is the drawer's (the drawer works through it).
+    const message = state !== 'ready' ? s.message : msg(open === null ? 'drawer.noSensor' : open ? 'drawer.open' : 'drawer.closed');
     const flags = open === null ? undefined : { open };
     const prev = this.current;
-    if (prev.state === state && prev.detail === detail) return;
-    this.current = { id: this.id, kind: 'drawer', state, detail, since: new Date().toISOString(), ...(flags ? { flags } : {}) };
+    if (prev.state === state && prev.detail === detail && JSON.stringify(prev.message) === JSON.stringify(message)) return;
+    this.current = { id: this.id, kind: 'drawer', state, detail, ...(message ? { message } : {}), since: new Date().toISOString(), ...(flags ? { flags } : {}) };
     for (const fn of this.listeners) fn(this.current);
   }
 }

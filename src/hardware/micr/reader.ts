@@ -1,7 +1,8 @@
 // The check reader (MICR) on a serial / USB-CDC port: bytes → lines → parsed checks, each published as a
 // 'check' event (payload: MicrRead) and kept as the latest read. Options: symbols (a symbol set name or
 // "transit,onUs,amount,dash[,unreadable]"), staleMs (silence that ends a half-received line), maxLine.
-import type { DeviceConfig } from '../device';
+import type { DeviceConfig, TestOutcome } from '../device';
+import { msg } from '../../shared/messages';
 import type { MicrRead } from '../../shared/micr';
 import { SerialDevice } from '../serial/deviceBase';
 import { later } from '../serial/reconnect';
@@ -73,15 +74,19 @@ export class MicrReader extends SerialDevice {
   }
 
   /** Test action: waits for a check to be fed through the reader and says what was read. */
-  test(): Promise<string> {
-    if (!this.link) return Promise.resolve(`Check reader ${this.id} is not open: ${this.status().detail}`);
+  test(): Promise<string> { return this.runTest().then((o) => o.text); }
+
+  runTest(): Promise<TestOutcome> {
+    if (!this.link) return Promise.resolve({ text: `Check reader ${this.id} is not open: ${this.status().detail}`, message: msg('test.notOpen') });
     return new Promise((ok) => {
       const stop = this.onEvent((e) => {
         if (e.type !== 'check') return;
         cancel(); stop();
-        ok(describeRead(e.payload as MicrRead));
+        const r = e.payload as MicrRead;
+        ok({ text: describeRead(r), message: r.ok ? msg('test.checkRead', { routing: r.check.routing, account: r.check.account, checkNumber: r.check.checkNumber }) : msg('test.checkUnreadable') });
       });
-      const cancel = later(this.testTimeoutMs, () => { stop(); ok(`No check was read within ${Math.round(this.testTimeoutMs / 1000)} s.`); });
+      const s = Math.round(this.testTimeoutMs / 1000);
+      const cancel = later(this.testTimeoutMs, () => { stop(); ok({ text: `No check was read within ${s} s.`, message: msg('test.noCheck', { s }) }); });
     });
   }
 }

@@ -1,7 +1,7 @@
 // The receipt printer as a counter device: prints forms one job at a time, keeps its status fresh
 // (DLE EOT), and pulses the drawer connector with complete commands.
 import type { ThermalPrinter } from 'node-thermal-printer';
-import type { Device, DeviceState, DeviceStatus } from '../device';
+import type { Device, DeviceState, DeviceStatus, TestOutcome } from '../device';
 import type { PrintDoc } from '../forms/doc';
 import { testPageForm } from '../forms/testPage';
 import { drawerKick, realTimePulse, clearBuffers, type DrawerPin } from './escpos';
@@ -11,6 +11,9 @@ import { PortInterface } from './ntpInterface';
 import type { PrinterPort } from './port';
 import { layoutEngine, renderInto, type CodePageName } from './render';
 import { describeFault, faultOf, type PrinterFlags } from './status';
+import { faultMessage } from './messages';
+import { linkMessage, placeOf } from '../../shared/linkFault';
+import { msg, type StationMessage } from '../../shared/messages';
 
 export interface PrinterOptions {
   columns: 32 | 48;
@@ -50,8 +53,8 @@ export class ReceiptPrinter implements Device {
     this.opts = { ...DEFAULT_PRINTER_OPTIONS, ...opts };
     this.iface = new PortInterface(port, { pollMs: this.opts.jobPollMs, confirmMs: this.opts.confirmMs, completion: this.opts.completion });
     this.tp = layoutEngine(this.opts.columns, this.iface);
-    this.current = { id, kind: 'printer', state: 'connecting', detail: `Connecting to ${port.address}`, since: new Date().toISOString() };
-    port.onLost = () => this.setState('offline', `Lost the connection to ${port.address}`);
+    this.current = { id, kind: 'printer', state: 'connecting', detail: `Connecting to ${port.address}`, message: msg('device.connecting', { address: placeOf(port.address) }), since: new Date().toISOString() };
+    port.onLost = () => this.setState('offline', `Lost the connection to ${port.address}`, undefined, msg('link.lost', { address: placeOf(port.address) }));
   }
 
   get address(): string { return this.port.address; }
@@ -77,9 +80,11 @@ export class ReceiptPrinter implements Device {
     return () => { this.listeners.delete(fn); };
   }
 
-  async test(): Promise<string> {
+  async test(): Promise<string> { return (await this.runTest()).text; }
+
+  async runTest(): Promise<TestOutcome> {
     await this.print(testPageForm(this.opts.columns, this.id, this.address));
-    return `Test page printed on ${this.address}`;
+    return { text: `Test page printed on ${this.address}`, message: msg('test.printed', { address: placeOf(this.address) }) };
   }
 
   /** Poll status faster while something needs it (the drawer while open); returns the release. */
@@ -96,12 +101,12 @@ export class ReceiptPrinter implements Device {
       const f = await this.port.status();
       this.flags = f;
       const fault = faultOf(f);
-      if (fault) this.setState('error', describeFault(fault), f);
-      else this.setState('ready', f.paperNearEnd ? 'Ready — paper low' : 'Ready', f);
+      if (fault) this.setState('error', describeFault(fault), f, faultMessage(fault, this.address));
+      else this.setState('ready', f.paperNearEnd ? 'Ready — paper low' : 'Ready', f, msg(f.paperNearEnd ? 'printer.paperLow' : 'device.ready'));
       return f;
     } catch (e) {
       this.flags = null;
-      this.setState('offline', e instanceof Error ? e.message : String(e));
+      this.setState('offline', e instanceof Error ? e.message : String(e), undefined, this.failureMessage(e));
       if (throwIfUnreachable) throw e;
       return null;
     }
@@ -119,14 +124,17 @@ export class ReceiptPrinter implements Device {
         this.iface.job = {
           processId: String(this.nextId).padStart(4, '0'),
           hooks: {
-            onWaiting: (reason, flags) => { this.setState(reason === 'unreachable' || reason === 'notAnswering' ? 'offline' : 'error', describeFault(reason), flags ?? undefined); hooks.onWaiting?.(reason, flags); },
-            onResumed: () => { this.setState('ready', 'Printing', this.flags ?? undefined); hooks.onResumed?.(); },
+            onWaiting: (reason, flags) => {
+              this.setState(reason === 'unreachable' || reason === 'notAnswering' ? 'offline' : 'error', describeFault(reason), flags ?? undefined, faultMessage(reason, this.address));
+              hooks.onWaiting?.(reason, flags);
+            },
+            onResumed: () => { this.setState('ready', 'Printing', this.flags ?? undefined, msg('printer.printing')); hooks.onResumed?.(); },
           },
         };
         await this.tp.execute();
         await this.refresh();
       } catch (e) {
-        if (e instanceof PrinterNotReady) this.setState(e.reason === 'unreachable' || e.reason === 'notAnswering' ? 'offline' : 'error', e.message, e.flags ?? undefined);
+        if (e instanceof PrinterNotReady) this.setState(e.reason === 'unreachable' || e.reason === 'notAnswering' ? 'offline' : 'error', e.message, e.flags ?? undefined, this.failureMessage(e));
         throw e;
       } finally {
         // node-thermal-printer's execute() leaves the buffer full: the next job would print this one again.
@@ -189,12 +197,17 @@ export class ReceiptPrinter implements Device {
     this.timer.unref();
   }
 
-  private setState(state: DeviceState, detail: string, f?: PrinterFlags): void {
+  /** A failed status request or job as a message: the printer's own reason, or the link's cause. */
+  private failureMessage(e: unknown): StationMessage {
+    return e instanceof PrinterNotReady ? faultMessage(e.reason, this.address, e) : linkMessage(e, this.address);
+  }
+
+  private setState(state: DeviceState, detail: string, f: PrinterFlags | undefined, message: StationMessage): void {
     const flags = f ? { offline: f.offline, coverOpen: f.coverOpen, paperOut: f.paperOut, paperNearEnd: f.paperNearEnd, error: f.error, drawerPinHigh: f.drawerPinHigh } : undefined;
     const prev = this.current;
-    const same = prev.state === state && prev.detail === detail && JSON.stringify(prev.flags) === JSON.stringify(flags);
+    const same = prev.state === state && prev.detail === detail && JSON.stringify(prev.flags) === JSON.stringify(flags) && JSON.stringify(prev.message) === JSON.stringify(message);
     if (same) return;
-    this.current = { id: this.id, kind: 'printer', state, detail, since: prev.state === state ? prev.since : new Date().toISOString(), ...(flags ? { flags } : {}) };
+    this.current = { id: this.id, kind: 'printer', state, detail, message, since: prev.state === state ? prev.since : new Date().toISOString(), ...(flags ? { flags } : {}) };
     for (const fn of this.listeners) fn(this.current);
   }
 }

@@ -3,6 +3,8 @@
 import type { Device, DeviceConfig, DeviceEvent, DeviceKind, DeviceState, DeviceStatus } from '../device';
 import { SerialLink, SerialOpenError } from './link';
 import { DeviceSettingsError, parseSerialAddress, type SerialSettings } from './settings';
+import { classifyLinkError, linkMessage } from '../../shared/linkFault';
+import { msg, type StationMessage } from '../../shared/messages';
 
 export abstract class DeviceBase implements Device {
   private current: DeviceStatus;
@@ -10,7 +12,7 @@ export abstract class DeviceBase implements Device {
   private readonly eventFns = new Set<(e: DeviceEvent) => void>();
 
   constructor(readonly id: string, readonly kind: DeviceKind, protected readonly now: () => Date = () => new Date()) {
-    this.current = { id, kind, state: 'missing', detail: 'Not opened yet', since: now().toISOString() };
+    this.current = { id, kind, state: 'missing', detail: 'Not opened yet', message: msg('device.notOpened'), since: now().toISOString() };
   }
 
   abstract open(): Promise<void>;
@@ -29,10 +31,14 @@ export abstract class DeviceBase implements Device {
     return () => this.eventFns.delete(fn);
   }
 
-  protected setStatus(state: DeviceState, detail: string, flags?: Record<string, boolean>): void {
+  /** message: the same as detail, as a code for the UI; left out, the device manager derives one from state and detail. */
+  protected setStatus(state: DeviceState, detail: string, flags?: Record<string, boolean>, message?: StationMessage): void {
     const c = this.current;
-    if (c.state === state && c.detail === detail && JSON.stringify(c.flags) === JSON.stringify(flags)) return;
-    this.current = { id: this.id, kind: this.kind, state, detail, since: c.state === state ? c.since : this.now().toISOString(), ...(flags ? { flags } : {}) };
+    if (c.state === state && c.detail === detail && JSON.stringify(c.flags) === JSON.stringify(flags) && JSON.stringify(c.message) === JSON.stringify(message)) return;
+    this.current = {
+      id: this.id, kind: this.kind, state, detail, ...(message ? { message } : {}),
+      since: c.state === state ? c.since : this.now().toISOString(), ...(flags ? { flags } : {}),
+    };
     const s = this.status();
     for (const fn of [...this.statusFns]) fn(s);
   }
@@ -56,12 +62,13 @@ export abstract class SerialDevice extends DeviceBase {
   async open(): Promise<void> {
     if (this.link?.isOpen) return;
     const link = new SerialLink(this.settings);
-    this.setStatus('connecting', `Opening ${link.describe()}`);
+    const at = { address: this.settings.path };
+    this.setStatus('connecting', `Opening ${link.describe()}`, undefined, msg('device.connecting', at));
     try {
       await link.open();
     } catch (e) {
       const notFound = e instanceof SerialOpenError && e.notFound;
-      this.setStatus(notFound ? 'missing' : 'offline', (e as Error).message);
+      this.setStatus(notFound ? 'missing' : 'offline', (e as Error).message, undefined, notFound ? msg('link.notFound', at) : linkMessage(e, this.settings.path));
       throw e;
     }
     this.link = link;
@@ -70,10 +77,12 @@ export abstract class SerialDevice extends DeviceBase {
       if (this.link !== link) return;
       this.link = undefined;
       this.onLost();
-      this.setStatus('offline', `Lost ${this.settings.path}: ${err.message}`);
+      // Unplugged is the usual cause; an error we cannot sort is still "lost".
+      const fault = classifyLinkError(err);
+      this.setStatus('offline', `Lost ${this.settings.path}: ${err.message}`, undefined, fault === 'other' ? msg('link.lost', at) : linkMessage(err, this.settings.path));
     });
     await this.onOpened();
-    this.setStatus('ready', `Open on ${link.describe()}`);
+    this.setStatus('ready', `Open on ${link.describe()}`, undefined, msg('device.readyAt', at));
   }
 
   async close(): Promise<void> {
@@ -81,7 +90,7 @@ export abstract class SerialDevice extends DeviceBase {
     this.link = undefined;
     this.onLost();
     if (link) await link.close();
-    this.setStatus('offline', 'Closed');
+    this.setStatus('offline', 'Closed', undefined, msg('device.closed'));
   }
 
   protected async write(bytes: Uint8Array): Promise<void> {

@@ -1,6 +1,7 @@
 // A serial keypad (ten-key): bytes → 'key' events ({ key, raw }). Options: keymap (see keymap.ts),
 // seqMs (pause that ends a multi-byte key sequence, default 50 ms).
-import type { DeviceConfig } from '../device';
+import type { DeviceConfig, TestOutcome } from '../device';
+import { msg } from '../../shared/messages';
 import { SerialDevice } from '../serial/deviceBase';
 import { later } from '../serial/reconnect';
 import { DeviceSettingsError } from '../serial/settings';
@@ -49,16 +50,19 @@ export class SerialKeypad extends SerialDevice {
   }
 
   /** Test action: waits for a key press and names it. */
-  test(): Promise<string> {
-    if (!this.link) return Promise.resolve(`Keypad ${this.id} is not open: ${this.status().detail}`);
+  test(): Promise<string> { return this.runTest().then((o) => o.text); }
+
+  runTest(): Promise<TestOutcome> {
+    if (!this.link) return Promise.resolve({ text: `Keypad ${this.id} is not open: ${this.status().detail}`, message: msg('test.notOpen') });
     return new Promise((ok) => {
       const stop = this.onEvent((e) => {
         if (e.type !== 'key') return;
         cancel(); stop();
         const k = e.payload as KeyHit;
-        ok(`Key pressed: ${k.key} (bytes ${k.raw}).`);
+        ok({ text: `Key pressed: ${k.key} (bytes ${k.raw}).`, message: msg('test.keyPressed', { key: k.key }) });
       });
-      const cancel = later(this.testTimeoutMs, () => { stop(); ok(`No key was pressed within ${Math.round(this.testTimeoutMs / 1000)} s.`); });
+      const s = Math.round(this.testTimeoutMs / 1000);
+      const cancel = later(this.testTimeoutMs, () => { stop(); ok({ text: `No key was pressed within ${s} s.`, message: msg('test.noKey', { s }) }); });
     });
   }
 }

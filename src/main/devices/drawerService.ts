@@ -3,7 +3,11 @@
 // is logged with user and reason; the sensor is watched, a drawer left open is reported, and (a
 // setting) the next sale is refused until it is shut.
 import { StationError } from '../../shared/errors';
-import type { DrawerLogEntry, DrawerStateView } from '../../shared/printing';
+import type { DrawerLogEntry, DrawerStateView, KickFailedEvent } from '../../shared/printing';
+import { linkMessage } from '../../shared/linkFault';
+import { msg } from '../../shared/messages';
+import { PrinterNotReady } from '../../hardware/printer/errors';
+import { faultMessage } from '../../hardware/printer/messages';
 import type { PrinterDrawer } from '../../hardware/drawer/drawer';
 import type { Statements } from '../db/statements';
 import type { Recorded, Station } from '../station/station';
@@ -106,7 +110,8 @@ export class DrawerService {
     const drawer = this.drawer;
     if (!drawer) {
       this.log('kick_failed', why, 'No cash drawer is set up at this station');
-      this.station.publish('drawer.kickFailed', { reason: why.reason, detail: 'No cash drawer is set up at this station' });
+      const failed: KickFailedEvent = { reason: why.reason, detail: 'No cash drawer is set up at this station', detailMessage: msg('drawer.notSetUp') };
+      this.station.publish('drawer.kickFailed', failed);
       return;
     }
     try {
@@ -117,7 +122,10 @@ export class DrawerService {
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       this.log('kick_failed', why, detail);
-      this.station.publish('drawer.kickFailed', { reason: why.reason, detail });
+      const address = drawer.printer.address;
+      const detailMessage = e instanceof PrinterNotReady ? faultMessage(e.reason, address, e) : linkMessage(e, address);
+      const failed: KickFailedEvent = { reason: why.reason, detail, detailMessage };
+      this.station.publish('drawer.kickFailed', failed);
     }
   }
 

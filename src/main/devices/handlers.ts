@@ -2,6 +2,7 @@
 import type { devicesContract } from '../../shared/contract/devices';
 import type { DeviceConfig, DeviceSetting } from '../../shared/devices';
 import { StationError } from '../../shared/errors';
+import type { StationMessage } from '../../shared/messages';
 import { DeviceManagerError, isNoDevice } from '../../hardware/manager';
 import type { Device } from '../../hardware/device';
 import { isSerialAddress, parseSerialAddress } from '../../hardware/serial/settings';
@@ -36,7 +37,9 @@ function checkSettings(list: DeviceSetting[]): void {
 function mapManagerError(e: unknown): never {
   if (e instanceof DeviceManagerError) {
     if (e.reason === 'unknown') throw new StationError('DEVICE_NOT_FOUND', { device: e.deviceId }, 'deviceId');
-    throw new StationError('DEVICE_NOT_READY', { device: e.deviceId, detail: e.message }, 'deviceId');
+    // Why, also as a message code (JSON: error parameters are flat), for the UI to word in its language.
+    const why = e.status?.message;
+    throw new StationError('DEVICE_NOT_READY', { device: e.deviceId, detail: e.message, ...(why ? { detailMessage: JSON.stringify(why) } : {}) }, 'deviceId');
   }
   throw e;
 }
@@ -70,12 +73,13 @@ export const devicesHandlers: Handlers<keyof typeof devicesContract> = {
   'devices.test': async ({ station, user }, i) => {
     const d = devices(station);
     await d.started;
-    let result: string;
-    try { result = await d.manager.test(i.deviceId); } catch (e) { mapManagerError(e); }
+    let outcome: { text: string; message?: StationMessage };
+    try { outcome = await d.manager.testOutcome(i.deviceId); } catch (e) { mapManagerError(e); }
+    const result = outcome.text;
     const kind = d.manager.config(i.deviceId)?.kind;
     // A test can open the drawer or print: it is on the record with who asked.
     station.commit(() => station.record('device.tested', i.deviceId, { deviceId: i.deviceId, kind, userId: user.id, result }, station.nowIso(), { sync: false }));
-    return { deviceId: i.deviceId, result };
+    return { deviceId: i.deviceId, result, ...(outcome.message ? { resultMessage: outcome.message } : {}) };
   },
   'devices.retry': async ({ station }, i) => {
     const d = devices(station);

@@ -8,6 +8,7 @@ import type { MovementPrint } from '../../hardware/forms/movementSlip';
 import type { ReceiptPrint } from '../../hardware/forms/receipt';
 import type { VoidPrint } from '../../hardware/forms/voidReceipt';
 import { formatCents } from '../../shared/money';
+import { msg, type StationMessage } from '../../shared/messages';
 import { getAccount } from '../station/accounts';
 import { catalog } from '../station/catalogCache';
 import { receiptView } from '../station/receiptView';
@@ -46,6 +47,21 @@ export function movementPrint(station: Station, m: MovementView & { businessDay:
 }
 
 /** Words for the job list. */
+/** What a job is, as a message code for the UI to word in the cashier's language (jobLabel is the slip's). */
+export function jobLabelMessage(data: JobData): StationMessage {
+  switch (data.form) {
+    case 'receipt': return msg('job.receipt', { number: data.print.receipt.receiptNumber });
+    case 'void': return msg('job.void', { number: data.print.receipt.receiptNumber });
+    case 'drop': return msg('job.drop', { amountCents: data.print.movement.amountCents });
+    case 'paid_out': return msg('job.paidOut', { amountCents: data.print.movement.amountCents });
+    case 'paid_in': return msg('job.paidIn', { amountCents: data.print.movement.amountCents });
+    case 'x_report': return msg('job.xReport', { day: data.report.session.businessDay, cashier: data.report.session.cashier.name });
+    case 'z_report': return msg('job.zReport', { day: data.report.session.businessDay, cashier: data.report.session.cashier.name });
+    case 'deposit_slip': return msg('job.depositSlip', { amountCents: data.deposit.totalCents });
+    case 'test': return msg('job.test');
+  }
+}
+
 export function jobLabel(data: JobData, lang: 'en' | 'es' = 'en'): string {
   const es = lang === 'es';
   switch (data.form) {

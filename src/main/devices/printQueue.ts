@@ -10,7 +10,9 @@ import type { Recorded, Station } from '../station/station';
 import { PrinterNotReady, PrintUncertain } from '../../hardware/printer/errors';
 import type { ReceiptPrinter } from '../../hardware/printer/printer';
 import { describeFault, type FaultReason } from '../../hardware/printer/status';
-import { jobLabel, movementPrint, receiptPrint, voidPrint, type JobData } from './printData';
+import { faultMessage } from '../../hardware/printer/messages';
+import { isMessageCode, msg, type StationMessage } from '../../shared/messages';
+import { jobLabel, jobLabelMessage, movementPrint, receiptPrint, voidPrint, type JobData } from './printData';
 import { docFor, formContext } from './printDocs';
 import { printSettings, receiptLanguage } from './printSettings';
 import { depositView } from '../station/endOfDay/deposits';
@@ -18,7 +20,7 @@ import { zReport } from '../station/endOfDay/reports';
 
 export interface PrintJobRow {
   id: string; seq: number; form: PrintForm; ref: string; copy: number; cause: string; lang: 'en' | 'es'; data: string;
-  state: PrintJobState; waiting: (FaultReason | 'noPrinter') | null; attempts: number; last_error: string | null; created_at: string;
+  state: PrintJobState; waiting: (FaultReason | 'noPrinter') | null; attempts: number; last_error: string | null; last_error_message: string | null; created_at: string;
   created_by: string | null; printed_at: string | null; printer: string | null; cancelled_at: string | null;
   cancelled_by: string | null; cancel_reason: string | null;
 }
@@ -49,7 +51,8 @@ export class PrintQueue {
   constructor(readonly station: Station, private readonly timing: QueueTiming = DEFAULT_TIMING) {
     // A job left "printing" by a crash may or may not be on paper: a person decides.
     station.st.sqlRun(`UPDATE print_jobs SET state = 'failed', waiting = NULL,
-      last_error = 'Interrupted while printing: check whether it printed, then retry or cancel' WHERE state = 'printing'`);
+      last_error = 'Interrupted while printing: check whether it printed, then retry or cancel',
+      last_error_message = '{"code":"printJob.interrupted","params":{}}' WHERE state = 'printing'`);
     station.txListeners.push((st, rec) => this.onRecord(st, rec));
     const onEvent = ({ kind }: { kind: string }) => { if (QUEUED_BY.has(kind)) this.kick(); };
     station.events.on('*', onEvent);
@@ -107,7 +110,7 @@ export class PrintQueue {
     const v = this.view(id);
     if (v.state === 'printed' || v.state === 'cancelled') throw new StationError('PRINT_JOB_FINAL', {}, 'jobId');
     if (v.state === 'printing') throw new StationError('PRINT_JOB_PRINTING', {}, 'jobId');
-    this.station.st.sqlRun("UPDATE print_jobs SET state = 'queued', last_error = NULL WHERE id = ? AND state IN ('queued','failed')", id);
+    this.station.st.sqlRun("UPDATE print_jobs SET state = 'queued', last_error = NULL, last_error_message = NULL WHERE id = ? AND state IN ('queued','failed')", id);
     this.notBefore.delete(id);
     this.retriedAt.set(id, Date.parse(this.station.nowIso()));
     const now = this.view(id);
@@ -195,7 +198,8 @@ export class PrintQueue {
           if (!printer) {
             if (this.expired(job)) {
               this.station.st.sqlRun("UPDATE print_jobs SET state = 'printing' WHERE id = ? AND state = 'queued'", job.id);
-              this.finish(job.id, 'failed', `${NO_PRINTER[job.lang]} for ${printSettings(this.station).giveUpMinutes} minutes — print it from the job list if still wanted`);
+              const minutes = printSettings(this.station).giveUpMinutes;
+              this.finish(job.id, 'failed', `${NO_PRINTER[job.lang]} for ${minutes} minutes — print it from the job list if still wanted`, msg('printJob.noPrinter', { minutes }));
               continue;
             }
             this.hold(job, 'noPrinter');
@@ -221,7 +225,7 @@ export class PrintQueue {
     try {
       doc = docFor(formContext(this.station, printer.columns, job.lang), JSON.parse(job.data) as JobData);
     } catch (e) {
-      this.finish(job.id, 'failed', `Could not lay out the form: ${e instanceof Error ? e.message : String(e)}`);
+      this.finish(job.id, 'failed', `Could not lay out the form: ${e instanceof Error ? e.message : String(e)}`, msg('printJob.layout'));
       return true;
     }
     try {
@@ -232,7 +236,7 @@ export class PrintQueue {
       // The station closed while the printer worked: the job stays 'printing' and comes back as failed
       // at the next start, for a person to decide (the database is gone, nothing may be written now).
       if (this.closed) return false;
-      st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
+      st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, last_error_message = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
         this.station.nowIso(), printer.id, job.id);
       this.notBefore.delete(job.id);
       this.publish(this.view(job.id));
@@ -242,10 +246,12 @@ export class PrintQueue {
       if (e instanceof PrinterNotReady) {
         const words = describeFault(e.reason, job.lang);
         if (this.expired(job)) {
-          this.finish(job.id, 'failed', `${words}: stopped retrying after ${printSettings(this.station).giveUpMinutes} minutes — print it from the job list if still wanted`);
+          const minutes = printSettings(this.station).giveUpMinutes;
+          this.finish(job.id, 'failed', `${words}: stopped retrying after ${minutes} minutes — print it from the job list if still wanted`, msg('printJob.gaveUp', { minutes }));
           return true;
         }
-        st.sqlRun("UPDATE print_jobs SET state = 'queued', waiting = ?, last_error = ? WHERE id = ? AND state = 'printing'", e.reason, e.message, job.id);
+        st.sqlRun("UPDATE print_jobs SET state = 'queued', waiting = ?, last_error = ?, last_error_message = ? WHERE id = ? AND state = 'printing'",
+          e.reason, e.message, JSON.stringify(faultMessage(e.reason, printer.address, e)), job.id);
         const delay = Math.min(this.timing.maxRetryMs, this.timing.firstRetryMs * 2 ** Math.min(10, job.attempts));
         this.notBefore.set(job.id, Date.now() + delay);
         this.publish(this.view(job.id));
@@ -253,7 +259,7 @@ export class PrintQueue {
         return false;
       }
       const message = e instanceof PrintUncertain ? e.message : `Printing failed: ${e instanceof Error ? e.message : String(e)}`;
-      this.finish(job.id, 'failed', message);
+      this.finish(job.id, 'failed', message, msg(e instanceof PrintUncertain ? 'printJob.uncertain' : 'printJob.failed'));
       return true;
     }
   }
@@ -282,9 +288,10 @@ export class PrintQueue {
     this.publish(this.view(id));
   }
 
-  private finish(id: string, state: 'failed', error: string): void {
+  private finish(id: string, state: 'failed', error: string, message: StationMessage): void {
     if (this.closed) return;
-    this.station.st.sqlRun("UPDATE print_jobs SET state = ?, waiting = NULL, last_error = ? WHERE id = ? AND state = 'printing'", state, error, id);
+    this.station.st.sqlRun("UPDATE print_jobs SET state = ?, waiting = NULL, last_error = ?, last_error_message = ? WHERE id = ? AND state = 'printing'",
+      state, error, JSON.stringify(message), id);
     this.notBefore.delete(id);
     this.publish(this.view(id));
   }
@@ -311,9 +318,17 @@ export class PrintQueue {
 
 const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared']);
 
+/** A stored message, or null when there is none (or it names a code this build does not know). */
+function storedMessage(json: string | null): StationMessage | null {
+  if (!json) return null;
+  const m = JSON.parse(json) as StationMessage;
+  return isMessageCode(m.code) ? m : null;
+}
+
 export function toView(r: PrintJobRow): PrintJobView {
+  const data = JSON.parse(r.data) as JobData;
   return {
-    id: r.id, form: r.form, ref: r.ref, label: jobLabel(JSON.parse(r.data) as JobData, r.lang), copy: r.copy, state: r.state,
-    waiting: r.waiting ? waitWords(r.waiting, r.lang) : null, waitingReason: r.waiting, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
+    id: r.id, form: r.form, ref: r.ref, label: jobLabel(data, r.lang), labelMessage: jobLabelMessage(data), copy: r.copy, state: r.state,
+    waiting: r.waiting ? waitWords(r.waiting, r.lang) : null, waitingReason: r.waiting, attempts: r.attempts, lastError: r.last_error, lastErrorMessage: storedMessage(r.last_error_message), createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
   };
 }

@@ -5,9 +5,15 @@ import {
   type EnrolResponse, type ExceptionsResponse, type PullResponse, type PushResponse,
 } from '../../shared/hubProtocol';
 
-/** The hub could not be reached, or answered with a server error: try again later. */
+/**
+ * The hub could not be reached (network), or answered with a server error or something not understood
+ * (server): try again later. A network failure keeps the socket error as its cause (for the message code).
+ */
 export class HubUnreachable extends Error {
-  constructor(message: string) { super(message); this.name = 'HubUnreachable'; }
+  constructor(message: string, readonly where: 'network' | 'server' = 'network', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'HubUnreachable';
+  }
 }
 
 /** The hub answered and refused, with a reason (and on a seq gap, the seq it expects). */
@@ -31,18 +37,18 @@ async function call<S extends z.ZodType>(url: string, init: RequestInit, schema:
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause?.code;
     const why = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : cause ?? (e as Error).message;
-    throw new HubUnreachable(`the hub at ${new URL(url).origin} cannot be reached (${why})`);
+    throw new HubUnreachable(`the hub at ${new URL(url).origin} cannot be reached (${why})`, 'network', { cause: e });
   }
   let body: unknown;
   try { body = JSON.parse(text); } catch { body = undefined; }
-  if (res.status >= 500 || body === undefined) throw new HubUnreachable(`the hub answered ${res.status}${body === undefined ? ' with something that is not JSON' : ''}`);
+  if (res.status >= 500 || body === undefined) throw new HubUnreachable(`the hub answered ${res.status}${body === undefined ? ' with something that is not JSON' : ''}`, 'server');
   if (!res.ok) {
     const err = hubErrorSchema.safeParse(body);
     if (!err.success) throw new HubRefused(res.status, 'UNKNOWN', `the hub refused (${res.status})`);
     throw new HubRefused(res.status, err.data.error.code, err.data.error.message, err.data.error.expectedSeq);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HubUnreachable(`the hub's answer was not understood (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  if (!parsed.success) throw new HubUnreachable(`the hub's answer was not understood (${parsed.error.issues[0]?.message ?? 'invalid'})`, 'server');
   return parsed.data;
 }
 

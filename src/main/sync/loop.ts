@@ -2,9 +2,11 @@
 // back off with jitter while the hub is unreachable. It never blocks the till: every database step is
 // one short synchronous transaction, and every network wait happens outside them.
 import type { SyncStatusView } from '../../shared/contract/sync';
+import type { StationMessage } from '../../shared/messages';
 import type { Station } from '../station/station';
 import { applyDirectoryPage, applyExceptions } from './apply';
 import { HubClient, HubRefused, type HubCredentials } from './client';
+import { syncErrorMessage } from './errorMessage';
 import { getNumber, getState, lastOutboxSeq, loadLink, openExceptionCount, pendingCount, setState } from './state';
 
 export interface SyncOptions {
@@ -40,6 +42,7 @@ export class SyncLoop {
   private lastAttemptAt: string | null = null;
   private nextAttemptAt: string | null = null;
   private lastError: string | null = null;
+  private lastErrorMessage: StationMessage | null = null;
   private progress: number | null = null;
   private cycleWaiters: ((s: SyncStatusView) => void)[] = [];
   private wakeRequested = false;
@@ -65,6 +68,7 @@ export class SyncLoop {
       lastAttemptAt: this.lastAttemptAt,
       nextAttemptAt: this.nextAttemptAt,
       lastError: this.lastError,
+      lastErrorMessage: this.lastErrorMessage,
       directory: { complete: getState(st, 'directory_complete') === '1', progress: this.progress, asOf: getState(st, 'directory_as_of') },
       openExceptions: openExceptionCount(st),
     };
@@ -78,6 +82,7 @@ export class SyncLoop {
       // Only a station closing under the loop gets here; never take the till down with it.
       this.running = false;
       this.lastError = e instanceof Error ? e.message : String(e);
+      this.lastErrorMessage = syncErrorMessage(e, null);
     });
   }
 
@@ -150,12 +155,14 @@ export class SyncLoop {
           this.failures = 0;
           this.online = true;
           this.lastError = null;
+          this.lastErrorMessage = null;
           setState(this.station.st, 'last_success_at', this.station.nowIso());
         } catch (e) {
           if (this.stopped) break; // the station is closing: its database may be gone
           this.failures++;
           this.online = false;
           this.lastError = e instanceof Error ? e.message : String(e);
+          this.lastErrorMessage = syncErrorMessage(e, link.hubUrl);
           delay = this.backoff();
         } finally {
           this.syncing = false;
@@ -210,7 +217,7 @@ export class SyncLoop {
           from = e.expectedSeq;
           continue;
         }
-        if (e instanceof HubRefused) throw new Error(`the hub refused station ${link.stationId}'s events: ${e.message}`);
+        if (e instanceof HubRefused) throw new Error(`the hub refused station ${link.stationId}'s events: ${e.message}`, { cause: e });
         throw e;
       }
     }

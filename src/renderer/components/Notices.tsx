@@ -10,7 +10,7 @@ export function Notices() {
     <section className="notices" aria-label={t('app.notices')} aria-live="polite">
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-          <span>{n.text}</span>
+          <span>{n.word ? n.word() : n.text}</span>
           <button type="button" className="ghost small" tabIndex={-1} onClick={() => dismiss(n.id)} aria-label={t('app.dismiss')}>×</button>
         </div>
       ))}

@@ -1,6 +1,7 @@
 // The strip across the top: city, station, business day, who is signed in, language, lock.
 import { useTranslation } from 'react-i18next';
 import { day } from '../format';
+import { messageText } from '../messageText';
 import { useApp } from '../store/app';
 
 export function TopBar() {
@@ -33,7 +34,7 @@ export function TopBar() {
           )}
           {trouble.map((d) => (
             <button key={d.id} type="button" tabIndex={-1} className="pill error" onClick={() => go('devices')}>
-              {t(`devices.kinds.${d.kind}`)}: {d.detail}
+              {t(`devices.kinds.${d.kind}`)}: {messageText(d.message, d.detail)}
             </button>
           ))}
         </div>

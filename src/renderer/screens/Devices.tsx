@@ -8,6 +8,8 @@ import { roleAtLeast } from '../../shared/domain';
 import { Dialog } from '../components/Dialog';
 import { FieldError } from '../components/FieldError';
 import { Page } from '../components/Page';
+import { StationText } from '../components/StationText';
+import { messageText } from '../messageText';
 import { TextInput } from '../components/TextInput';
 import { errorAt, errorText } from '../errors';
 import { dateTime } from '../format';
@@ -23,7 +25,7 @@ function CancelJob({ job, onClose }: { job: PrintJobView; onClose(): void }) {
   const submit = () => void a.run(() => call('print.cancel', { jobId: job.id, reason }), onClose);
   const err = errorAt(a.errors, 'reason') ?? errorAt(a.errors, '');
   return (
-    <Dialog id="cancel-job" title={t('devices.cancelTitle', { label: job.label })} onClose={onClose}>
+    <Dialog id="cancel-job" title={t('devices.cancelTitle', { label: messageText(job.labelMessage, job.label) })} onClose={onClose}>
       <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <TextInput id="cj-reason" label={t('drawer.reason')} value={reason} onChange={setReason} maxLength={500} autoFocus error={err ? errorText(err, lang) : undefined} />
         <div className="actions"><button type="submit" className="primary">{t('drawer.ok')}</button><button type="button" className="secondary" onClick={onClose}>{t('drawer.cancel')}</button></div>
@@ -65,7 +67,7 @@ export function Devices() {
 
   async function test(d: DeviceStatus) {
     const r = await call('devices.test', { deviceId: d.id });
-    notify(r.ok ? 'info' : 'error', r.ok ? t('devices.tested', { id: t(`devices.kinds.${d.kind}`), result: r.value.result }) : errorText(r.error, lang));
+    notify(r.ok ? 'info' : 'error', r.ok ? t('devices.tested', { id: t(`devices.kinds.${d.kind}`), result: messageText(r.value.resultMessage, r.value.result) }) : errorText(r.error, lang));
   }
   async function reopen(d: DeviceStatus) {
     const r = await call('devices.retry', { deviceId: d.id });
@@ -82,7 +84,7 @@ export function Devices() {
               <tr key={d.id} className={d.state === 'error' || d.state === 'offline' ? 'has-error' : undefined}>
                 <th scope="row">{t(`devices.kinds.${d.kind}`)} <span className="muted mono small">{d.id}</span></th>
                 <td><span className={`badge dev-${d.state}`}>{t(`devices.deviceStates.${d.state}`)}</span></td>
-                <td>{d.detail}</td>
+                <td><StationText message={d.message} detail={d.detail} technical={d.state !== 'ready'} /></td>
                 <td className="row-actions">
                   {roleAtLeast(user.role, 'supervisor') && d.state === 'ready' && <button type="button" className="secondary small" data-autofocus={i === 0 ? '' : undefined} onClick={() => void test(d)}>{t('devices.test')}</button>}
                   {(d.state === 'offline' || d.state === 'connecting') && <button type="button" className="ghost small" onClick={() => void reopen(d)}>{t('devices.retryOpen')}</button>}
@@ -101,8 +103,8 @@ export function Devices() {
               <tbody>
                 {jobs.map((j) => (
                   <tr key={j.id} className={j.state === 'failed' ? 'has-error' : undefined}>
-                    <th scope="row">{j.label}{j.copy > 0 ? ` (${t('devices.copy')})` : ''}</th>
-                    <td><span className={`badge job-${j.state}`}>{t(`devices.states.${j.state}`)}</span>{j.waitingReason ? <div className="muted">{t(`devices.waitReasons.${j.waitingReason}`)}</div> : null}{j.lastError ? <div className="field-error">{j.lastError}</div> : null}</td>
+                    <th scope="row">{messageText(j.labelMessage, j.label)}{j.copy > 0 ? ` (${t('devices.copy')})` : ''}</th>
+                    <td><span className={`badge job-${j.state}`}>{t(`devices.states.${j.state}`)}</span>{j.waitingReason ? <div className="muted">{t(`devices.waitReasons.${j.waitingReason}`)}</div> : null}{j.lastError ? <div className="field-error"><StationText message={j.lastErrorMessage} detail={j.lastError} /></div> : null}</td>
                     <td>{dateTime(j.printedAt ?? j.createdAt, lang)}</td>
                     <td>
                       {(j.state === 'failed' || j.state === 'queued') && <button type="button" className="secondary small" onClick={() => void retry(j)}>{t('devices.retry')}</button>}

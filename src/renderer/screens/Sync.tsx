@@ -6,12 +6,24 @@ import { roleAtLeast } from '../../shared/domain';
 import type { HubExceptionView, SyncStatusView } from '../../shared/contract/sync';
 import { Dialog } from '../components/Dialog';
 import { Page } from '../components/Page';
+import { StationText } from '../components/StationText';
 import { TextInput } from '../components/TextInput';
 import { errorAt, errorText } from '../errors';
 import { count, dateTime, money } from '../format';
 import { call, on } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
+
+/** What the hub found, worded by its kind in the cashier's language; the hub's English text in small print. */
+function ExceptionText({ ex }: { ex: HubExceptionView }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t(`sync.exceptionKinds.${ex.kind}`)}
+      <span className="muted small mono technical" lang="en">{ex.detail}</span>
+    </>
+  );
+}
 
 function Resolve({ ex, onClose }: { ex: HubExceptionView; onClose(): void }) {
   const { t } = useTranslation();
@@ -22,7 +34,7 @@ function Resolve({ ex, onClose }: { ex: HubExceptionView; onClose(): void }) {
   const err = errorAt(a.errors, 'note') ?? errorAt(a.errors, '');
   return (
     <Dialog id="resolve" title={t('sync.resolveTitle')} onClose={onClose}>
-      <p>{ex.detail}</p>
+      <p><ExceptionText ex={ex} /></p>
       <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <TextInput id="rs-note" label={t('sync.note')} value={note} onChange={setNote} maxLength={500} autoFocus error={err ? errorText(err, lang) : undefined} />
         <div className="actions"><button type="submit" className="primary">{t('drawer.ok')}</button><button type="button" className="secondary" onClick={onClose}>{t('drawer.cancel')}</button></div>
@@ -70,7 +82,7 @@ export function SyncScreen() {
                 <div><dt>{t('sync.lastSuccess')}</dt><dd>{status.lastSuccessAt ? dateTime(status.lastSuccessAt, lang) : '—'}</dd></div>
                 <div><dt>{t('sync.directory')}</dt><dd>{status.directory.asOf ? dateTime(status.directory.asOf, lang) : '—'}{status.directory.progress !== null ? ` (${Math.round(status.directory.progress * 100)} %)` : ''}</dd></div>
                 {status.hubUrl && <div><dt>{t('sync.hub')}</dt><dd className="mono">{status.hubUrl}</dd></div>}
-                {status.lastError && <div><dt>{t('sync.lastError')}</dt><dd className="field-error">{status.lastError}</dd></div>}
+                {status.lastError && <div><dt>{t('sync.lastError')}</dt><dd className="field-error" data-testid="sync-error"><StationText message={status.lastErrorMessage} detail={status.lastError} /></dd></div>}
               </dl>
               <div className="actions"><button type="button" className="primary" data-autofocus="" onClick={() => void now()}>{t('sync.now')} <kbd>F5</kbd></button></div>
             </>
@@ -85,7 +97,7 @@ export function SyncScreen() {
                   {exceptions.map((x) => (
                     <tr key={x.id}>
                       <th scope="row">{x.receiptNumber ?? ''} {x.accountNumber ?? ''}</th>
-                      <td>{x.detail}{x.amountCents !== null ? ` · ${money(x.amountCents, lang)}` : ''}</td>
+                      <td><ExceptionText ex={x} />{x.amountCents !== null ? ` · ${money(x.amountCents, lang)}` : ''}</td>
                       <td>{x.resolutionPending ? t('sync.pendingResolution') : <button type="button" className="secondary small" onClick={() => setResolving(x)}>{t('sync.resolve')}</button>}</td>
                     </tr>
                   ))}

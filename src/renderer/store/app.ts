@@ -10,7 +10,8 @@ import i18n from '../i18n';
 
 export type Screen = 'till' | 'closeout' | 'deposit' | 'returned' | 'reports' | 'devices' | 'sync' | 'admin';
 
-export interface Notice { id: number; kind: 'info' | 'warn' | 'error'; text: string; at: number }
+/** text: as worded when it came; word: words it again in the language now set (a notice outlives a language switch). */
+export interface Notice { id: number; kind: 'info' | 'warn' | 'error'; text: string; word?: () => string; at: number }
 
 interface AppState {
   info: StationInfo | null;
@@ -40,7 +41,7 @@ interface AppState {
   unlocked(user: UserView): void;
   signOut(): Promise<void>;
   go(screen: Screen): void;
-  notify(kind: Notice['kind'], text: string): void;
+  notify(kind: Notice['kind'], text: string | (() => string)): void;
   dismiss(id: number): void;
 }
 
@@ -117,7 +118,7 @@ export const useApp = create<AppState>((set, get) => ({
   go(screen) { set({ screen, officeOpen: false }); },
 
   notify(kind, text) {
-    const n: Notice = { id: ++noticeSeq, kind, text, at: Date.now() };
+    const n: Notice = typeof text === 'function' ? { id: ++noticeSeq, kind, text: text(), word: text, at: Date.now() } : { id: ++noticeSeq, kind, text, at: Date.now() };
     set({ notices: [...get().notices.slice(-1), n] });
     // Information fades; warnings and errors stay until someone dismisses them.
     if (kind === 'info') setTimeout(() => get().dismiss(n.id), 8000);

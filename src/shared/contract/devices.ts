@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { centsSchema } from '../money';
 import { DEVICE_KINDS, type CheckReadView, type DeviceSetting, type DeviceStatus, type SerialPortView } from '../devices';
+import type { StationMessage } from '../messages';
 import { emptyInput, op } from './op';
+
+/** result: what the test did, in English (kept on the record); resultMessage: the same for the UI to word. */
+export interface DeviceTestResult { deviceId: string; result: string; resultMessage?: StationMessage }
 
 const deviceId = z.string().trim().min(1, 'Give the device a name.').max(32).regex(/^[A-Za-z0-9_-]+$/, 'A device name has letters, digits, - and _ only.');
 const optionValue = z.union([z.string().max(300), z.number().finite(), z.boolean()]);
@@ -39,7 +43,7 @@ export const devicesContract = {
   /** Serial ports on this machine; warning says when the list may be incomplete (no udevadm). */
   'devices.ports': op<{ ports: SerialPortView[]; warning?: string }>()('admin', emptyInput),
   /** The device's test action: print a test page, kick the drawer, read a check, show text, press a key. */
-  'devices.test': op<{ deviceId: string; result: string }>()('supervisor', z.object({ deviceId }).strict()),
+  'devices.test': op<DeviceTestResult>()('supervisor', z.object({ deviceId }).strict()),
   /** Try to open a missing or offline device now instead of waiting for the next retry. */
   'devices.retry': op<DeviceStatus>()('cashier', z.object({ deviceId }).strict()),
   /** Shows a screen on the customer display; shown is false when there is no display ready. */

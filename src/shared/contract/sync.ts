@@ -2,6 +2,7 @@
 // exceptions the hub reports back, which a supervisor marks resolved with a note.
 import { z } from 'zod';
 import type { ExceptionKind } from '../hubProtocol';
+import type { StationMessage } from '../messages';
 import { emptyInput, op, reasonSchema, requestId } from './op';
 
 export interface SyncStatusView {
@@ -14,7 +15,10 @@ export interface SyncStatusView {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   nextAttemptAt: string | null;
+  /** Technical detail for IT (English): "the hub at http://10.0.0.9:8450 cannot be reached (ECONNREFUSED)". */
   lastError: string | null;
+  /** The same as a code with parameters, for the UI to word in the cashier's language. */
+  lastErrorMessage: StationMessage | null;
   directory: {
     /** The first full pull has finished: the till has the city's whole directory. */
     complete: boolean;

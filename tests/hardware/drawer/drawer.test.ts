@@ -58,6 +58,8 @@ describe('cash drawer', () => {
     const drawer = await setup('high', { openLevel: 'none' });
     expect(drawer.isOpen()).toBeNull();
     expect(drawer.status().detail).toBe('Ready (no sensor)');
+    expect(drawer.status().message).toEqual({ code: 'drawer.noSensor', params: {} });
     expect(await drawer.test()).toBe('Drawer kicked on pin 2 (100 ms, ESC p)');
+    expect((await drawer.runTest()).message).toEqual({ code: 'test.drawerKicked', params: { pin: 2, onMs: 100 } });
   });
 });

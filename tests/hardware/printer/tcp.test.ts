@@ -71,20 +71,20 @@ describe('printing a receipt over TCP', () => {
 
   it('reads the printer status with DLE EOT: cover, paper, near end, errors', async () => {
     await printer.open();
-    const cases: [Parameters<EscPosEmulator['setStatus']>[0], Partial<Record<string, boolean>>, string][] = [
-      [{ coverOpen: true }, { coverOpen: true, offline: true }, 'Printer cover open'],
-      [{ paperEnd: true }, { paperOut: true, offline: true }, 'Printer out of paper'],
-      [{ error: 'autocutter' }, { error: true }, 'Printer error: check the cutter and paper path'],
-      [{ online: false }, { offline: true }, 'Printer offline'],
+    const cases: [Parameters<EscPosEmulator['setStatus']>[0], Partial<Record<string, boolean>>, string, string][] = [
+      [{ coverOpen: true }, { coverOpen: true, offline: true }, 'Printer cover open', 'printer.coverOpen'],
+      [{ paperEnd: true }, { paperOut: true, offline: true }, 'Printer out of paper', 'printer.paperOut'],
+      [{ error: 'autocutter' }, { error: true }, 'Printer error: check the cutter and paper path', 'printer.error'],
+      [{ online: false }, { offline: true }, 'Printer offline', 'printer.offline'],
     ];
-    for (const [patch, flags, words] of cases) {
+    for (const [patch, flags, words, code] of cases) {
       emu.setStatus({ online: true, coverOpen: false, paperEnd: false, error: 'none', ...patch });
       await printer.refresh();
-      expect(printer.status()).toMatchObject({ state: 'error', detail: words, flags });
+      expect(printer.status()).toMatchObject({ state: 'error', detail: words, flags, message: { code, params: {} } });
     }
     emu.setStatus({ online: true, coverOpen: false, paperEnd: false, error: 'none', paperNearEnd: true });
     await printer.refresh();
-    expect(printer.status()).toMatchObject({ state: 'ready', detail: 'Ready — paper low', flags: { paperNearEnd: true, paperOut: false } });
+    expect(printer.status()).toMatchObject({ state: 'ready', detail: 'Ready — paper low', flags: { paperNearEnd: true, paperOut: false }, message: { code: 'printer.paperLow' } });
     expect(emu.realTime.filter((e) => e.type === 'status').map((e) => e.n)).toEqual(expect.arrayContaining([1, 2, 3, 4]));
   });
 
@@ -127,6 +127,8 @@ describe('printing a receipt over TCP', () => {
     expect(err).toBeInstanceOf(PrinterNotReady);
     expect(printer.status().state).toBe('offline');
     expect(printer.status().detail).toMatch(/not reachable/i);
+    // The refused connection as a code, with where, for the UI to word.
+    expect(printer.status().message).toEqual({ code: 'link.unreachable', params: { address: printer.address.replace('tcp://', '') } });
     await emu.plugIn();
     await printer.print(receiptForm(ctxFor('en', 48), { receipt: sampleReceipt(), balances: [], duplicate: false }));
     expect(emu.slips()).toHaveLength(1);

@@ -123,6 +123,7 @@ describe('devices on a station', () => {
   it('test actions are on the record; unknown and missing devices are refused in words', async () => {
     const r = await t.ok('devices.test', { deviceId: 'display1' }, 'supervisor');
     expect(r.result).toBe('Showing "CivicTill display" / "12345678901234567890".');
+    expect(r.resultMessage).toEqual({ code: 'test.displayShown', params: { line1: 'CivicTill display', line2: '12345678901234567890' } });
     expect(t.station.st.sqlAll<{ ref: string }>("SELECT ref FROM journal WHERE kind = 'device.tested'")).toEqual([{ ref: 'display1' }]);
     const cashier = await t.call('devices.test', { deviceId: 'display1' }, 'cashier');
     expect(!cashier.ok && cashier.error.code).toBe('FORBIDDEN');
@@ -130,6 +131,8 @@ describe('devices on a station', () => {
     expect(!unknown.ok && unknown.error).toMatchObject({ code: 'DEVICE_NOT_FOUND', message: 'There is no device nope at this station.' });
     const off = await t.call('devices.test', { deviceId: 'drawer1' }, 'supervisor');
     expect(!off.ok && off.error).toMatchObject({ code: 'DEVICE_NOT_READY' });
+    // Why, as a code the UI words (the drawer is turned off in the settings).
+    expect(JSON.parse(String(!off.ok && off.error.params.detailMessage))).toEqual({ code: 'device.off', params: {} });
   });
 
   it('retry: a missing device is tried again at once; unknown devices are refused', async () => {

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { savePrintSettings } from '../../../src/main/devices/printSettings';
+import type { KickFailedEvent } from '../../../src/shared/printing';
 import { ROUTING, uuid } from '../../helpers/station';
 import { rig, until, type Rig } from './printerRig';
 
@@ -115,6 +116,10 @@ describe('cash drawer on the station', () => {
     await r.emu.unplug();
     await r.t.ok('drawer.noSale', { id: uuid(), reason: 'make change again' });
     await until(() => r.events.some((e) => e.kind === 'drawer.kickFailed'), 'the failure told');
+    // Why, as a code for the UI (the printer is not reachable), beside the English detail for IT.
+    const failed = r.events.find((e) => e.kind === 'drawer.kickFailed')!.payload as KickFailedEvent;
+    expect(failed.detail).toMatch(/printer at tcp:\/\/127\.0\.0\.1/);
+    expect(failed.detailMessage).toEqual({ code: 'link.unreachable', params: { address: r.printer.address.replace('tcp://', '') } });
     expect(log().filter((l) => l.event === 'kick_failed')).toHaveLength(1);
     await r.emu.plugIn();
   });

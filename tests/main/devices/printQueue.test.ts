@@ -64,10 +64,12 @@ describe('print queue', () => {
       await until(() => r.jobEvents.some((e) => e.waiting === fault.words), 'the cashier to be told');
       const waitingEvent = r.jobEvents.find((e) => e.waiting === fault.words)!;
       expect(waitingEvent).toMatchObject({ form: 'receipt', label: `Receipt ${receipt.receiptNumber}`, state: 'queued' });
+      expect(waitingEvent.labelMessage).toEqual({ code: 'job.receipt', params: { number: receipt.receiptNumber } });
       await until(() => jobRows(r.t)[0]!.attempts >= 3, 'a few retries');
       // Told once, not on every retry.
       expect(r.jobEvents.filter((e) => e.waitingReason === fault.code).map((e) => e.state)).toEqual(['queued']);
       expect(jobRows(r.t)[0]).toMatchObject({ waiting: fault.code });
+      expect((await r.t.ok('print.jobs', {}))[0]!.lastErrorMessage).toEqual({ code: `printer.${fault.code}`, params: {} });
       expect(['queued', 'printing']).toContain(jobRows(r.t)[0]!.state); // between tries, or asking again
       expect(r.emu.slips()).toEqual([]);
       r.emu.setStatus(fault.clear);
@@ -124,6 +126,7 @@ describe('print queue', () => {
     await r.emu.powerOff(); // the half receipt in its buffer is gone
     await until(() => jobRows(r.t)[0]!.state === 'failed', 'the job to fail');
     expect(jobRows(r.t)[0]!.last_error).toMatch(/check whether it printed/i);
+    expect((await r.t.ok('print.jobs', {}))[0]!.lastErrorMessage).toEqual({ code: 'printJob.uncertain', params: {} });
     r.emu.setStatus({ coverOpen: false });
     await r.emu.plugIn();
     await r.printer.refresh();
@@ -201,6 +204,7 @@ describe('print queue', () => {
     new PrintQueue(r.t.station); // what start-up does
     expect(jobRows(r.t)[0]).toMatchObject({ state: 'failed' });
     expect(jobRows(r.t)[0]!.last_error).toMatch(/Interrupted while printing/);
+    expect((await r.t.ok('print.jobs', {}))[0]!.lastErrorMessage).toEqual({ code: 'printJob.interrupted', params: {} });
   });
 
   it('prints void, drop and paid-out slips from their postings', async () => {

@@ -32,6 +32,7 @@ describe('printing operations', () => {
     const jobs = await t.ok('print.jobs', {});
     expect(jobs.map((j) => [j.label, j.state])).toEqual([[`Receipt ${second.receiptNumber}`, 'queued'], [`Receipt ${first.receiptNumber}`, 'failed']]);
     expect(jobs[1]!.lastError).toBe('No receipt printer is set up at this station for 30 minutes — print it from the job list if still wanted');
+    expect(jobs[1]!.lastErrorMessage).toEqual({ code: 'printJob.noPrinter', params: { minutes: 30 } });
     // A person asks for it: it is queued again, with a fresh give-up time.
     expect((await t.ok('print.retry', { jobId: jobs[1]!.id })).state).toBe('queued');
   });

@@ -89,6 +89,7 @@ describe(`station sync (${ENGINE})`, () => {
     const down = await t.ok('sync.now', {});
     expect(down.state).toBe('offline');
     expect(down.lastError).toMatch(/cannot be reached/);
+    expect(down.lastErrorMessage).toEqual({ code: 'sync.unreachable', params: { address: new URL(hub.url).host } });
     expect(down.nextAttemptAt).not.toBeNull();
 
     await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
