@@ -24,8 +24,13 @@ describe('emulated serial devices for the demo', () => {
     const t = await makeStation();
     const emu = await startSerialEmulators(join(tmp.dir, 'a'));
     try {
+      // Checks and keys come over two ports and may interleave: one queue each, so waiting for a check
+      // never discards a key that arrived first.
       const events = new EventQueue<{ kind: string; payload: unknown }>();
-      t.station.events.on('*', (e: { kind: string; payload: unknown }) => { if (e.kind.startsWith('device.')) events.push(e); });
+      const keyEvents = new EventQueue<{ kind: string; payload: unknown }>();
+      t.station.events.on('*', (e: { kind: string; payload: unknown }) => {
+        if (e.kind === 'device.key') keyEvents.push(e); else if (e.kind.startsWith('device.')) events.push(e);
+      });
       const list = useEmulators(t.station, emu.hosts, firstAdmin(t.station)!);
       expect(list.map((d) => `${d.id}:${d.address === 'none' ? 'none' : 'serial'}`)).toEqual(['printer1:none', 'drawer1:none', 'micr1:serial', 'tenkey1:serial', 'display1:serial']);
       const d = attachDevices(t.station, { backoff: { initialMs: 50, maxMs: 200, jitter: 0 } });
@@ -43,7 +48,7 @@ describe('emulated serial devices for the demo', () => {
       const bad = (await events.next((e) => e.kind === 'device.check')).payload as CheckReadView;
       expect(bad.read).toMatchObject({ ok: false, errors: [{ field: 'account', fault: 'unreadable' }] });
       const keys: string[] = [];
-      for (let i = 0; i < 3; i++) keys.push(((await events.next((e) => e.kind === 'device.key')).payload as KeyView).key);
+      for (let i = 0; i < 3; i++) keys.push(((await keyEvents.next()).payload as KeyView).key);
       expect(keys).toEqual(['1', '2', 'Enter']);
       await t.ok('devices.display', { screen: 'total', totalCents: 4200 });
       await emu.vfd.until((l) => l[1].endsWith('$42.00'));
