@@ -15,6 +15,14 @@ const outDir = join(root, 'dist', 'cli');
 const bundle = join(outDir, `${name}.mjs`);
 const meta = join(outDir, `${name}.inputs.json`);
 
+const EXTERNAL = [
+  'better-sqlite3', 'serialport', '@serialport/*', 'pdfkit', 'node-thermal-printer', 'esbuild', 'tsx', 'tsx/*',
+  'pg', '@electric-sql/pglite', 'electron', 'vite',
+];
+// Bundled CommonJS packages call require() (for node: built-ins); ESM output has none, so define one.
+// Aliased: the bundle has createRequire imports of its own.
+const CJS_REQUIRE = "import { createRequire as __civictillCjsRequire } from 'node:module'; const require = __civictillCjsRequire(import.meta.url);";
+
 /** The bundle is current when it exists and none of the files it was built from changed since. */
 function fresh() {
   try {
@@ -32,9 +40,16 @@ async function build() {
   const started = new Date();
   const r = await esbuild.build({
     entryPoints: [entry], outfile: tmp, bundle: true, format: 'esm', platform: 'node', target: 'node20',
-    packages: 'external', metafile: true, logLevel: 'silent', absWorkingDir: root,
+    // Pure-JS dependencies go into the bundle: resolving and compiling their hundreds of ESM files
+    // at every launch cost most of the start-up. Native ones, and ones that read files next to
+    // themselves, stay in node_modules.
+    external: EXTERNAL, banner: { js: CJS_REQUIRE }, metafile: true, logLevel: 'silent', absWorkingDir: root,
   });
-  const inputs = Object.keys(r.metafile.inputs).concat('package.json', 'tsconfig.json').filter((f) => existsSync(join(root, f)));
+  // A bundled package stands in by its package.json (an install rewrites it): statting each of its
+  // hundreds of files would cost tens of ms at every launch. This file too: a change to how the
+  // bundle is built rebuilds it.
+  const files = Object.keys(r.metafile.inputs).map((f) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+\/)/.exec(f)?.[1].concat('package.json') ?? f);
+  const inputs = [...new Set(files)].concat('package.json', 'tsconfig.json', 'bin/civictill.js').filter((f) => existsSync(join(root, f)));
   writeFileSync(`${meta}.${process.pid}.tmp`, JSON.stringify(inputs));
   renameSync(`${meta}.${process.pid}.tmp`, meta);
   utimesSync(tmp, started, started); // dated from the build's start: a source saved mid-build makes it stale

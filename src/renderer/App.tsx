@@ -10,17 +10,7 @@ import { subscribeEvents } from './events';
 import { TopBar } from './components/TopBar';
 import { Notices } from './components/Notices';
 import { SignIn } from './screens/SignIn';
-import { Lock } from './screens/Lock';
-import { OpenDrawer } from './screens/OpenDrawer';
-import { Till } from './screens/Till';
-import { OfficeMenu } from './components/OfficeMenu';
-import { CloseOut } from './screens/CloseOut';
-import { Deposit } from './screens/Deposit';
-import { ReturnedCheck } from './screens/ReturnedCheck';
-import { Reports } from './screens/Reports';
-import { Devices } from './screens/Devices';
-import { SyncScreen } from './screens/Sync';
-import { Admin } from './screens/Admin';
+import { loadScreens, prefetchScreensOnFirstInput, useScreens } from './screens/loadScreens';
 import type { Screen } from './store/app';
 
 /** Keys that work on every screen: language, lock; and the lock after the till stands idle. */
@@ -35,7 +25,8 @@ function GlobalKeys() {
     'Alt+O': () => { if (user && !locked) useApp.getState().setOffice(!useApp.getState().officeOpen); },
   }, true, () => false);
   const office = useApp((s) => s.officeOpen);
-  return office && user && !locked ? <OfficeMenu /> : null;
+  const screens = useScreens();
+  return office && user && !locked && screens ? <screens.OfficeMenu /> : null;
 }
 
 type Shown = 'signin' | 'lock' | 'loading' | 'open' | Screen;
@@ -54,13 +45,18 @@ function shown(s: ReturnType<typeof useApp.getState>): Shown {
 
 function Body() {
   const { t } = useTranslation();
-  const screen = useApp(shown);
+  const screens = useScreens();
+  const wanted = useApp(shown);
+  const screen = wanted === 'signin' || screens ? wanted : 'loading';
   // Each new screen starts with the focus on its first field.
   useEffect(() => { focusScreen(); }, [screen]);
+  // Signed in before they were here, or their first load failed: ask (again).
+  useEffect(() => { if (wanted !== 'signin' && !screens) void loadScreens().catch(() => undefined); }, [wanted, screens]);
+  if (screen === 'signin') return <SignIn />;
+  if (screen === 'loading' || !screens) return <main className="screen center"><p>{t('app.loading')}</p></main>;
+  const { Lock, OpenDrawer, Till, CloseOut, Deposit, ReturnedCheck, Reports, Devices, SyncScreen, Admin } = screens;
   switch (screen) {
-    case 'signin': return <SignIn />;
     case 'lock': return <Lock />;
-    case 'loading': return <main className="screen center"><p>{t('app.loading')}</p></main>;
     case 'open': return <OpenDrawer />;
     case 'till': return <Till />;
     case 'closeout': return <CloseOut />;
@@ -75,17 +71,16 @@ function Body() {
 
 export function App() {
   const { t } = useTranslation();
-  const loadInfo = useApp((s) => s.loadInfo);
   const lang = useApp((s) => s.lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   useEffect(() => {
-    void loadInfo();
     const stopFocus = installFocusKeeper();
     const stopEvents = subscribeEvents();
-    return () => { stopFocus(); stopEvents(); };
-  }, [loadInfo]);
+    const stopPrefetch = prefetchScreensOnFirstInput();
+    return () => { stopPrefetch(); stopFocus(); stopEvents(); };
+  }, []);
   if (!hasBridge) {
     return <main className="screen center"><h1>{t('app.name')}</h1><p className="error-box" role="alert">{t('app.noBridge')}</p></main>;
   }

@@ -29,19 +29,28 @@ export function money(cents: number, lang: Language): string {
   return neg ? `−${out}` : out;
 }
 
+// Formatters are made once per language and kept: making one costs milliseconds (the first one in a
+// page tens of milliseconds), and these are called on every render.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) { f = make(); formatters.set(key, f); }
+  return f;
+}
+
 export function count(n: number, lang: Language): string {
-  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+  return cached(`count:${lang}`, () => new Intl.NumberFormat(LOCALES[lang])).format(n);
 }
 
 export function dateTime(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return cached(`dateTime:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
 }
 
 export function time(iso: string, lang: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short' }).format(new Date(iso));
+  return cached(`time:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short' })).format(new Date(iso));
 }
 
 export function day(isoDate: string, lang: Language): string {
   // A business day is a calendar date, not an instant: format it at noon UTC so no zone shifts it.
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+  return cached(`day:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeZone: 'UTC' })).format(new Date(`${isoDate}T12:00:00Z`));
 }

@@ -1,6 +1,7 @@
 // Two-way byte links to a printer: a TCP socket (port 9100) or a serial port.
 import { connect, type Socket } from 'node:net';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { loadSerialPort } from '../serial/loadSerialPort';
 
 export interface ByteLink {
   readonly address: string;
@@ -74,11 +75,12 @@ export class SerialLink implements ByteLink {
   get address(): string { return `serial:${this.settings.path}?baud=${this.settings.baudRate}`; }
   get isOpen(): boolean { return this.port?.isOpen ?? false; }
 
-  open(): Promise<void> {
-    if (this.port?.isOpen) return Promise.resolve();
+  async open(): Promise<void> {
+    if (this.port?.isOpen) return;
     const s = this.settings;
+    const SerialPort = await loadSerialPort();
     const port = new SerialPort({ path: s.path, baudRate: s.baudRate, dataBits: s.dataBits ?? 8, parity: s.parity ?? 'none', stopBits: s.stopBits ?? 1, rtscts: s.rtscts ?? false, autoOpen: false });
-    return new Promise((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       port.open((e) => {
         if (e) { reject(e); return; }
         this.port = port;

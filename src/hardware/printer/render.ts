@@ -1,5 +1,12 @@
 // Lays a form out in ESC/POS with node-thermal-printer (its layout calls, our line breaks).
-import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import * as nodeModule from 'node:module';
+import type * as Ntp from 'node-thermal-printer';
+import type { ThermalPrinter } from 'node-thermal-printer';
+
+// Required on first use, not at start-up: loading it costs ~60 ms on the way to serving the till,
+// and a station without a receipt printer never needs it.
+let ntp: typeof Ntp | undefined;
+const thermal = (): typeof Ntp => (ntp ??= nodeModule.createRequire(import.meta.url)('node-thermal-printer') as typeof Ntp);
 import type { PrintDoc } from '../forms/doc';
 
 export type CodePageName = 'PC437_USA' | 'PC850_MULTILINGUAL' | 'PC858_EURO' | 'WPC1252';
@@ -16,6 +23,7 @@ export interface RenderOptions {
  * execute() hands the buffer to (see ntpInterface.ts); without one it only builds bytes.
  */
 export function layoutEngine(columns: number, iface?: object): ThermalPrinter {
+  const { BreakLine, PrinterTypes, ThermalPrinter } = thermal();
   return new ThermalPrinter({
     type: PrinterTypes.EPSON,
     // A custom interface is any object with execute(); the typings only admit a string.
@@ -28,6 +36,7 @@ export function layoutEngine(columns: number, iface?: object): ThermalPrinter {
 
 /** Fills the engine's buffer with the form; clears whatever a previous job left there first. */
 export function renderInto(tp: ThermalPrinter, doc: PrintDoc, opts: RenderOptions = {}): Buffer {
+  const { CharacterSet } = thermal();
   tp.clear();
   tp.append(Buffer.of(0x1b, 0x40)); // ESC @: start from the printer's defaults
   tp.setCharacterSet(CharacterSet[opts.codePage ?? 'PC850_MULTILINGUAL']);

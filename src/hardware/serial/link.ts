@@ -5,7 +5,8 @@
 // device node is still there and still the same one, and drops the port when it is not.
 import { EventEmitter } from 'node:events';
 import { stat, statSync } from 'node:fs';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { loadSerialPort } from './loadSerialPort';
 import { framing, type SerialSettings } from './settings';
 
 export class SerialOpenError extends Error {
@@ -31,6 +32,7 @@ export class SerialLink extends EventEmitter<LinkEvents> {
   async open(): Promise<void> {
     if (this.port?.isOpen) return;
     const s = this.settings;
+    const SerialPort = await loadSerialPort();
     const port = new SerialPort({
       path: s.path, baudRate: s.baudRate, dataBits: s.dataBits, parity: s.parity, stopBits: s.stopBits,
       rtscts: s.rtscts, xon: s.xon, xoff: s.xon, autoOpen: false,

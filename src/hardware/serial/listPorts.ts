@@ -2,7 +2,7 @@
 // where it is missing (minimal installs, containers) we say so and scan /dev ourselves instead.
 import { accessSync, constants, readdirSync, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { SerialPort } from 'serialport';
+import { loadSerialPort } from './loadSerialPort';
 
 export type { SerialPortView as SerialPortInfo } from '../../shared/devices';
 import type { SerialPortView as SerialPortInfo } from '../../shared/devices';
@@ -59,6 +59,7 @@ export async function listPorts(opts: { configured?: string[]; timeoutMs?: numbe
   const useUdev = process.platform !== 'linux' || onPath('udevadm');
   if (useUdev) {
     try {
+      const SerialPort = await loadSerialPort();
       for (const p of await withTimeout(SerialPort.list(), opts.timeoutMs ?? 3000)) {
         found.set(p.path, {
           path: p.path, source: 'udev',

@@ -26,25 +26,29 @@ function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('busy_timeout = 5000');
 }
 
-/** Refuses a database written by a newer CivicTill before touching it. */
-function refuseNewer(sqlite: Sqlite): void {
+/** Refuses a database written by a newer CivicTill before touching it; says whether it is up to date. */
+function refuseNewer(sqlite: Sqlite): { current: boolean } {
   const found = sqlite.pragma('user_version', { simple: true }) as number;
   const known = new Set(stationMigrations.map(([name]) => name));
   const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'").get();
-  const unknown = hasTable ? (sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).filter((r) => !known.has(r.name)) : [];
+  const applied = hasTable ? (sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((r) => r.name) : [];
+  const unknown = applied.filter((name) => !known.has(name));
   if (found > SCHEMA_VERSION || unknown.length > 0) {
     throw new StationError('DB_NEWER_VERSION', { found: Math.max(found, SCHEMA_VERSION + unknown.length), known: SCHEMA_VERSION });
   }
+  // Every known migration recorded (kysely records one only once it has run) and the version stamped.
+  return { current: found === SCHEMA_VERSION && new Set(applied).size === known.size };
 }
 
 export async function openDb(path: string, opts: { readonly?: boolean } = {}): Promise<OpenedDb> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path, { readonly: opts.readonly ?? false });
   try {
-    refuseNewer(sqlite);
+    const { current } = refuseNewer(sqlite);
     if (!opts.readonly) applyPragmas(sqlite);
     const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-    if (!opts.readonly) await migrate(kysely, sqlite);
+    // The Migrator would find nothing to do, after ~40 ms of locking and introspection at each start.
+    if (!opts.readonly && !current) await migrate(kysely, sqlite);
     return { sqlite, kysely, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();

@@ -1,6 +1,7 @@
 // Account lookup as you type (number, name or address), results with their status; then the amount
 // to pay: Enter with nothing keyed pays the balance, or key any amount.
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/views';
 import { AmountInput } from '../../components/AmountInput';
@@ -37,9 +38,13 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
     if (!q) { setResults([]); setSearched(''); return; }
     void call('accounts.search', { query: q, limit: 8 }).then((r) => {
       if (mine !== seq.current) return;
-      setResults(r.ok ? r.value : []);
-      setSearched(q);
-      setActive(0);
+      // Rendered now, in the task that has the answer, rather than in a task React schedules after it:
+      // the results make the next frame.
+      flushSync(() => {
+        setResults(r.ok ? r.value : []);
+        setSearched(q);
+        setActive(0);
+      });
     });
   }, [query]);
 
