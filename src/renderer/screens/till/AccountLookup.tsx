@@ -1,6 +1,6 @@
 // Account lookup as you type (number, name or address), results with their status; then the amount
 // to pay: Enter with nothing keyed pays the balance, or key any amount.
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/views';
@@ -31,9 +31,11 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
   const [amount, setAmount] = useState<AmountKeys>(EMPTY);
   const seq = useRef(0);
 
-  // Type-ahead: every keystroke asks; only the answer to the latest question is shown.
-  useEffect(() => {
-    const q = query.trim();
+  // Type-ahead: every keystroke asks, from the key's own handler (an effect would wait for React to get
+  // to it, a frame later at times); only the answer to the latest question is shown.
+  function changeQuery(value: string) {
+    setQuery(value);
+    const q = value.trim();
     const mine = ++seq.current;
     if (!q) { setResults([]); setSearched(''); return; }
     void call('accounts.search', { query: q, limit: 8 }).then((r) => {
@@ -46,7 +48,7 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
         setActive(0);
       });
     });
-  }, [query]);
+  }
 
   function choose(a: AccountView | undefined) {
     if (!a) return;
@@ -59,7 +61,7 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
     if (e.key === 'ArrowDown') { e.preventDefault(); setActive((i) => Math.min(i + 1, results.length - 1)); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((i) => Math.max(i - 1, 0)); }
     else if (e.key === 'Enter') { e.preventDefault(); choose(results[active]); }
-    else if (e.key === 'Escape' && query) { e.preventDefault(); e.stopPropagation(); setQuery(''); }
+    else if (e.key === 'Escape' && query) { e.preventDefault(); e.stopPropagation(); changeQuery(''); }
   }
 
   /** Adds the payment line: the amount keyed, or the balance when nothing is keyed. */
@@ -71,7 +73,7 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
     const cents = keyed ?? (account.balanceCents > 0 ? account.balanceCents : null);
     if (!cents) return;
     addLine({ revenueCode: code.code, nameEn: code.nameEn, nameEs: code.nameEs, accountNumber: account.accountNumber, accountName: account.name, amountCents: cents });
-    setQuery('');
+    changeQuery('');
     setAmount(EMPTY);
     onLineAdded();
   }
@@ -116,7 +118,7 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
         <label id="lookup-label" htmlFor={LOOKUP_ID}>{t('till.lookup')} <kbd>F2</kbd></label>
         <input id={LOOKUP_ID} className="search" role="combobox" aria-expanded={expanded} aria-controls={expanded ? listId : undefined} aria-autocomplete="list"
           aria-activedescendant={expanded ? `acct-opt-${active}` : undefined} aria-describedby="lookup-hint"
-          autoComplete="off" spellCheck={false} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKey} data-autofocus="" />
+          autoComplete="off" spellCheck={false} value={query} onChange={(e) => changeQuery(e.target.value)} onKeyDown={onKey} data-autofocus="" />
         <p className="hint" id="lookup-hint">{t('till.lookupHint')}</p>
       </div>
       {expanded && <ul id={listId} role="listbox" className="results" aria-label={t('till.results')}>
