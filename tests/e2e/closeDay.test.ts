@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STANDARD_FLOAT } from '../../src/shared/denominations';
 import { uuid } from '../helpers/station';
 import { closeOutBalanced } from '../helpers/dayAtCounter';
-import { look, openTill, signIn, type Till } from './harness';
+import { look, office, openTill, signIn, type Till } from './harness';
 
 let till: Till;
 beforeAll(async () => { till = await openTill(); });
@@ -19,9 +19,7 @@ it('a supervisor closes the business day once every drawer is closed out', async
   await page.locator('#signin-user').waitFor();
   await signIn(page, 'supervisor');
   await page.getByRole('heading', { name: 'Open the drawer' }).waitFor();
-  await page.keyboard.press('Alt+O');
-  await page.locator('#office-menu').waitFor();
-  await page.keyboard.press('5');
+  await office(page, '5', 'Reports');
   await page.getByTestId('daily-total').waitFor();
   expect(await page.getByTestId('day-open-sessions').textContent()).toBe('1 drawer of this day is not closed out yet: close it out before closing the day.');
 

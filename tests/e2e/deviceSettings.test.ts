@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { attachPrinting } from '../../src/main/devices/printing';
 import { attachDevices } from '../../src/main/devices/devices';
 import { EscPosEmulator } from '../../src/hardware/emulators/escpos/emulator';
-import { look, openTill, signIn, type Till } from './harness';
+import { look, office, openTill, signIn, type Till } from './harness';
 
 let till: Till;
 let printer: EscPosEmulator;
@@ -24,9 +24,7 @@ it('an admin points the receipt printer at its address, with options, and tests 
   await page.locator('#signin-user').waitFor();
   await signIn(page, 'admin');
   await page.getByRole('heading', { name: 'Open the drawer' }).waitFor();
-  await page.keyboard.press('Alt+O');
-  await page.locator('#office-menu').waitFor();
-  await page.keyboard.press('8');
+  await office(page, '8', 'Settings and users');
   await page.locator('#dev-0-address').waitFor();
   // A new station lists every kind of device, not configured.
   expect(await page.locator('#dev-0-legend').textContent()).toBe('Receipt printer — printer1');
@@ -61,10 +59,7 @@ it('an admin points the receipt printer at its address, with options, and tests 
 
   // Tested from the Devices screen: the test page arrives at the address, 32 columns wide.
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Alt+O');
-  await page.locator('#office-menu').waitFor();
-  await page.keyboard.press('6');
-  await page.getByRole('heading', { name: 'Printer and drawer', level: 1 }).waitFor();
+  await office(page, '6', 'Printer and drawer');
   await page.getByRole('row', { name: /Receipt printer/ }).getByRole('button', { name: 'Test' }).click();
   await printer.waitFor(() => printer.slips().some((s) => s.text.join('\n').includes('CIVICTILL TEST PAGE')), 10_000, 'the test page');
   const slip = printer.slips().find((s) => s.text.join('\n').includes('CIVICTILL TEST PAGE'))!;

@@ -109,6 +109,14 @@ export async function look(page: Page, name: string): Promise<void> {
   expect(await axeProblems(page), `accessibility of ${name}`).toEqual([]);
 }
 
+/** Opens a screen from the office menu (Alt+O, then its number) and waits for its heading. */
+export async function office(page: Page, n: string, heading: string): Promise<void> {
+  await page.keyboard.press('Alt+O');
+  await page.locator('#office-menu').waitFor();
+  await page.keyboard.press(n);
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
 export async function signIn(page: Page, who: keyof typeof PINS = 'cashier'): Promise<void> {
   await page.locator('#signin-user').fill(who);
   await page.locator('#signin-user').press('Enter');

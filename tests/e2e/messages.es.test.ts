@@ -3,14 +3,13 @@
 // small print for IT), and an unreachable hub shows its error in Spanish on the Sync screen. Switching
 // back to English rewords the same messages at once.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { attachPrinting } from '../../src/main/devices/printing';
 import { attachDevices } from '../../src/main/devices/devices';
 import { startSync } from '../../src/main/sync/service';
 import { saveLink } from '../../src/main/sync/state';
 import { closedPort } from '../helpers/closedPort';
 import { FAST } from '../helpers/syncOptions';
-import { axeProblems, openTill, shot, signIn, type Till } from './harness';
+import { axeProblems, office, openTill, shot, signIn, type Till } from './harness';
 
 let till: Till;
 let printerPort: number;
@@ -30,13 +29,6 @@ beforeAll(async () => {
   expect((await t.ok('sync.now', {})).state).toBe('offline');
 });
 afterAll(async () => { await till?.close(); });
-
-async function office(page: Page, n: string, heading: string): Promise<void> {
-  await page.keyboard.press('Alt+O');
-  await page.locator('#office-menu').waitFor();
-  await page.keyboard.press(n);
-  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-}
 
 it('an offline printer and an unreachable hub, in Spanish', async () => {
   const { page, t } = till;

@@ -1,21 +1,13 @@
 // The screens beyond the till, as a supervisor/admin uses them: reports (X report, daily summary),
 // a returned check recorded, printer and devices, sync, settings — each looked at and checked by axe.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { STANDARD_FLOAT } from '../../src/shared/denominations';
 import { ROUTING, uuid } from '../helpers/station';
-import { look, openTill, signIn, type Till } from './harness';
+import { look, office, openTill, signIn, type Till } from './harness';
 
 let till: Till;
 beforeAll(async () => { till = await openTill(); });
 afterAll(async () => { await till?.close(); });
-
-async function office(page: Page, n: string, heading: string): Promise<void> {
-  await page.keyboard.press('Alt+O');
-  await page.locator('#office-menu').waitFor();
-  await page.keyboard.press(n);
-  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-}
 
 it('reports, a returned check, devices, sync and settings', async () => {
   const { page, t } = till;
