@@ -4,6 +4,8 @@
 //   posting_vs_bare_insert: ratio of the p50s.
 //   *_no_flush_p50: the same two with synchronous=OFF, and *_flush_p50 the difference: the ratio split into
 //   CPU (validation, fees, hash chain, SQLite's page writes) and the disk flush, which is what varies by machine.
+//   journal_row_only_p50 / journal_and_outbox_rows_p50: a posting's journal payload written durably alone, and
+//   with an outbox row, with no checking at all: the floor under any posting that keeps its journal.
 //   account_search_p95 over 1,000,000 accounts for name fragments, and the naive LIKE scan beside it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,11 @@ async function main(): Promise<void> {
     const accts = searchAccounts(station, '1000', 3).map((a) => a.accountNumber);
     station.st.sqlite.exec('CREATE TABLE bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
     const bare = station.st.prepare('INSERT INTO bare(v) VALUES (?)');
+    // The floor of any posting: its journal payload alone, and with an outbox row, written durably.
+    station.st.sqlite.exec('CREATE TABLE floor_journal (seq INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT; CREATE TABLE floor_outbox (seq INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
+    const floorJournal = station.st.prepare('INSERT INTO floor_journal(v) VALUES (?)');
+    const floorOutbox = station.st.prepare('INSERT INTO floor_outbox(v) VALUES (?)');
+    const floorPair = station.st.sqlite.transaction((v: string) => { floorJournal.run(v); floorOutbox.run(v); });
 
     const N = 400;
     const postOnce = async (i: number): Promise<number> => {
@@ -54,18 +61,25 @@ async function main(): Promise<void> {
       return t;
     };
     const bareOnce = (): number => { const t0 = process.hrtime.bigint(); bare.run(randomUUID()); return ms(t0); };
-    const post: number[] = [], ins: number[] = [], postNoFlush: number[] = [], insNoFlush: number[] = [];
+    const post: number[] = [], ins: number[] = [], postNoFlush: number[] = [], insNoFlush: number[] = [], rowOnly: number[] = [], rowPair: number[] = [];
+    const timed = (f: () => unknown): number => { const t0 = process.hrtime.bigint(); f(); return ms(t0); };
     for (let i = 0; i < N + 20; i++) {
-      // Interleave the two so disk conditions are shared.
+      // Interleaved so disk conditions are shared; every timed durable write starts with nothing unflushed.
       const tp = await postOnce(2 * i);
       const tb = bareOnce();
-      // The same pair without the flush to disk (synchronous=OFF for these two only): what is left is
-      // the CPU of each, so the ratio can be read as (CPU + flush) / (CPU + flush) on any machine.
+      const payload = station.st.sqlGet<{ payload: string }>("SELECT payload FROM journal WHERE kind = 'receipt.posted' ORDER BY seq DESC LIMIT 1")!.payload;
+      const tj = timed(() => floorJournal.run(payload));
+      const tjo = timed(() => floorPair(payload));
+      // The same posting and insert without the flush to disk (synchronous=OFF for these two only): what is
+      // left is the CPU of each, so the ratio can be read as (CPU + flush) / (CPU + flush) on any machine.
       station.st.sqlite.pragma('synchronous = OFF');
       const tpn = await postOnce(2 * i + 1);
       const tbn = bareOnce();
       station.st.sqlite.pragma('synchronous = FULL');
-      if (i >= 20) { post.push(tp); ins.push(tb); postNoFlush.push(tpn); insNoFlush.push(tbn); }
+      // Untimed: a durable write flushes what the two above left in the OS cache, so the next timed
+      // posting does not pay for their pages.
+      bare.run(randomUUID());
+      if (i >= 20) { post.push(tp); ins.push(tb); postNoFlush.push(tpn); insNoFlush.push(tbn); rowOnly.push(tj); rowPair.push(tjo); }
       // A turn of the event loop between customers, as at the counter (idle WAL checkpoints run here).
       await new Promise((r) => setImmediate(r));
     }
@@ -78,6 +92,8 @@ async function main(): Promise<void> {
     console.log(`bare_insert_no_flush_p50: ${fmt(pct(insNoFlush, 50))} ms`);
     console.log(`posting_flush_p50: ${fmt(pct(post, 50) - pct(postNoFlush, 50))} ms`);
     console.log(`bare_insert_flush_p50: ${fmt(pct(ins, 50) - pct(insNoFlush, 50))} ms`);
+    console.log(`journal_row_only_p50: ${fmt(pct(rowOnly, 50))} ms`);
+    console.log(`journal_and_outbox_rows_p50: ${fmt(pct(rowPair, 50))} ms`);
     station.close();
 
     // Account search over 1,000,000 accounts.
