@@ -2,6 +2,7 @@
 // language; the English detail stays beside it for IT.
 import { linkMessage, placeOf } from '../../shared/linkFault';
 import { msg, type StationMessage } from '../../shared/messages';
+import { PrinterNotReady } from './errors';
 import type { FaultReason } from './status';
 
 /** Why the printer cannot print: its own fault, or (unreachable) the cause of the link failure when known. */
@@ -13,4 +14,9 @@ export function faultMessage(reason: FaultReason, address: string, cause?: unkno
   }
   if (reason === 'notAnswering') return msg('printer.notAnswering', { address: placeOf(address) });
   return msg(`printer.${reason}`);
+}
+
+/** A failed status request, job or drawer kick: the printer's own reason, or the link's cause. */
+export function failureMessage(e: unknown, address: string): StationMessage {
+  return e instanceof PrinterNotReady ? faultMessage(e.reason, address, e) : linkMessage(e, address);
 }

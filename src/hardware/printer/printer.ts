@@ -11,8 +11,8 @@ import { PortInterface } from './ntpInterface';
 import type { PrinterPort } from './port';
 import { layoutEngine, renderInto, type CodePageName } from './render';
 import { describeFault, faultOf, type PrinterFlags } from './status';
-import { faultMessage } from './messages';
-import { linkMessage, placeOf } from '../../shared/linkFault';
+import { failureMessage, faultMessage } from './messages';
+import { placeOf } from '../../shared/linkFault';
 import { msg, type StationMessage } from '../../shared/messages';
 
 export interface PrinterOptions {
@@ -106,7 +106,7 @@ export class ReceiptPrinter implements Device {
       return f;
     } catch (e) {
       this.flags = null;
-      this.setState('offline', e instanceof Error ? e.message : String(e), undefined, this.failureMessage(e));
+      this.setState('offline', e instanceof Error ? e.message : String(e), undefined, failureMessage(e, this.address));
       if (throwIfUnreachable) throw e;
       return null;
     }
@@ -134,7 +134,7 @@ export class ReceiptPrinter implements Device {
         await this.tp.execute();
         await this.refresh();
       } catch (e) {
-        if (e instanceof PrinterNotReady) this.setState(e.reason === 'unreachable' || e.reason === 'notAnswering' ? 'offline' : 'error', e.message, e.flags ?? undefined, this.failureMessage(e));
+        if (e instanceof PrinterNotReady) this.setState(e.reason === 'unreachable' || e.reason === 'notAnswering' ? 'offline' : 'error', e.message, e.flags ?? undefined, failureMessage(e, this.address));
         throw e;
       } finally {
         // node-thermal-printer's execute() leaves the buffer full: the next job would print this one again.
@@ -195,11 +195,6 @@ export class ReceiptPrinter implements Device {
       void go.finally(() => this.schedule());
     }, ms);
     this.timer.unref();
-  }
-
-  /** A failed status request or job as a message: the printer's own reason, or the link's cause. */
-  private failureMessage(e: unknown): StationMessage {
-    return e instanceof PrinterNotReady ? faultMessage(e.reason, this.address, e) : linkMessage(e, this.address);
   }
 
   private setState(state: DeviceState, detail: string, f: PrinterFlags | undefined, message: StationMessage): void {

@@ -2,12 +2,12 @@
 import * as nodeModule from 'node:module';
 import type * as Ntp from 'node-thermal-printer';
 import type { ThermalPrinter } from 'node-thermal-printer';
+import type { PrintDoc } from '../forms/doc';
 
 // Required on first use, not at start-up: loading it costs ~60 ms on the way to serving the till,
 // and a station without a receipt printer never needs it.
 let ntp: typeof Ntp | undefined;
 const thermal = (): typeof Ntp => (ntp ??= nodeModule.createRequire(import.meta.url)('node-thermal-printer') as typeof Ntp);
-import type { PrintDoc } from '../forms/doc';
 
 export type CodePageName = 'PC437_USA' | 'PC850_MULTILINGUAL' | 'PC858_EURO' | 'WPC1252';
 

@@ -4,10 +4,8 @@
 // setting) the next sale is refused until it is shut.
 import { StationError } from '../../shared/errors';
 import type { DrawerLogEntry, DrawerStateView, KickFailedEvent } from '../../shared/printing';
-import { linkMessage } from '../../shared/linkFault';
 import { msg } from '../../shared/messages';
-import { PrinterNotReady } from '../../hardware/printer/errors';
-import { faultMessage } from '../../hardware/printer/messages';
+import { failureMessage } from '../../hardware/printer/messages';
 import type { PrinterDrawer } from '../../hardware/drawer/drawer';
 import type { Statements } from '../db/statements';
 import type { Recorded, Station } from '../station/station';
@@ -122,9 +120,7 @@ export class DrawerService {
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       this.log('kick_failed', why, detail);
-      const address = drawer.printer.address;
-      const detailMessage = e instanceof PrinterNotReady ? faultMessage(e.reason, address, e) : linkMessage(e, address);
-      const failed: KickFailedEvent = { reason: why.reason, detail, detailMessage };
+      const failed: KickFailedEvent = { reason: why.reason, detail, detailMessage: failureMessage(e, drawer.printer.address) };
       this.station.publish('drawer.kickFailed', failed);
     }
   }

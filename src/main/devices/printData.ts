@@ -46,7 +46,6 @@ export function movementPrint(station: Station, m: MovementView & { businessDay:
   return { movement, businessDay, counts, userName: userName(station, m.userId), approverName: m.approvedBy ? userName(station, m.approvedBy) : null };
 }
 
-/** Words for the job list. */
 /** What a job is, as a message code for the UI to word in the cashier's language (jobLabel is the slip's). */
 export function jobLabelMessage(data: JobData): StationMessage {
   switch (data.form) {
@@ -62,6 +61,7 @@ export function jobLabelMessage(data: JobData): StationMessage {
   }
 }
 
+/** Words for the job list. */
 export function jobLabel(data: JobData, lang: 'en' | 'es' = 'en'): string {
   const es = lang === 'es';
   switch (data.form) {

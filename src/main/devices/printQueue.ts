@@ -52,7 +52,7 @@ export class PrintQueue {
     // A job left "printing" by a crash may or may not be on paper: a person decides.
     station.st.sqlRun(`UPDATE print_jobs SET state = 'failed', waiting = NULL,
       last_error = 'Interrupted while printing: check whether it printed, then retry or cancel',
-      last_error_message = '{"code":"printJob.interrupted","params":{}}' WHERE state = 'printing'`);
+      last_error_message = ? WHERE state = 'printing'`, JSON.stringify(msg('printJob.interrupted')));
     station.txListeners.push((st, rec) => this.onRecord(st, rec));
     const onEvent = ({ kind }: { kind: string }) => { if (QUEUED_BY.has(kind)) this.kick(); };
     station.events.on('*', onEvent);
