@@ -36,6 +36,9 @@ export default tseslint.config(
     'The hub is its own service (hub → shared).'),
   layer(['src/main/**'], ['**/renderer/**', '**/preload/**', '**/hub/**', 'electron', '**/main/index', '**/index.ts'],
     'Only src/main/index.ts may import electron; src/main/* depends on shared and hardware.'),
+  // The station room sits below the rooms that use it: the registry and dispatch (src/main) join them.
+  layer(['src/main/station/**'], ['**/renderer/**', '**/preload/**', '**/hub/**', 'electron', '**/main/index', '**/index.ts', '**/devices/**', '**/sync/**', '**/web/**', '**/registry', '**/dispatch', '../registry', '../dispatch', '../../registry', '../../dispatch'],
+    'src/main/station is a room of its own: src/main/registry.ts joins it with devices and sync, never the other way.'),
   { files: ['src/main/index.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/hub/**'], message: 'main → shared, hardware' }] }] } },
   { files: ['tests/**', 'bench/**'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
 );

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { dispatch } from '../src/main/station/dispatch';
+import { dispatch } from '../src/main/dispatch';
 import type { OpName, InputOf } from '../src/shared/api';
 import { buildHistory } from './historyDb';
 

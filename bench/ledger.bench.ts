@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Station } from '../src/main/station/station';
 import { seedDemo } from '../src/main/station/demo';
-import { dispatch } from '../src/main/station/dispatch';
+import { dispatch } from '../src/main/dispatch';
 import { STANDARD_FLOAT } from '../src/shared/denominations';
 import { demoAccounts } from '../src/main/station/demoData';
 import { bulkUpsertAccounts } from '../src/main/station/directory';

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Station } from '../src/main/station/station';
 import { seedDemo } from '../src/main/station/demo';
-import { dispatch } from '../src/main/station/dispatch';
+import { dispatch } from '../src/main/dispatch';
 import { searchAccounts } from '../src/main/station/accounts';
 import { attachPrinting } from '../src/main/devices/printing';
 import { STANDARD_FLOAT } from '../src/shared/denominations';

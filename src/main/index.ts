@@ -4,7 +4,7 @@
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { api, type OpName } from '../shared/api';
-import { dispatch } from './station/dispatch';
+import { dispatch } from './dispatch';
 import { Station } from './station/station';
 import { startSync } from './sync/service';
 import { attachPrinting } from './devices/printing';

@@ -2,7 +2,7 @@
 // any key restarts the wait; once locked the token is given up, and the cashier's PIN brings back the
 // sale as it was.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/station/dispatch';
+import { dispatch } from '../../src/main/dispatch';
 import { openTill, PINS, signIn, tenKey, type Till } from './harness';
 
 let till: Till;

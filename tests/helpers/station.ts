@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { CallResult, InputOf, OpName, ResultOf } from '../../src/shared/api';
-import { dispatch } from '../../src/main/station/dispatch';
+import { dispatch } from '../../src/main/dispatch';
 import { seedDemo } from '../../src/main/station/demo';
 import { Station, type Clock } from '../../src/main/station/station';
 

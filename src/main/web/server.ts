@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { dispatch, isOpName } from '../station/dispatch';
+import { dispatch, isOpName } from '../dispatch';
 import type { Station } from '../station/station';
 import { CSP } from '../shell/policy';
 

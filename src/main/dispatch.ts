@@ -1,12 +1,12 @@
 // The one entry point every transport uses: validate with the contract's schema, check the role,
 // run the handler, and turn any failure into an ApiError a cashier can act on.
-import { api, type CallResult, type OpName } from '../../shared/api';
-import { StationError, type ApiError } from '../../shared/errors';
-import type { UserView } from '../../shared/views';
-import { requireRole, userForToken } from './auth';
-import type { CallContext, Handler, Handlers } from './handlers';
+import { api, type CallResult, type OpName } from '../shared/api';
+import { StationError, type ApiError } from '../shared/errors';
+import type { UserView } from '../shared/views';
+import { requireRole, userForToken } from './station/auth';
+import type { CallContext, Handler, Handlers } from './station/handlers';
 import { allHandlers } from './registry';
-import type { Station } from './station';
+import type { Station } from './station/station';
 
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(api, name);

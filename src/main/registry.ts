@@ -1,0 +1,14 @@
+// Every contract entry has exactly one handler: the type below fails to compile when one is missing.
+import { devicesHandlers } from './devices/handlers';
+import { printingHandlers } from './devices/printingHandlers';
+import { syncHandlers } from './sync/handlers';
+import { endOfDayHandlers } from './station/endOfDay/handlers';
+import { ledgerHandlers, type Handlers } from './station/handlers';
+
+export const allHandlers: Handlers = {
+  ...ledgerHandlers,
+  ...endOfDayHandlers,
+  ...devicesHandlers,
+  ...syncHandlers,
+  ...printingHandlers,
+};
