@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely/migration';
 import { h0001_hub } from './0001_hub';
 import { h0002_deposits } from './0002_deposits';
+import { h0005_takeover } from './0005_takeover';
 
 export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_hub', h0001_hub],
   ['0002_deposits', h0002_deposits],
+  ['0005_takeover', h0005_takeover],
 ];

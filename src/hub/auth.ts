@@ -3,7 +3,10 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { HubDb } from './db';
+import type { EnrolResponse } from '../shared/hubProtocol';
 import { HubError } from './errors';
+import { takeOver, type StationHistory } from './takeover';
+import { CODE_ALPHABET, CODE_LENGTH } from '../shared/tlsFingerprint';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -51,14 +54,15 @@ export async function requireStation(db: HubDb, header: string | undefined): Pro
   return auth.user;
 }
 
-// Enrolment codes are typed by a person at the station: 12 letters and digits without look-alikes.
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+// Enrolment codes are typed by a person at the station: 12 letters and digits without look-alikes (CODE_ALPHABET).
 
+/** The code proper: a fingerprint suffix typed after it (src/shared/tlsFingerprint.ts) is the station's business. */
 export function normaliseCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '');
+  return code.toUpperCase().replace(/[\s-]/g, '').slice(0, CODE_LENGTH);
 }
 
-export async function createEnrolmentCode(db: HubDb, stationId: string, now: Date, ttlHours: number): Promise<{ code: string; expiresAt: string }> {
+/** `allowRewind`: the code may take over the station from a ledger older than what the hub acknowledged. */
+export async function createEnrolmentCode(db: HubDb, stationId: string, now: Date, ttlHours: number, allowRewind = false): Promise<{ code: string; expiresAt: string }> {
   let raw = '';
   for (let i = 0; i < 12; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
@@ -66,7 +70,7 @@ export async function createEnrolmentCode(db: HubDb, stationId: string, now: Dat
   await db.kysely.transaction().execute(async (tx) => {
     await tx.insertInto('stations').values({ station_id: stationId, name: '', secret_hash: null, acked_seq: 0, enrolled_at: null, last_push_at: null })
       .onConflict((oc) => oc.column('station_id').doNothing()).execute();
-    await tx.insertInto('enrolment_codes').values({ code_hash: sha256(raw), station_id: stationId, created_at: now.toISOString(), expires_at: expiresAt, used_at: null }).execute();
+    await tx.insertInto('enrolment_codes').values({ code_hash: sha256(raw), station_id: stationId, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, allow_rewind: allowRewind }).execute();
   });
   return { code, expiresAt };
 }
@@ -83,19 +87,23 @@ export async function checkEnrolmentCode(db: HubDb, header: string | undefined, 
   return { codeHash, stationId: row.station_id };
 }
 
-/** Spends the code and gives the station a new secret (an earlier one stops working). */
-export async function enrol(db: HubDb, codeHash: string, stationId: string, now: Date): Promise<{ stationId: string; secret: string; ackedSeq: number }> {
+/**
+ * Spends the code and gives the station a new secret (an earlier one stops working: a replaced PC takes
+ * the station over). A takeover from an older ledger is refused, with the code left unspent, unless the
+ * code allows it (src/hub/takeover.ts).
+ */
+export async function enrol(db: HubDb, codeHash: string, stationId: string, now: Date, history: StationHistory = { lastSeq: 0, lastEventId: null }): Promise<EnrolResponse> {
   const secret = randomBytes(32).toString('base64url');
   const at = now.toISOString();
   return db.kysely.transaction().execute(async (tx) => {
     // Spent in the same statement that checks it: two racing enrolments cannot both win.
-    const spent = await sql<{ station_id: string }>`UPDATE enrolment_codes SET used_at = ${at}
-      WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${at} RETURNING station_id`.execute(tx);
+    const spent = await sql<{ station_id: string; allow_rewind: boolean }>`UPDATE enrolment_codes SET used_at = ${at}
+      WHERE code_hash = ${codeHash} AND used_at IS NULL AND expires_at > ${at} RETURNING station_id, allow_rewind`.execute(tx);
     const row = spent.rows[0];
     if (!row) throw unauthorized('this enrolment code was already used or has expired');
     if (row.station_id !== stationId) throw new HubError(403, 'WRONG_STATION', `this enrolment code is for station ${row.station_id}, not ${stationId}`);
-    const st = await tx.updateTable('stations').set({ secret_hash: sha256(secret), enrolled_at: at }).where('station_id', '=', stationId)
-      .returning('acked_seq').executeTakeFirstOrThrow();
-    return { stationId, secret, ackedSeq: st.acked_seq };
+    const takeover = await takeOver(tx, stationId, history, row.allow_rewind, at);
+    await tx.updateTable('stations').set({ secret_hash: sha256(secret), enrolled_at: at }).where('station_id', '=', stationId).execute();
+    return { stationId, secret, ...takeover };
   });
 }

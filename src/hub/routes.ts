@@ -18,10 +18,15 @@ import { parsePullQuery, pullDirectory } from './pull';
 import { pushEvents } from './push';
 import { dailyTotals, parseDay } from './totals';
 import { zodReason } from './zodReason';
+import { formatEnrolmentCode } from '../shared/tlsFingerprint';
 
 export type Access = 'public' | 'enrolment' | 'station' | 'admin';
 
-export interface HubContext { db: HubDb; now: () => Date; pinCost?: number | undefined }
+export interface HubContext {
+  db: HubDb; now: () => Date; pinCost?: number | undefined;
+  /** SHA-256 of the certificate the hub serves HTTPS with (64 hex), when it runs TLS itself. */
+  tlsFingerprint?: string | null;
+}
 
 export interface Reply { status?: number; json?: unknown; text?: { type: string; body: string; filename?: string } }
 
@@ -46,7 +51,12 @@ function valid<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   return r.data;
 }
 
-const enrolmentCodeRequest = z.object({ stationId: stationIdSchema, ttlHours: z.number().int().min(1).max(24 * 30).default(72) }).strict();
+const enrolmentCodeRequest = z.object({ stationId: stationIdSchema, ttlHours: z.number().int().min(1).max(24 * 30).default(72), allowRewind: z.boolean().default(false) }).strict();
+const enrolmentCodeResponse = z.object({
+  stationId: z.string(), code: z.string(), expiresAt: z.string(), allowRewind: z.boolean(),
+  /** When the hub serves HTTPS itself: its certificate's SHA-256, and the code with the fingerprint suffix the station pins. */
+  tlsFingerprint: z.string().nullable(), codeWithFingerprint: z.string().nullable(),
+});
 const resolveRequest = z.object({ note: z.string().trim().min(3).max(500), by: z.string().min(1).max(64) }).strict();
 const totalsSchema = z.object({ businessDay: z.string(), receipts: z.number(), voided: z.number(), totalCents: z.number(), byTender: z.record(z.string(), z.number()), byRevenueCode: z.record(z.string(), z.number()), byStation: z.record(z.string(), z.object({ receipts: z.number(), totalCents: z.number() })), closeouts: z.object({ sessions: z.number(), salesCents: z.number(), byTender: z.record(z.string(), z.number()), overShortCents: z.number() }) });
 const dayQuery = { day: 'business day, YYYY-MM-DD' };
@@ -60,7 +70,7 @@ export const routes: Route[] = [
     body: { type: 'application/json', schema: enrolRequestSchema, limit: 4096 }, response: { type: 'application/json', schema: enrolResponseSchema },
     handle: async (ctx, call) => {
       const body = valid(enrolRequestSchema, await json(call, 4096));
-      return { json: await enrol(ctx.db, call.codeHash!, body.stationId, ctx.now()) };
+      return { json: await enrol(ctx.db, call.codeHash!, body.stationId, ctx.now(), { lastSeq: body.lastSeq, lastEventId: body.lastEventId }) };
     } },
 
   { method: 'POST', path: '/v1/sync/push', summary: "Store a batch of the station's outbox events, in order, all or nothing", access: 'station',
@@ -77,10 +87,12 @@ export const routes: Route[] = [
     handle: async (ctx, call) => ({ json: await stationExceptions(ctx.db, call.who, parseCursor(call.url.searchParams)) }) },
 
   { method: 'POST', path: '/v1/admin/enrolment-codes', summary: 'Make a one-time enrolment code for a station', access: 'admin',
-    body: { type: 'application/json', schema: enrolmentCodeRequest }, response: { type: 'application/json', schema: z.object({ stationId: z.string(), code: z.string(), expiresAt: z.string() }) },
+    body: { type: 'application/json', schema: enrolmentCodeRequest }, response: { type: 'application/json', schema: enrolmentCodeResponse },
     handle: async (ctx, call) => {
       const b = valid(enrolmentCodeRequest, await json(call));
-      return { json: { stationId: b.stationId, ...await createEnrolmentCode(ctx.db, b.stationId, ctx.now(), b.ttlHours) } };
+      const made = await createEnrolmentCode(ctx.db, b.stationId, ctx.now(), b.ttlHours, b.allowRewind);
+      const fp = ctx.tlsFingerprint ?? null;
+      return { json: { stationId: b.stationId, ...made, allowRewind: b.allowRewind, tlsFingerprint: fp, codeWithFingerprint: fp ? formatEnrolmentCode(made.code, fp) : null } };
     } },
 
   { method: 'POST', path: '/v1/admin/directory/accounts', summary: 'Import the account directory from a CIS export (CSV; all or nothing, line-numbered errors)', access: 'admin',

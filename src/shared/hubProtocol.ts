@@ -46,8 +46,23 @@ export const hubErrorSchema = z.object({
 });
 export type HubErrorBody = z.infer<typeof hubErrorSchema>;
 
-export const enrolRequestSchema = z.object({ stationId: stationIdSchema }).strict();
-export const enrolResponseSchema = z.object({ stationId: stationIdSchema, secret: z.string(), ackedSeq: z.number().int().min(0) });
+export const enrolRequestSchema = z.object({
+  stationId: stationIdSchema,
+  /** The station's last outbox seq (0 for a new database) and that event's id: the hub refuses a
+   * takeover that would rewind what it has acknowledged, unless the code allows it. */
+  lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  lastEventId: z.uuid().nullable().default(null),
+}).strict();
+export const enrolResponseSchema = z.object({
+  stationId: stationIdSchema,
+  secret: z.string(),
+  /** The highest seq of this station the hub holds: a station behind it carries on after it. */
+  ackedSeq: z.number().int().min(0),
+  /** The highest receipt number (seq) of this station the hub holds: new receipts are numbered after it. */
+  receiptSeq: z.number().int().min(0).default(0),
+  /** A takeover that rewound the station: the seqs the hub has and the station does not (an exception names them). */
+  rewound: z.object({ fromSeq: z.number().int().positive(), toSeq: z.number().int().positive(), exceptionId: z.number().int().positive() }).nullable().default(null),
+});
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 // ---- Directory pull ----
@@ -107,7 +122,7 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 // ---- Exceptions ----
 
-export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event'] as const;
+export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event', 'missing_at_station'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
 export const hubExceptionSchema = z.object({

@@ -20,7 +20,9 @@ export const MESSAGE_CODES = [
   'test.printed', 'test.drawerKicked', 'test.displayShown', 'test.checkRead', 'test.checkUnreadable', 'test.noCheck',
   'test.keyPressed', 'test.noKey', 'test.notOpen',
   // Sync with the city hub.
-  'sync.unreachable', 'sync.timeout', 'sync.hubError', 'sync.refused', 'sync.other',
+  'sync.unreachable', 'sync.timeout', 'sync.hubError', 'sync.refused', 'sync.other', 'sync.certChanged', 'sync.certUntrusted', 'sync.plainHttp',
+  // Backups of the ledger (BackupRunView.errorMessage).
+  'backup.folderUnwritable', 'backup.notVerified', 'backup.failed',
 ] as const;
 export type MessageCode = (typeof MESSAGE_CODES)[number];
 

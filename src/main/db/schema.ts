@@ -43,6 +43,16 @@ export interface ReprintsTable { id: string; receipt_id: string; user_id: string
 export interface JournalTable { seq: number; at: string; kind: string; ref: string; payload: string; prev_hash: string; hash: string }
 export interface OutboxTable { seq: number; event_id: string; kind: string; payload: string; created_at: string; acked_at: string | null }
 
+export interface BackupRunsTable {
+  id: number | null; reason: 'interval' | 'closeout' | 'manual'; started_at: string; finished_at: string; ok: number; file: string | null; bytes: number | null;
+  verified: string | null; error: string | null; error_message: string | null;
+}
+export interface StationTakeoversTable {
+  id: string; station_id: string; hub_url: string; at: string; by_user: string | null; local_last_seq: number; hub_acked_seq: number;
+  local_receipt_seq: number; hub_receipt_seq: number;
+}
+export interface HubLinkTable { id: number; hub_url: string; station_id: string; secret: string; enrolled_at: string; tls_pin: string | null }
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -59,4 +69,7 @@ export interface DB {
   reprints: ReprintsTable;
   journal: JournalTable;
   outbox: OutboxTable;
+  backup_runs: BackupRunsTable;
+  station_takeovers: StationTakeoversTable;
+  hub_link: HubLinkTable;
 }

@@ -36,9 +36,14 @@ export interface OutboxEvent {
   data: unknown;
 }
 
-/** Queues an event for the hub. Outbox seq is gapless per station (INTEGER PRIMARY KEY, rows never deleted). */
+/**
+ * Queues an event for the hub. Outbox seq is gapless per station (INTEGER PRIMARY KEY, rows never
+ * deleted), except across a takeover: a ledger restored from an older backup carries on after the
+ * seqs the hub already holds (station_takeovers.hub_acked_seq), so no new event re-uses one of them.
+ */
 export function appendOutbox(st: Statements, stationId: string, kind: string, dataText: string, at: string): void {
-  const last = st.sqlGet<{ seq: number }>('SELECT seq FROM outbox ORDER BY seq DESC LIMIT 1');
+  const last = st.sqlGet<{ seq: number }>(`SELECT MAX(COALESCE((SELECT seq FROM outbox ORDER BY seq DESC LIMIT 1), 0),
+    COALESCE((SELECT MAX(hub_acked_seq) FROM station_takeovers), 0)) AS seq`);
   const seq = (last?.seq ?? 0) + 1;
   const eventId = randomUUID();
   // canonical JSON of OutboxEvent (keys sorted), with the payload text already canonical.

@@ -131,8 +131,10 @@ export function postReceipt(station: Station, user: UserView, input: PostReceipt
     if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
     const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
     const { tendered, change } = checkTenders(station, input, total, accounts, day);
-    // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt.
-    const seq = (station.st.sqlGet<{ s: number }>('SELECT COALESCE(MAX(seq), 0) AS s FROM receipts WHERE station_id = ?', station.stationId)!.s) + 1;
+    // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
+    // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
+    const seq = (station.st.sqlGet<{ s: number }>(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM receipts WHERE station_id = ?), 0),
+      COALESCE((SELECT MAX(hub_receipt_seq) FROM station_takeovers WHERE station_id = ?), 0)) AS s`, station.stationId, station.stationId)!.s) + 1;
     const r: ReceiptRecord = {
       id: input.id, receiptNumber: formatReceiptNumber(station.stationId, seq), stationId: station.stationId, seq, sessionId: session.id, cashierId: user.id,
       businessDay: day, createdAt: now.toISOString(), payerName: input.payerName ?? null, totalCents: total, tenderedCents: tendered, changeCents: change,

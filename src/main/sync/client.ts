@@ -4,6 +4,9 @@ import {
   enrolResponseSchema, exceptionsResponseSchema, hubErrorSchema, pullResponseSchema, pushResponseSchema,
   type EnrolResponse, type ExceptionsResponse, type PullResponse, type PushResponse,
 } from '../../shared/hubProtocol';
+import { HubCertificateRefused, HubTransport, type HubRequest, type HubResponse } from './transport';
+
+export { HubCertificateRefused } from './transport';
 
 /**
  * The hub could not be reached (network), or answered with a server error or something not understood
@@ -24,25 +27,33 @@ export class HubRefused extends Error {
   }
 }
 
-export interface HubCredentials { hubUrl: string; stationId: string; secret: string }
+export interface HubCredentials {
+  hubUrl: string; stationId: string; secret: string;
+  /** SHA-256 of the hub's certificate pinned at enrolment (https only); null: checked against the CAs. */
+  tlsPin?: string | null;
+}
 
-export interface ClientOptions { timeoutMs: number }
+export interface ClientOptions {
+  timeoutMs: number;
+  /** The city's CA certificates (PEM), trusted beside the system's when no certificate is pinned. */
+  caPem?: string | null;
+}
 
-async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S, timeoutMs: number): Promise<z.infer<S>> {
-  let res: Response;
-  let text: string;
+async function call<S extends z.ZodType>(transport: HubTransport, path: string, init: Omit<HubRequest, 'timeoutMs'>, schema: S, timeoutMs: number): Promise<z.infer<S>> {
+  let res: HubResponse;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    text = await res.text();
+    res = await transport.request(path, { ...init, timeoutMs });
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause?.code;
+    // Refused before anything was sent: said as it is, never as "the hub does not answer".
+    if (e instanceof HubCertificateRefused) throw e;
+    const cause = (e as { code?: string }).code;
     const why = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : cause ?? (e as Error).message;
-    throw new HubUnreachable(`the hub at ${new URL(url).origin} cannot be reached (${why})`, 'network', { cause: e });
+    throw new HubUnreachable(`the hub at ${transport.base.origin} cannot be reached (${why})`, 'network', { cause: e });
   }
   let body: unknown;
-  try { body = JSON.parse(text); } catch { body = undefined; }
+  try { body = JSON.parse(res.text); } catch { body = undefined; }
   if (res.status >= 500 || body === undefined) throw new HubUnreachable(`the hub answered ${res.status}${body === undefined ? ' with something that is not JSON' : ''}`, 'server');
-  if (!res.ok) {
+  if (res.status < 200 || res.status > 299) {
     const err = hubErrorSchema.safeParse(body);
     if (!err.success) throw new HubRefused(res.status, 'UNKNOWN', `the hub refused (${res.status})`);
     throw new HubRefused(res.status, err.data.error.code, err.data.error.message, err.data.error.expectedSeq);
@@ -52,30 +63,56 @@ async function call<S extends z.ZodType>(url: string, init: RequestInit, schema:
   return parsed.data;
 }
 
-const base = (url: string) => url.replace(/\/+$/, '');
+/** The hub's base URL with a trailing slash, so API paths resolve below any path prefix (a reverse proxy's). */
+const baseOf = (url: string): URL => new URL(url.replace(/\/+$/, '') + '/');
 
 export class HubClient {
   private readonly auth: string;
+  private readonly transport: HubTransport;
+  /** Throws HubCertificateRefused for an http:// hub off this machine, before anything is sent. */
   constructor(readonly creds: HubCredentials, private readonly opts: ClientOptions) {
     this.auth = 'Basic ' + Buffer.from(`${creds.stationId}:${creds.secret}`).toString('base64');
+    this.transport = new HubTransport(baseOf(creds.hubUrl), { pin: creds.tlsPin ?? null, caPem: opts.caPem ?? null });
   }
 
   /** `body` is built from the outbox rows' stored text, so the hub gets the events byte for byte. */
   push(body: string): Promise<PushResponse> {
-    return call(`${base(this.creds.hubUrl)}/v1/sync/push`, { method: 'POST', headers: { authorization: this.auth, 'content-type': 'application/json' }, body }, pushResponseSchema, this.opts.timeoutMs);
+    return call(this.transport, 'v1/sync/push', { method: 'POST', headers: { authorization: this.auth, 'content-type': 'application/json' }, body }, pushResponseSchema, this.opts.timeoutMs);
   }
 
   pull(cursor: number, limit: number): Promise<PullResponse> {
-    return call(`${base(this.creds.hubUrl)}/v1/sync/pull?cursor=${cursor}&limit=${limit}`, { headers: { authorization: this.auth } }, pullResponseSchema, this.opts.timeoutMs);
+    return call(this.transport, `v1/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET', headers: { authorization: this.auth } }, pullResponseSchema, this.opts.timeoutMs);
   }
 
   exceptions(cursor: number): Promise<ExceptionsResponse> {
-    return call(`${base(this.creds.hubUrl)}/v1/sync/exceptions?cursor=${cursor}`, { headers: { authorization: this.auth } }, exceptionsResponseSchema, this.opts.timeoutMs);
+    return call(this.transport, `v1/sync/exceptions?cursor=${cursor}`, { method: 'GET', headers: { authorization: this.auth } }, exceptionsResponseSchema, this.opts.timeoutMs);
   }
+
+  /** The fingerprint of the hub's certificate as last checked (https), e.g. to show beside a refusal. */
+  get certificate(): string | null { return this.transport.certificate; }
+
+  close(): void { this.transport.close(); }
 }
 
-export function enrolWithHub(hubUrl: string, stationId: string, code: string, timeoutMs: number): Promise<EnrolResponse> {
-  return call(`${base(hubUrl)}/v1/enrol`, {
-    method: 'POST', headers: { authorization: `Bearer ${code}`, 'content-type': 'application/json' }, body: JSON.stringify({ stationId }),
-  }, enrolResponseSchema, timeoutMs);
+/** What the station says of its own history when it enrols: the hub refuses a takeover that would rewind it. */
+export interface StationHistory { lastSeq: number; lastEventId: string | null }
+
+export interface EnrolTrust {
+  /** The fingerprint suffix the enrolment code carried: the hub's certificate must match it. */
+  pinSuffix: string | null;
+  caPem?: string | null;
+}
+
+/** Enrols (or takes over) the station; the answer carries the fingerprint of the certificate that passed. */
+export async function enrolWithHub(hubUrl: string, stationId: string, code: string, timeoutMs: number, history: StationHistory = { lastSeq: 0, lastEventId: null },
+  trust: EnrolTrust = { pinSuffix: null }): Promise<EnrolResponse & { certificate: string | null }> {
+  const transport = new HubTransport(baseOf(hubUrl), { pinSuffix: trust.pinSuffix, caPem: trust.caPem ?? null }, { keepAlive: false });
+  try {
+    const res = await call(transport, 'v1/enrol', {
+      method: 'POST', headers: { authorization: `Bearer ${code}`, 'content-type': 'application/json' }, body: JSON.stringify({ stationId, ...history }),
+    }, enrolResponseSchema, timeoutMs);
+    return { ...res, certificate: transport.certificate };
+  } finally {
+    transport.close();
+  }
 }

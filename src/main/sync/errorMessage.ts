@@ -2,7 +2,8 @@
 // cashier's language; the English error text stays beside it (SyncStatusView.lastError) for IT.
 import { classifyLinkError } from '../../shared/linkFault';
 import { msg, type StationMessage } from '../../shared/messages';
-import { HubRefused, HubUnreachable } from './client';
+import { HubCertificateRefused, HubRefused, HubUnreachable } from './client';
+import { displayFingerprint } from '../../shared/tlsFingerprint';
 
 /** The error, or the first error in its cause chain, that is one of the hub client's. */
 function hubErrorIn(e: unknown): HubRefused | HubUnreachable | undefined {
@@ -19,6 +20,11 @@ function hostOf(hubUrl: string | null): string {
 
 export function syncErrorMessage(e: unknown, hubUrl: string | null): StationMessage {
   const address = hostOf(hubUrl);
+  if (e instanceof HubCertificateRefused) {
+    if (e.problem === 'changed') return msg('sync.certChanged', { address, seen: e.seen ? displayFingerprint(e.seen) : '', pinned: e.expected ? displayFingerprint(e.expected) : '' });
+    if (e.problem === 'untrusted') return msg('sync.certUntrusted', { address });
+    return msg('sync.plainHttp', { address });
+  }
   const h = hubErrorIn(e);
   if (h instanceof HubRefused) return msg('sync.refused', { code: h.code });
   if (h instanceof HubUnreachable && h.where === 'server') return msg('sync.hubError', { address });

@@ -1,43 +1,61 @@
-// Sync handlers: status, enrolment, forcing a sync, and the hub's exceptions.
+// Sync handlers: status, enrolment (and takeover), forcing a sync, the hub's exceptions, the city CA
+// file and re-pinning the hub's certificate.
 import type { syncContract } from '../../shared/contract/sync';
 import { StationError } from '../../shared/errors';
 import type { Handlers } from '../station/handlers';
 import type { Station } from '../station/station';
 import { getException, listExceptions } from './apply';
-import { HubRefused, HubUnreachable, enrolWithHub } from './client';
+import { displayFingerprint, normaliseFingerprint } from '../../shared/tlsFingerprint';
+import { ENROL_TIMEOUT_MS, enrolStation } from './enrolment';
 import { startSync, syncOf } from './service';
-import { loadLink, saveLink, setState } from './state';
+import { getSyncSettings, updateSyncSettings } from './settings';
+import { loadLink, savePin } from './state';
+import { HubCertificateRefused, HubTransport } from './transport';
 
-const ENROL_TIMEOUT_MS = 15_000;
 const SYNC_NOW_WAIT_MS = 30_000;
 
 async function enrol(station: Station, userId: string, hubUrl: string, code: string) {
-  let res;
+  await enrolStation(station, { hubUrl, code, userId });
+  const loop = startSync(station);
+  loop.clearCertificateProblem();
+  return loop.status();
+}
+
+/**
+ * An admin confirmed the hub's new certificate by its fingerprint: the station connects again, sending
+ * nothing but an unauthenticated health check, and pins it only if the hub shows exactly that one.
+ */
+async function trustCertificate(station: Station, userId: string, typed: string) {
+  const link = loadLink(station.st);
+  if (!link) throw new StationError('SYNC_NOT_ENROLLED');
+  const pin = normaliseFingerprint(typed)!;
+  const base = new URL(link.hubUrl.replace(/\/+$/, '') + '/');
+  if (base.protocol !== 'https:') throw new StationError('INVALID_INPUT', { detail: 'the hub is reached over plain http on this machine: there is no certificate to trust' }, 'fingerprint');
+  const probe = new HubTransport(base, { pin }, { keepAlive: false });
   try {
-    res = await enrolWithHub(hubUrl, station.stationId, code.toUpperCase().replace(/\s/g, ''), ENROL_TIMEOUT_MS);
+    await probe.request('v1/health', { method: 'GET', headers: {}, timeoutMs: ENROL_TIMEOUT_MS });
   } catch (e) {
-    if (e instanceof HubUnreachable) throw new StationError('HUB_UNREACHABLE', { detail: e.message }, 'hubUrl');
-    if (e instanceof HubRefused) throw new StationError('HUB_REFUSED', { reason: e.message }, 'code');
-    throw e;
+    if (e instanceof HubCertificateRefused) throw new StationError('HUB_CERT_NOT_CONFIRMED', { seen: e.seen ? displayFingerprint(e.seen) : '' }, 'fingerprint');
+    throw new StationError('HUB_UNREACHABLE', { detail: (e as Error).message }, 'fingerprint');
+  } finally {
+    probe.close();
   }
   station.commit(() => {
-    const before = loadLink(station.st);
-    const at = station.nowIso();
-    // Another hub: its directory and exception cursors mean nothing here.
-    if (before && before.hubUrl !== hubUrl) {
-      for (const key of ['directory_cursor', 'exceptions_cursor'] as const) setState(station.st, key, 0);
-    }
-    saveLink(station.st, { hubUrl, stationId: res.stationId, secret: res.secret }, at);
-    // Never the secret in the journal: only that the station was enrolled, where and by whom.
-    station.record('sync.enrolled', res.stationId, { hubUrl, stationId: res.stationId, enrolledBy: userId, hubAckedSeq: res.ackedSeq }, at, { sync: false });
+    savePin(station, pin);
+    station.record('sync.certificatePinned', link.stationId, { hubUrl: link.hubUrl, by: userId, previous: link.tlsPin ?? null, pinned: pin }, station.nowIso(), { sync: false });
   });
-  return startSync(station).status();
+  const loop = syncOf(station);
+  loop.clearCertificateProblem();
+  return loop.syncNow();
 }
 
 export const syncHandlers: Handlers<keyof typeof syncContract> = {
   'sync.status': ({ station }) => syncOf(station).status(),
 
   'sync.enrol': ({ station, user }, i) => enrol(station, user.id, i.hubUrl, i.code),
+  'sync.settings': ({ station }) => getSyncSettings(station),
+  'sync.updateSettings': ({ station, user }, i) => updateSyncSettings(station, user.id, i),
+  'sync.trustCertificate': ({ station, user }, i) => trustCertificate(station, user.id, i.fingerprint),
 
   'sync.now': async ({ station }) => {
     const loop = syncOf(station);

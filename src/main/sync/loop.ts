@@ -5,7 +5,8 @@ import type { SyncStatusView } from '../../shared/contract/sync';
 import type { StationMessage } from '../../shared/messages';
 import type { Station } from '../station/station';
 import { applyDirectoryPage, applyExceptions } from './apply';
-import { HubClient, HubRefused, type HubCredentials } from './client';
+import { HubCertificateRefused, HubClient, HubRefused, type HubCredentials } from './client';
+import { cityCaPem } from './settings';
 import { syncErrorMessage } from './errorMessage';
 import { getNumber, getState, lastOutboxSeq, loadLink, openExceptionCount, pendingCount, setState } from './state';
 
@@ -48,6 +49,8 @@ export class SyncLoop {
   private wakeRequested = false;
   private inCycle: ((s: SyncStatusView) => void)[] = [];
   private lastStatus: SyncStatusView | null = null;
+  /** The last attempt was refused over the hub's certificate (or a plain-http address): why, and what it showed. */
+  private certProblem: { problem: HubCertificateRefused['problem']; seen: string | null } | null = null;
 
   constructor(readonly station: Station, opts: Partial<SyncOptions> = {}) {
     this.opts = { ...DEFAULT_SYNC_OPTIONS, ...opts };
@@ -71,6 +74,7 @@ export class SyncLoop {
       lastErrorMessage: this.lastErrorMessage,
       directory: { complete: getState(st, 'directory_complete') === '1', progress: this.progress, asOf: getState(st, 'directory_as_of') },
       openExceptions: openExceptionCount(st),
+      certificate: { pinned: link?.tlsPin ?? null, problem: this.certProblem?.problem ?? null, seen: this.certProblem?.seen ?? null },
     };
   }
 
@@ -106,6 +110,9 @@ export class SyncLoop {
     this.wake();
     return done;
   }
+
+  /** The certificate was re-pinned by an admin: the refusal no longer stands. */
+  clearCertificateProblem(): void { this.certProblem = null; }
 
   /** A new outbox event: push it soon, unless the hub is being left alone after failures. */
   nudge(): void {
@@ -149,13 +156,17 @@ export class SyncLoop {
         this.syncing = true;
         this.lastAttemptAt = this.station.nowIso();
         this.publish();
+        let client: HubClient | null = null;
         try {
-          await this.cycle(new HubClient(link, { timeoutMs: this.opts.requestTimeoutMs }), link);
+          // Made per cycle: the city CA file and the pinned certificate are read afresh each time.
+          client = new HubClient(link, { timeoutMs: this.opts.requestTimeoutMs, caPem: cityCaPem(this.station) });
+          await this.cycle(client, link);
           if (this.stopped) break;
           this.failures = 0;
           this.online = true;
           this.lastError = null;
           this.lastErrorMessage = null;
+          this.certProblem = null;
           setState(this.station.st, 'last_success_at', this.station.nowIso());
         } catch (e) {
           if (this.stopped) break; // the station is closing: its database may be gone
@@ -163,8 +174,10 @@ export class SyncLoop {
           this.online = false;
           this.lastError = e instanceof Error ? e.message : String(e);
           this.lastErrorMessage = syncErrorMessage(e, link.hubUrl);
+          if (e instanceof HubCertificateRefused) this.certProblem = { problem: e.problem, seen: e.seen };
           delay = this.backoff();
         } finally {
+          client?.close();
           this.syncing = false;
           this.progress = null;
         }

@@ -1,5 +1,6 @@
 // What the station keeps about its hub: the link made at enrolment, and small named cursors.
 import type { Statements } from '../db/statements';
+import type { Station } from '../station/station';
 import type { HubCredentials } from './client';
 
 export type SyncKey = 'directory_cursor' | 'directory_latest' | 'directory_complete' | 'directory_as_of' | 'exceptions_cursor' | 'hub_acked_seq' | 'last_success_at';
@@ -16,15 +17,26 @@ export function getNumber(st: Statements, key: SyncKey): number {
   return Number(getState(st, key) ?? 0);
 }
 
+/** The link made at enrolment; null when there is none, or when its secret was left out (a restored backup: take the station over). */
 export function loadLink(st: Statements): HubCredentials | null {
-  const r = st.sqlGet<{ hub_url: string; station_id: string; secret: string }>('SELECT hub_url, station_id, secret FROM hub_link WHERE id = 1');
-  return r ? { hubUrl: r.hub_url, stationId: r.station_id, secret: r.secret } : null;
+  const r = st.sqlGet<{ hub_url: string; station_id: string; secret: string; tls_pin: string | null }>('SELECT hub_url, station_id, secret, tls_pin FROM hub_link WHERE id = 1');
+  return r && r.secret ? { hubUrl: r.hub_url, stationId: r.station_id, secret: r.secret, tlsPin: r.tls_pin } : null;
+}
+
+/** The hub address last enrolled with, even when the secret is gone (shown to prefill a takeover). */
+export function lastHubUrl(station: Station): string | null {
+  return station.st.get<{ hub_url: string }>(station.kysely.selectFrom('hub_link').select('hub_url').where('id', '=', 1))?.hub_url ?? null;
 }
 
 export function saveLink(st: Statements, link: HubCredentials, at: string): void {
-  st.sqlRun(`INSERT INTO hub_link(id, hub_url, station_id, secret, enrolled_at) VALUES (1, ?, ?, ?, ?)
-    ON CONFLICT(id) DO UPDATE SET hub_url = excluded.hub_url, station_id = excluded.station_id, secret = excluded.secret, enrolled_at = excluded.enrolled_at`,
-  link.hubUrl, link.stationId, link.secret, at);
+  st.sqlRun(`INSERT INTO hub_link(id, hub_url, station_id, secret, enrolled_at, tls_pin) VALUES (1, ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET hub_url = excluded.hub_url, station_id = excluded.station_id, secret = excluded.secret, enrolled_at = excluded.enrolled_at, tls_pin = excluded.tls_pin`,
+  link.hubUrl, link.stationId, link.secret, at, link.tlsPin ?? null);
+}
+
+/** Re-pins the hub's certificate (an admin confirmed the new one). */
+export function savePin(station: Station, pin: string): void {
+  station.st.run(station.kysely.updateTable('hub_link').set({ tls_pin: pin }).where('id', '=', 1));
 }
 
 export function lastOutboxSeq(st: Statements): number {

@@ -28,6 +28,18 @@ export interface SyncStatusView {
     asOf: string | null;
   };
   openExceptions: number;
+  /** The hub's TLS certificate: the SHA-256 pinned at enrolment (null: checked against the CAs, or plain
+   * http on this machine), and, when the last attempt was refused over it, why and what the hub showed. */
+  certificate: {
+    pinned: string | null;
+    problem: 'changed' | 'untrusted' | 'plainHttp' | null;
+    seen: string | null;
+  };
+}
+
+export interface SyncSettingsView {
+  /** Full path of the city's CA certificates (PEM), trusted beside the system's; null for none. */
+  hubCaFile: string | null;
 }
 
 export interface HubExceptionView {
@@ -51,9 +63,15 @@ export const syncContract = {
   'sync.status': op<SyncStatusView>()('cashier', emptyInput),
   'sync.enrol': op<SyncStatusView>()('admin', z.object({
     hubUrl,
-    code: z.string().trim().regex(/^[A-Za-z0-9 -]{12,20}$/, 'The enrolment code is 12 letters and digits, e.g. ABCD-EFGH-JKLM.'),
+    code: z.string().trim().regex(/^[A-Za-z0-9 -]{12,60}$/, 'The enrolment code is 12 letters and digits, e.g. ABCD-EFGH-JKLM (36 when it carries the hub’s fingerprint).'),
   }).strict()),
   'sync.now': op<SyncStatusView>()('cashier', emptyInput),
   'sync.exceptions': op<HubExceptionView[]>()('supervisor', z.object({ includeResolved: z.boolean().default(false) }).strict()),
   'sync.resolveException': op<HubExceptionView>()('supervisor', z.object({ id: requestId, exceptionId: z.number().int().positive(), note: reasonSchema }).strict()),
+  'sync.settings': op<SyncSettingsView>()('admin', emptyInput),
+  'sync.updateSettings': op<SyncSettingsView>()('admin', z.object({ hubCaFile: z.string().trim().max(500).nullable() }).strict()),
+  /** Re-pins the hub's certificate after it changed: only the one the admin confirmed (its SHA-256) is accepted. */
+  'sync.trustCertificate': op<SyncStatusView>()('admin', z.object({
+    fingerprint: z.string().trim().regex(/^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'The SHA-256 fingerprint is 64 hexadecimal digits (AB:CD:…).'),
+  }).strict()),
 } as const;
