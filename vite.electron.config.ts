@@ -23,11 +23,15 @@ export default defineConfig(({ mode }) => {
     outDir: fileURLToPath(new URL(`./dist/${target}`, import.meta.url)),
     minify: false,
     rollupOptions: {
-      input: fileURLToPath(new URL(target === 'preload' ? './src/preload/index.ts' : './src/main/index.ts', import.meta.url)),
+      // The main process also ships the backup's verify worker, beside index.js (src/main/station/backup/verifyOffThread.ts).
+      input: target === 'preload' ? fileURLToPath(new URL('./src/preload/index.ts', import.meta.url)) : {
+        index: fileURLToPath(new URL('./src/main/index.ts', import.meta.url)),
+        backupVerifyWorker: fileURLToPath(new URL('./src/main/station/backup/verifyWorker.ts', import.meta.url)),
+      },
       external,
       output: target === 'preload'
         ? { format: 'cjs', entryFileNames: 'index.cjs' }
-        : { format: 'es', entryFileNames: 'index.js' },
+        : { format: 'es', entryFileNames: '[name].js' },
     },
   },
   };

@@ -14,6 +14,8 @@ const entry = join(root, 'src', name, 'cli.ts');
 const outDir = join(root, 'dist', 'cli');
 const bundle = join(outDir, `${name}.mjs`);
 const meta = join(outDir, `${name}.inputs.json`);
+// Worker threads the CLI starts, bundled beside it (the backup's verify runs off the till's thread).
+const WORKERS = name === 'main' ? [['backupVerifyWorker', join(root, 'src', 'main', 'station', 'backup', 'verifyWorker.ts')]] : [];
 
 const EXTERNAL = [
   'better-sqlite3', 'serialport', '@serialport/*', 'pdfkit', 'node-thermal-printer', 'esbuild', 'tsx', 'tsx/*',
@@ -28,6 +30,7 @@ function fresh() {
   try {
     const built = statSync(bundle).mtimeMs;
     const inputs = JSON.parse(readFileSync(meta, 'utf8'));
+    if (WORKERS.some(([w]) => statSync(join(outDir, `${w}.mjs`)).mtimeMs < built)) return false;
     return inputs.every((f) => statSync(join(root, f)).mtimeMs <= built);
   } catch {
     return false; // missing bundle or list, or an input deleted
@@ -38,13 +41,19 @@ async function build() {
   const esbuild = await import('esbuild');
   const tmp = `${bundle}.${process.pid}.tmp`;
   const started = new Date();
-  const r = await esbuild.build({
-    entryPoints: [entry], outfile: tmp, bundle: true, format: 'esm', platform: 'node', target: 'node20',
-    // Pure-JS dependencies go into the bundle: resolving and compiling their hundreds of ESM files
-    // at every launch cost most of the start-up. Native ones, and ones that read files next to
-    // themselves, stay in node_modules.
-    external: EXTERNAL, banner: { js: CJS_REQUIRE }, metafile: true, logLevel: 'silent', absWorkingDir: root,
-  });
+  const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', external: EXTERNAL, banner: { js: CJS_REQUIRE }, metafile: true, logLevel: 'silent', absWorkingDir: root };
+  // Pure-JS dependencies go into the bundle: resolving and compiling their hundreds of ESM files
+  // at every launch cost most of the start-up. Native ones, and ones that read files next to
+  // themselves, stay in node_modules.
+  const r = await esbuild.build({ ...common, entryPoints: [entry], outfile: tmp });
+  // Workers first (each renamed into place whole), so a current main bundle always has its workers.
+  for (const [w, src] of WORKERS) {
+    const wtmp = join(outDir, `${w}.${process.pid}.tmp`);
+    const wr = await esbuild.build({ ...common, entryPoints: [src], outfile: wtmp });
+    Object.assign(r.metafile.inputs, wr.metafile.inputs);
+    utimesSync(wtmp, started, started);
+    renameSync(wtmp, join(outDir, `${w}.mjs`));
+  }
   // A bundled package stands in by its package.json (an install rewrites it): statting each of its
   // hundreds of files would cost tens of ms at every launch. This file too: a change to how the
   // bundle is built rebuilds it.

@@ -1,5 +1,7 @@
 // The hub's HTTP service: /v1/ routes, credentials checked before anything else, errors as 4xx with a reason.
+import { X509Certificate } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { HubDb } from './db';
 import { HubError } from './errors';
@@ -16,9 +18,21 @@ export interface HubServerOptions {
   /** scrypt cost for PINs set through the hub (tests lower it). */
   pinCost?: number;
   log?: (line: string) => void;
+  /** Serve HTTPS with this certificate (chain) and key, both PEM. */
+  tls?: { cert: string; key: string } | undefined;
 }
 
-export interface HubServer { server: Server; url: string; port: number; close(): Promise<void> }
+export interface HubServer {
+  server: Server; url: string; port: number;
+  /** SHA-256 of the certificate served (64 hex), when the hub runs TLS itself. */
+  tlsFingerprint: string | null;
+  close(): Promise<void>;
+}
+
+/** The SHA-256 of the first (leaf) certificate of a PEM chain, as stations pin it. */
+export function certificateFingerprint(certPem: string): string {
+  return new X509Certificate(certPem).fingerprint256.replace(/:/g, '').toLowerCase();
+}
 
 const compiled = routes.map((r) => ({ route: r, re: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, '(?<$1>[0-9]{1,15})')}$`) }));
 
@@ -34,7 +48,8 @@ function match(method: string, path: string): { route: Route; params: Record<str
 }
 
 export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Promise<HubServer> {
-  const ctx: HubContext = { db, now: opts.now ?? (() => new Date()), pinCost: opts.pinCost };
+  const tlsFingerprint = opts.tls ? certificateFingerprint(opts.tls.cert) : null;
+  const ctx: HubContext = { db, now: opts.now ?? (() => new Date()), pinCost: opts.pinCost, tlsFingerprint };
   const openapi = JSON.stringify(openApiDocument(routes, HUB_VERSION));
   const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
 
@@ -54,7 +69,7 @@ export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Pr
 
   // Requests still running when the hub stops: close() lets them finish (commit or roll back) first.
   const inFlight = new Set<Promise<void>>();
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const p = handle(req, res).catch((e: unknown) => {
       if (res.headersSent) { res.destroy(); return; }
       if (e instanceof HubError) {
@@ -69,7 +84,8 @@ export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Pr
     });
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
-  });
+  };
+  const server: Server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -77,7 +93,7 @@ export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Pr
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    server, port, url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    server, port, tlsFingerprint, url: `${opts.tls ? 'https' : 'http'}://${hostForUrl(opts.host ?? '127.0.0.1')}:${port}`,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -86,3 +102,5 @@ export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Pr
     },
   };
 }
+
+const hostForUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);

@@ -19,12 +19,18 @@ import { runPrinterEmulatorCommand, startPrinterEmulator, usePrinterEmulator } f
 import { attachDevices } from './devices/devices';
 import { firstAdmin, runEmulateCommand, startSerialEmulators, useEmulators } from './devices/emulate';
 import { startSync } from './sync/service';
+import { enrolStation } from './sync/enrolment';
+import { attachBackups } from './station/backup/scheduler';
+import { RestoreError, restoreLedger } from './station/backup/restore';
 
 const USAGE = `civictill <command> [options]
 
   demo --db PATH [--accounts N]        create a demo city in a new database (PINs printed once)
   import-accounts FILE.csv --db PATH   load the account directory from a CIS export (all or nothing)
   verify --db PATH                     re-walk the journal hash chain and check every ledger invariant
+  restore --from BACKUP --db PATH [--force] [--hub URL --code CODE]
+                                       the ledger back from a backup (verified first; --force replaces a
+                                       ledger already there), then take the station over with a new code
   export daily-summary|receipts-journal --db PATH --day YYYY-MM-DD [--out FILE]
                                        a business day as CSV (to stdout, or FILE)
   serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
@@ -60,6 +66,7 @@ async function serve(db: string, port: number | undefined, how: string): Promise
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
   attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
   startSync(station); // idles until an admin enrols the station with the hub
+  attachBackups(station); // idles until an admin sets a backup folder
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };
@@ -71,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
-    options: { db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' }, columns: { type: 'string' } },
+    options: { from: { type: 'string' }, force: { type: 'boolean' }, hub: { type: 'string' }, code: { type: 'string' }, db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' }, columns: { type: 'string' } },
   });
   if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
   const db = values.db;
@@ -110,6 +117,36 @@ async function main(argv: string[]): Promise<void> {
         const report = verifyLedger(station);
         (report.ok ? process.stdout : process.stderr).write(report.summary + '\n');
         process.exitCode = report.ok ? 0 : 3;
+      } finally {
+        station.close();
+      }
+      return;
+    }
+    case 'restore': {
+      if (!values.from || !db) fail('usage: civictill restore --from BACKUP --db PATH [--force] [--hub URL --code CODE]');
+      if (!!values.hub !== !!values.code) fail('give both --hub URL and --code CODE to take the station over now (or neither, and enrol later)');
+      let r;
+      try {
+        r = await restoreLedger(values.from, db, { force: !!values.force });
+      } catch (e) {
+        if (e instanceof RestoreError) fail(e.message, e.exitCode);
+        throw e;
+      }
+      process.stdout.write(`Restored station ${r.stationId} into ${db} from ${values.from}: ${r.receipts} receipts (last ${r.lastReceipt ?? 'none'}), events up to seq ${r.lastSeq}.\n${r.verified}\n`);
+      if (!values.hub || !values.code) {
+        process.stdout.write(`It is not linked to the hub: take station ${r.stationId} over with a new code (on the hub: civictill hub enrolment-code ${r.stationId}),\n`
+          + `then start the station and enrol it on the Sync screen${r.hubUrl ? ` (the hub was ${r.hubUrl})` : ''}.\n`);
+        return;
+      }
+      const station = await Station.open(db);
+      try {
+        const res = await enrolStation(station, { hubUrl: values.hub, code: values.code, userId: null });
+        process.stdout.write(res.rewound
+          ? `Took station ${r.stationId} over at ${values.hub}. The hub kept its events seq ${res.rewound.fromSeq}–${res.rewound.toSeq}, which this backup lacks, and raised exception ${res.rewound.exceptionId} for them; this station carries on from seq ${res.ackedSeq + 1} and receipt number ${res.receiptSeq + 1}.\n`
+          : `Took station ${r.stationId} over at ${values.hub}: the hub has its events up to seq ${res.ackedSeq}; the station sends the rest when it runs.\n`);
+      } catch (e) {
+        if (e instanceof StationError) fail(`the ledger is restored, but the takeover was refused: ${e.message}`, 4);
+        throw e;
       } finally {
         station.close();
       }

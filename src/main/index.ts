@@ -7,6 +7,7 @@ import { api, type OpName } from '../shared/api';
 import { dispatch } from './dispatch';
 import { Station } from './station/station';
 import { startSync } from './sync/service';
+import { attachBackups } from './station/backup/scheduler';
 import { attachPrinting } from './devices/printing';
 import { attachDevices } from './devices/devices';
 import { APP_SCHEME, APP_URL, CSP, appFile, dbPathFrom, trustedSender } from './shell/policy';
@@ -113,6 +114,7 @@ if (!app.requestSingleInstanceLock()) {
     attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
     attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
     startSync(station);
+    attachBackups(station); // idles until an admin sets a backup folder
     registerIpc(station);
     win = createWindow();
   }).catch((e: unknown) => {

@@ -4,6 +4,7 @@ import { printingHandlers } from './devices/printingHandlers';
 import { syncHandlers } from './sync/handlers';
 import { endOfDayHandlers } from './station/endOfDay/handlers';
 import { ledgerHandlers, type Handlers } from './station/handlers';
+import { backupHandlers } from './station/backup/handlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -11,4 +12,5 @@ export const allHandlers: Handlers = {
   ...devicesHandlers,
   ...syncHandlers,
   ...printingHandlers,
+  ...backupHandlers,
 };

@@ -50,3 +50,8 @@ export function appendOutbox(st: Statements, stationId: string, kind: string, da
   const text = `{"at":${JSON.stringify(at)},"data":${dataText},"eventId":"${eventId}","kind":${JSON.stringify(kind)},"seq":${seq},"stationId":${JSON.stringify(stationId)}}`;
   st.sqlRun('INSERT INTO outbox(seq, event_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?)', seq, eventId, kind, text, at);
 }
+
+/** The station's last outbox seq (0 when nothing was ever recorded for the hub). */
+export function lastOutboxSeqOf(st: Statements): number {
+  return st.sqlGet<{ s: number | null }>('SELECT MAX(seq) AS s FROM outbox')!.s ?? 0;
+}

@@ -1,0 +1,21 @@
+// Worker thread: `verify` on a backup file, off the till's thread (a year's ledger takes seconds).
+// Opened read-only: the copy is checked as written, never migrated or changed.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDb } from '../../db/open';
+import { Station } from '../station';
+import { verifyLedger } from '../verify';
+
+const { path } = workerData as { path: string };
+let answer: { ok: boolean; summary: string };
+try {
+  const station = new Station(await openDb(path, { readonly: true }));
+  try {
+    const r = verifyLedger(station);
+    answer = { ok: r.ok, summary: r.summary };
+  } finally {
+    station.close();
+  }
+} catch (e) {
+  answer = { ok: false, summary: `the copy cannot be read as a ledger: ${e instanceof Error ? e.message : String(e)}` };
+}
+parentPort!.postMessage(answer);
