@@ -24,7 +24,8 @@ class BackupFailure extends Error {
 const safeId = (stationId: string) => stationId.replace(/[^A-Za-z0-9_-]/g, '_');
 /** civictill-ST01-20261120T173000123Z.db: sorts by time; one station's backups are told apart from another's in a shared folder. */
 export const backupNamePattern = (stationId: string) => new RegExp(`^civictill-${safeId(stationId)}-\\d{8}T\\d{9}Z(-\\d+)?\\.db$`);
-const partialPattern = (stationId: string) => new RegExp(`^\\.civictill-${safeId(stationId)}-.*\\.partial$`);
+/** What a run of this station killed half-way leaves: a partial copy, a probe file. */
+const leftoverPattern = (stationId: string) => new RegExp(`^\\.civictill-${safeId(stationId)}-.*\\.(partial|probe)$`);
 
 function stampOf(iso: string): string {
   return iso.replace(/[-:]/g, '').replace('.', '');
@@ -86,10 +87,10 @@ export async function runBackup(station: Station, reason: BackupReason, opts: Ba
   let result: Omit<BackupRunView, 'reason' | 'startedAt' | 'finishedAt'>;
   try {
     if (!folder) throw new BackupFailure('no backup folder is set', msg('backup.failed', { detail: 'no backup folder is set' }));
-    const why = probeFolder(folder);
-    if (why) throw folderFailure(folder, why);
     // What a run killed half-way left behind: never a backup, only in the way.
-    for (const n of readdirSync(folder)) if (partialPattern(stationId).test(n)) rmSync(join(folder, n), { force: true });
+    try { for (const n of readdirSync(folder)) if (leftoverPattern(stationId).test(n)) rmSync(join(folder, n), { force: true }); } catch { /* probed next */ }
+    const why = probeFolder(folder, stationId);
+    if (why) throw folderFailure(folder, why);
     mkdirSync(stagingDir, { recursive: true });
     for (const n of readdirSync(stagingDir)) rmSync(join(stagingDir, n), { force: true });
 

@@ -14,9 +14,12 @@ export function getBackupSettings(station: Station): BackupSettingsView {
   return { ...DEFAULT_BACKUP_SETTINGS, ...(row ? JSON.parse(row.value) as Partial<BackupSettingsView> : {}) };
 }
 
+/** The station's own probe file: named so that a run killed mid-probe leaves one the next run clears (run.ts). */
+export const probeName = (stationId: string) => `.civictill-${stationId.replace(/[^A-Za-z0-9_-]/g, '_')}-${process.pid}.probe`;
+
 /** Creates the folder if need be and writes (and syncs) a small file in it: the reason in words if that fails. */
-export function probeFolder(folder: string): string | null {
-  const probe = join(folder, `.civictill-probe-${process.pid}`);
+export function probeFolder(folder: string, stationId: string): string | null {
+  const probe = join(folder, probeName(stationId));
   try {
     mkdirSync(folder, { recursive: true });
     const fd = openSync(probe, 'w');
@@ -33,7 +36,7 @@ export function updateBackupSettings(station: Station, by: string, input: Backup
   const folder = input.folder?.trim() || null;
   if (folder) {
     if (!isAbsolute(folder)) throw new StationError('BACKUP_FOLDER_UNWRITABLE', { folder, detail: 'give its full path (e.g. D:\\CivicTill-backups or /mnt/backups/civictill)' }, 'folder');
-    const why = probeFolder(folder);
+    const why = probeFolder(folder, station.stationId);
     if (why) throw new StationError('BACKUP_FOLDER_UNWRITABLE', { folder, detail: why }, 'folder');
   }
   const next: BackupSettingsView = { folder, intervalMinutes: input.intervalMinutes, keep: input.keep };

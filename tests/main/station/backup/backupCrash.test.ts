@@ -1,0 +1,98 @@
+// A SIGKILL during a backup leaves the last good backup intact: a real child process backing up in a
+// loop is killed at random moments (mid-copy, mid-verify, mid-write); after each kill every backup
+// file in the folder verifies, the last good one is byte for byte what it was, and the next run clears
+// what the killed one left.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { STANDARD_FLOAT } from '../../../../src/shared/denominations';
+import { openDb } from '../../../../src/main/db/open';
+import { Station } from '../../../../src/main/station/station';
+import { verifyLedger } from '../../../../src/main/station/verify';
+import { listBackups } from '../../../../src/main/station/backup/run';
+import { prng } from '../../../../src/shared/prng';
+import { makeStation, uuid, type TestStation } from '../../../helpers/station';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const outDir = join(fileURLToPath(new URL('../../../../node_modules/.cache/', import.meta.url)), `backup-crash-${process.pid}`);
+const child = join(outDir, 'backupChild.mjs');
+let t: TestStation;
+let folder: string;
+
+beforeAll(async () => {
+  t = await makeStation({ accounts: 4000 });
+  folder = mkdtempSync(join(tmpdir(), 'civictill-backup-crash-'));
+  await t.ok('backup.updateSettings', { folder, intervalMinutes: 15, keep: 3 }, 'admin');
+  await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
+  // Bundled as the CLI is: the verify worker sits beside the child, as backupVerifyWorker.mjs beside the CLI.
+  mkdirSync(outDir, { recursive: true });
+  const common = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' } as const;
+  await build({ ...common, entryPoints: [join(fixtures, 'backupChild.ts')], outfile: child });
+  await build({ ...common, entryPoints: [fileURLToPath(new URL('../../../../src/main/station/backup/verifyWorker.ts', import.meta.url))], outfile: join(outDir, 'backupVerifyWorker.mjs') });
+  t.station.close(); // the child owns the database from here on
+});
+afterAll(() => { t.cleanup(); rmSync(outDir, { recursive: true, force: true }); rmSync(folder, { recursive: true, force: true }); });
+
+type Line = 'READY' | 'START' | 'COPYING' | 'DONE';
+
+/** Runs the child until `when` has been printed `nth` times, then SIGKILLs it after `delayMs`; the DONE files it reported. */
+function runAndKill(when: Line, nth: number, delayMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [child, t.path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const done: string[] = [];
+    let buf = '', err = '', seen = 0, killed = false;
+    p.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (line.startsWith('DONE ')) done.push(line.slice(5));
+        if (line.startsWith('FAILED')) err += line;
+        if (!killed && line.split(' ')[0] === when && ++seen === nth) {
+          killed = true;
+          setTimeout(() => p.kill('SIGKILL'), delayMs);
+        }
+      }
+    });
+    p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    p.on('exit', (_c, signal) => (signal === 'SIGKILL' ? resolve(done) : reject(new Error(`child ended without being killed: ${err}`))));
+  });
+}
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+async function verifies(path: string): Promise<boolean> {
+  const s = new Station(await openDb(path, { readonly: true }));
+  try { return verifyLedger(s).ok; } finally { s.close(); }
+}
+
+it('a SIGKILL at any moment of a backup leaves the last good backup intact', async () => {
+  // One good backup first.
+  const first = await runAndKill('DONE', 1, 0);
+  expect(first).toHaveLength(1);
+  let lastGood = first[0]!;
+  let lastHash = sha(lastGood);
+  const rand = prng(20261121);
+  const moments: [Line, number][] = [['COPYING', 0], ['START', 0], ['START', 40], ['START', 120], ['START', 250], ['START', 400], ['COPYING', 5], ['START', 800]];
+  for (const [when, baseDelay] of moments) {
+    const done = await runAndKill(when, 1, baseDelay + Math.floor(rand() * 20));
+    if (done.length) { lastGood = done[done.length - 1]!; lastHash = sha(lastGood); }
+    // The last good backup is untouched, and every backup kept verifies: nothing half-written has a backup's name.
+    expect(sha(lastGood)).toBe(lastHash);
+    const kept = listBackups(folder, 'ST01');
+    expect(kept.map((k) => k.path)).toContain(lastGood);
+    for (const k of kept) expect(await verifies(k.path), k.name).toBe(true);
+    expect(readdirSync(folder).filter((n) => !/^civictill-ST01-.*\.db$/.test(n) && !/^\.civictill-ST01-.*\.(partial|probe)$/.test(n))).toEqual([]);
+  }
+  // The next run clears what a killed one left, and keeps three.
+  const after = await runAndKill('DONE', 4, 0);
+  expect(after.length).toBeGreaterThanOrEqual(4);
+  expect(readdirSync(folder).filter((n) => n.startsWith('.'))).toEqual([]);
+  expect(listBackups(folder, 'ST01')).toHaveLength(3);
+}, 300_000);
