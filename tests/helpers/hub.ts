@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openHubDb, type HubDb } from '../../src/hub/db';
 import { startHubServer, type HubServer } from '../../src/hub/server';
+import { adminRequest } from '../../src/hub/adminClient';
 import { ensureAdminToken } from '../../src/hub/auth';
 import { DEMO_REVENUE_CODES, demoAccounts } from '../../src/main/station/demoData';
 
@@ -49,6 +50,8 @@ export interface TestHub {
   adminText(path: string): Promise<string>;
   /** Stops the server and the database, then brings both back on the same port and data. */
   restart(): Promise<void>;
+  /** The certificate the hub serves from its next start (a renewed or a swapped one). */
+  setTls(tls: { cert: string; key: string }): void;
   stop(): Promise<void>;
   start(): Promise<void>;
   cleanup(): Promise<void>;
@@ -57,7 +60,7 @@ export interface TestHub {
 export const HUB_ACCOUNTS = 200;
 
 /** After a restart, a kept-alive connection of fetch's pool is dead: one retry on a fresh one. */
-async function retrying(fn: () => Promise<Response>): Promise<Response> {
+async function retrying<R>(fn: () => Promise<R>): Promise<R> {
   try { return await fn(); } catch { return fn(); }
 }
 
@@ -66,7 +69,8 @@ async function retrying(fn: () => Promise<Response>): Promise<Response> {
  * disk. Otherwise PGlite lives in memory (much faster to make) and stop()/start() only take the
  * server down and up — the hub is unreachable, its data kept.
  */
-export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean; persistent?: boolean } = {}): Promise<TestHub> {
+/** `tls`: the hub serves HTTPS with this certificate (the admin calls pin it); `setTls` swaps it at the next start. */
+export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean; persistent?: boolean; tls?: { cert: string; key: string } } = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-hub-'));
   const schema = DATABASE_URL ? `t_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const persistent = !!opts.persistent || !!DATABASE_URL;
@@ -79,16 +83,23 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
   }
   const open = () => openHubDb({ databaseUrl: DATABASE_URL, dataDir, schema, loadDataDir });
   let db = await open();
-  let server = await startHubServer(db, { port: opts.port ?? 0, pinCost: 1024, log: () => undefined });
+  let tls = opts.tls;
+  let server = await startHubServer(db, { port: opts.port ?? 0, pinCost: 1024, log: () => undefined, tls });
   const port = server.port;
   const adminToken = (await ensureAdminToken(db, new Date().toISOString()))!;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  /** fetch() for the admin's calls; over TLS pinned to the hub's certificate (it is self-signed). */
+  const adminFetch = async (path: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ ok: boolean; status: number; text(): Promise<string> }> => {
+    if (!tls) return fetch(url + path, init);
+    const r = await adminRequest(url + path, init, server.tlsFingerprint);
+    return { ok: r.status >= 200 && r.status < 300, status: r.status, text: async () => r.text };
+  };
   let running = true;
 
   const t: TestHub = {
     get db() { return db; }, get server() { return server; }, url, port, adminToken,
     async admin<T>(method: 'GET' | 'POST', path: string, body?: unknown, type = 'application/json'): Promise<T> {
-      const res = await retrying(() => fetch(url + path, {
+      const res = await retrying(() => adminFetch(path, {
         method, headers: { authorization: `Bearer ${adminToken}`, ...(body !== undefined ? { 'content-type': type } : {}) },
         ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
       }));
@@ -97,7 +108,7 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
       return JSON.parse(text) as T;
     },
     async adminText(path: string): Promise<string> {
-      const res = await retrying(() => fetch(url + path, { headers: { authorization: `Bearer ${adminToken}` } }));
+      const res = await retrying(() => adminFetch(path, { method: 'GET', headers: { authorization: `Bearer ${adminToken}` } }));
       const text = await res.text();
       if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${text}`);
       return text;
@@ -111,10 +122,11 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
     async start() {
       if (running) return;
       if (persistent) db = await open();
-      server = await startHubServer(db, { port, pinCost: 1024, log: () => undefined });
+      server = await startHubServer(db, { port, pinCost: 1024, log: () => undefined, tls });
       running = true;
     },
     async restart() { await t.stop(); await t.start(); },
+    setTls(next) { tls = next; },
     async cleanup() {
       await t.stop();
       if (!persistent) await db.close();
