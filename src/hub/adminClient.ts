@@ -24,7 +24,8 @@ export function adminRequest(url: string, init: { method: string; headers: Recor
       });
       return undefined;
     } : undefined;
-    const req = (https ? httpsRequest : httpRequest)(u, { method: init.method, headers, ...(createConnection ? { createConnection: createConnection as never, agent: false } : {}) }, (res) => {
+    // With createConnection and no agent, the request waits for our socket (an agent would make its own).
+    const req = (https ? httpsRequest : httpRequest)(u, { method: init.method, headers, ...(createConnection ? { createConnection: createConnection as never } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
