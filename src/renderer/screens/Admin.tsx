@@ -1,5 +1,5 @@
 // Settings: the station (ID, city, receipt header, cut-off, float, limits, language), the language
-// of receipts, the devices and printing (admin), and the users (add, new PIN, deactivate, clear a lockout). Admin changes; a supervisor
+// of receipts, backups of the ledger, the devices and printing (admin), and the users (add, new PIN, deactivate, clear a lockout). Admin changes; a supervisor
 // can clear lockouts.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { call } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { DeviceSettings } from './admin/DeviceSettings';
+import { BackupSettings } from './admin/BackupSettings';
 
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
@@ -153,6 +154,7 @@ export function Admin() {
         <section className="panel"><SettingsForm admin={admin} /></section>
         <section className="panel"><Users admin={admin} /></section>
       </div>
+      <section className="panel"><BackupSettings admin={admin} /></section>
       {admin && <section className="panel"><DeviceSettings /></section>}
     </Page>
   );

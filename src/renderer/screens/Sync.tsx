@@ -1,10 +1,13 @@
-// Sync with the city hub: online or offline, events waiting, the directory's age, and the exceptions
-// the hub reports (a supervisor resolves each with a note).
+// Sync with the city hub: online or offline, events waiting, the directory's age, the hub's certificate
+// (an admin trusts a changed one, confirmed), the city CA file, and the exceptions the hub reports (a
+// supervisor resolves each with a note).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../../shared/domain';
 import type { HubExceptionView, SyncStatusView } from '../../shared/contract/sync';
+import { displayFingerprint } from '../../shared/tlsFingerprint';
 import { Dialog } from '../components/Dialog';
+import { FieldError } from '../components/FieldError';
 import { Page } from '../components/Page';
 import { StationText } from '../components/StationText';
 import { TextInput } from '../components/TextInput';
@@ -22,6 +25,74 @@ function ExceptionText({ ex }: { ex: HubExceptionView }) {
       {t(`sync.exceptionKinds.${ex.kind}`)}
       <span className="muted small mono technical" lang="en">{ex.detail}</span>
     </>
+  );
+}
+
+/** The hub's certificate: pinned, checked against the CAs, or plain http here; a refusal over it in words. */
+function Certificate({ status, admin, onChanged }: { status: SyncStatusView; admin: boolean; onChanged(s: SyncStatusView): void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const c = status.certificate;
+  const https = status.hubUrl?.startsWith('https:') ?? false;
+  return (
+    <div data-testid="sync-certificate">
+      <dl className="facts">
+        <div><dt>{t('sync.certificate')}</dt><dd className="mono small fingerprint">
+          {c.pinned ? <>{t('sync.pinned')}: {displayFingerprint(c.pinned)}</> : https ? t('sync.caChecked') : t('sync.plainLocal')}
+        </dd></div>
+      </dl>
+      {c.problem === 'changed' && (
+        <div className="alert-box" role="alert" data-testid="cert-changed">
+          <strong>{t('sync.certChangedTitle')}</strong>
+          <p>{t('sync.certChangedText')}</p>
+          {c.seen && <p className="mono small fingerprint">{t('sync.certNow')}: {displayFingerprint(c.seen)}</p>}
+          {admin && c.seen && <div className="actions"><button type="button" className="secondary" onClick={() => setConfirming(true)}>{t('sync.trust')}</button></div>}
+        </div>
+      )}
+      {c.problem === 'untrusted' && (
+        <div className="alert-box" role="alert" data-testid="cert-untrusted"><strong>{t('sync.certUntrustedTitle')}</strong><p>{t('sync.certUntrustedText')}</p></div>
+      )}
+      {confirming && c.seen && <TrustCertificate fingerprint={c.seen} onClose={() => setConfirming(false)} onDone={(s) => { setConfirming(false); onChanged(s); }} />}
+    </div>
+  );
+}
+
+function TrustCertificate({ fingerprint, onClose, onDone }: { fingerprint: string; onClose(): void; onDone(s: SyncStatusView): void }) {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const notify = useApp((s) => s.notify);
+  const a = useAction();
+  const shown = displayFingerprint(fingerprint);
+  const err = errorAt(a.errors, 'fingerprint') ?? errorAt(a.errors, '');
+  const trust = () => void a.run(() => call('sync.trustCertificate', { fingerprint: shown }), (s) => { notify('info', t('sync.trusted')); onDone(s); });
+  return (
+    <Dialog id="trust-cert" title={t('sync.trustTitle')} onClose={onClose} wide>
+      <p>{t('sync.trustText')}</p>
+      <p className="mono fingerprint" data-testid="trust-fingerprint">{shown}</p>
+      <FieldError id="trust-err" text={err ? errorText(err, lang) : undefined} />
+      <div className="actions">
+        <button type="button" className="primary" disabled={a.busy} onClick={trust}>{t('sync.trustConfirm')}</button>
+        <button type="button" className="secondary" data-autofocus="" onClick={onClose}>{t('drawer.cancel')}</button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** The city's CA file (admin): trusted beside the system's CAs for a hub whose certificate is not pinned. */
+function CaFile() {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const notify = useApp((s) => s.notify);
+  const [file, setFile] = useState<string | null>(null);
+  const a = useAction();
+  useEffect(() => { void call('sync.settings', {}).then((r) => { if (r.ok) setFile(r.value.hubCaFile ?? ''); }); }, []);
+  if (file === null) return null;
+  const err = errorAt(a.errors, 'hubCaFile') ?? errorAt(a.errors, '');
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void a.run(() => call('sync.updateSettings', { hubCaFile: file.trim() || null }), () => notify('info', t('sync.caSaved'))); }}>
+      <TextInput id="sync-ca" label={t('sync.caFile')} value={file} onChange={setFile} maxLength={500} error={err ? errorText(err, lang) : undefined} />
+      <div className="actions"><button type="submit" className="secondary" disabled={a.busy}>{t('sync.caSave')}</button></div>
+    </form>
   );
 }
 
@@ -52,6 +123,7 @@ export function SyncScreen() {
   const [exceptions, setExceptions] = useState<HubExceptionView[]>([]);
   const [resolving, setResolving] = useState<HubExceptionView | null>(null);
   const sup = roleAtLeast(user.role, 'supervisor');
+  const admin = roleAtLeast(user.role, 'admin');
 
   async function load() {
     const s = await call('sync.status', {});
@@ -85,6 +157,8 @@ export function SyncScreen() {
                 {status.lastError && <div><dt>{t('sync.lastError')}</dt><dd className="field-error" data-testid="sync-error"><StationText message={status.lastErrorMessage} detail={status.lastError} /></dd></div>}
               </dl>
               <div className="actions"><button type="button" className="primary" data-autofocus="" onClick={() => void now()}>{t('sync.now')} <kbd>F5</kbd></button></div>
+              {status.enrolled && <Certificate status={status} admin={admin} onChanged={setStatus} />}
+              {admin && <CaFile />}
             </>
           )}
         </section>

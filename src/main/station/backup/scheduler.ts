@@ -27,9 +27,9 @@ export class BackupScheduler {
   get isRunning(): boolean { return this.running !== null; }
 
   start(): void {
-    const onClose = () => this.schedule(this.opts.afterCloseoutMs, 'closeout');
-    this.station.events.on('session.closed', onClose);
-    this.station.onClose(() => { this.station.events.off('session.closed', onClose); this.stop(); });
+    const onCloseout = () => this.schedule(this.opts.afterCloseoutMs, 'closeout');
+    this.station.events.on('session.closed', onCloseout);
+    this.station.onClose(() => this.station.events.off('session.closed', onCloseout));
     this.reschedule();
   }
 
@@ -56,7 +56,11 @@ export class BackupScheduler {
     if (this.stopped) return;
     this.clear();
     this.nextAt = new Date(Date.now() + ms).toISOString();
-    this.timer = setTimeout(() => { this.timer = null; void this.run(reason); }, ms);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      // Never an unhandled rejection from a timer: a run records its own failures.
+      if (!this.stopped) this.run(reason).catch(() => undefined);
+    }, ms);
     this.timer.unref?.();
   }
 
@@ -81,7 +85,7 @@ export class BackupScheduler {
     this.running = p;
     await p;
     this.running = null;
-    if (this.stopped || !this.station.db.sqlite.open) return backupStatus(this.station);
+    if (this.stopped || !this.station.db.sqlite.open) throw new Error('the station closed during the backup');
     const again = this.again;
     this.again = null;
     if (again) return this.run(again);
@@ -95,8 +99,9 @@ export class BackupScheduler {
 export function backupsOf(station: Station, opts?: Partial<BackupSchedulerOptions>): BackupScheduler {
   let s = station.extensions[KEY] as BackupScheduler | undefined;
   if (!s) {
-    s = new BackupScheduler(station, opts);
-    station.extensions[KEY] = s;
+    const made = new BackupScheduler(station, opts);
+    station.extensions[KEY] = s = made;
+    station.onClose(() => made.stop());
   }
   return s;
 }
