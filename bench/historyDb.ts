@@ -8,6 +8,9 @@ import { addDays } from '../src/main/station/businessDay';
 import { seedDemo } from '../src/main/station/demo';
 import { Station, type Clock } from '../src/main/station/station';
 import { prng as rng } from '../src/shared/prng';
+import { canonicalJson } from '../src/shared/canonical';
+import { appendJournal } from '../src/main/station/journal';
+import { receiptRecord } from '../src/main/station/receiptView';
 
 export interface History { station: Station; path: string; days: string[]; stations: string[]; receipts: number; sessions: number }
 
@@ -105,4 +108,41 @@ export async function buildHistory(opts: { stations: number; receipts: number; d
   db.pragma('synchronous = FULL');
   db.pragma('optimize');
   return { station, path, days, stations, receipts, sessions };
+}
+
+/**
+ * What the history lacks for `verify` to pass on it, as the postings and close-outs would have written
+ * it: each counted check confirmed at the count, the card line by brand, and the journal rows (a
+ * receipt's record, each void, movement and count). For benches of what verifies the ledger.
+ */
+export function journalHistory(station: Station): void {
+  const db = station.db.sqlite;
+  db.pragma('synchronous = OFF');
+  db.transaction(() => {
+    const st = station.st;
+    const item = db.prepare("INSERT INTO session_count_items(count_id, item_no, status, kind, receipt_id, tender_no, amount_cents, routing, account, check_number) VALUES (?, ?, 'present', 'check', ?, ?, ?, ?, ?, ?)");
+    const brand = db.prepare("INSERT INTO session_count_lines(count_id, tender, brand, expected_count, expected_cents, counted_count, counted_cents, over_short_cents) VALUES (?, 'card', 'visa', ?, ?, ?, ?, 0)");
+    for (const c of db.prepare('SELECT id, session_id FROM session_counts').all() as { id: string; session_id: string }[]) {
+      const checks = db.prepare(`SELECT t.receipt_id, t.tender_no, t.amount_cents, t.check_routing, t.check_account, t.check_number FROM tenders t JOIN receipts r ON r.id = t.receipt_id
+        WHERE r.session_id = ? AND t.kind = 'check' AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.receipt_id = r.id) ORDER BY r.seq`).all(c.session_id) as
+        { receipt_id: string; tender_no: number; amount_cents: number; check_routing: string; check_account: string; check_number: string }[];
+      checks.forEach((t, i) => item.run(c.id, i + 1, t.receipt_id, t.tender_no, t.amount_cents, t.check_routing, t.check_account, t.check_number));
+      const card = db.prepare("SELECT expected_count AS n, expected_cents AS cents FROM session_count_lines WHERE count_id = ? AND tender = 'card' AND brand = ''").get(c.id) as { n: number; cents: number };
+      if (card.n) brand.run(c.id, card.n, card.cents, card.n, card.cents);
+    }
+    for (const { id, created_at } of db.prepare('SELECT id, created_at FROM receipts ORDER BY seq').all() as { id: string; created_at: string }[]) {
+      appendJournal(st, 'receipt.posted', id, canonicalJson(receiptRecord(station, id)), created_at);
+    }
+    for (const v of db.prepare('SELECT id, receipt_id, created_at FROM voids').all() as { id: string; receipt_id: string; created_at: string }[]) {
+      appendJournal(st, 'receipt.voided', v.id, canonicalJson({ voidId: v.id, receiptId: v.receipt_id }), v.created_at);
+    }
+    for (const m of db.prepare('SELECT id, kind, amount_cents, created_at FROM drawer_movements').all() as { id: string; kind: string; amount_cents: number; created_at: string }[]) {
+      appendJournal(st, `drawer.${m.kind}`, m.id, canonicalJson({ id: m.id, amountCents: m.amount_cents }), m.created_at);
+    }
+    for (const c of db.prepare('SELECT id, counted_at FROM session_counts').all() as { id: string; counted_at: string }[]) {
+      appendJournal(st, 'closeout.counted', c.id, canonicalJson({ countId: c.id }), c.counted_at);
+    }
+  })();
+  db.pragma('synchronous = FULL');
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

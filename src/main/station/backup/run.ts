@@ -73,6 +73,8 @@ function folderFailure(folder: string, detail: string): BackupFailure {
 export interface BackupOptions {
   /** Called between steps of the online copy (pages left, pages in all): the crash test uses it. */
   progress?: (remaining: number, total: number) => void;
+  /** How long each part took: the online copy (and seal), verify, and writing into the folder (the bench). */
+  phase?: (name: 'copy' | 'verify' | 'write', ms: number) => void;
 }
 
 /** Runs one backup and records how it went; never throws (a failure is a recorded, worded run). */
@@ -94,9 +96,13 @@ export async function runBackup(station: Station, reason: BackupReason, opts: Ba
     mkdirSync(stagingDir, { recursive: true });
     for (const n of readdirSync(stagingDir)) rmSync(join(stagingDir, n), { force: true });
 
+    let t0 = performance.now();
+    const lap = (name: 'copy' | 'verify' | 'write') => { const t = performance.now(); opts.phase?.(name, t - t0); t0 = t; };
     await station.db.sqlite.backup(staged, opts.progress ? { progress: ({ remainingPages, totalPages }) => { opts.progress!(remainingPages, totalPages); return 200; } } : { progress: () => 200 });
     seal(staged);
+    lap('copy');
     const v = await verifyOffThread(staged);
+    lap('verify');
     if (!v.ok) throw new BackupFailure(`the copy did not verify: ${v.summary}`, msg('backup.notVerified', { summary: v.summary }));
 
     let name = `civictill-${safeId(stationId)}-${stampOf(startedAt)}.db`;
@@ -114,6 +120,7 @@ export async function runBackup(station: Station, reason: BackupReason, opts: Ba
     if (await sha256Of(temp) !== want) throw new BackupFailure(`the copy in ${folder} reads back differently from the verified one`, msg('backup.failed', { detail: 'the copy read back differently' }));
     await rename(temp, final);
     temp = null;
+    lap('write');
     try { await fsyncPath(folder, 'r'); } catch { /* a folder cannot be synced on every system (Windows, some shares) */ }
     const bytes = statSync(final).size;
     // Rotation only after the new one is in place, and only this station's own backups.
