@@ -2,7 +2,8 @@
 // copied beside the target, migrated if it is older, and verified; only a copy that verifies replaces
 // the target, which must be empty (or --force) and not in use. The hub secret never comes back: the
 // restored station takes its ID over with a new enrolment code (src/main/sync/enrolment.ts).
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { lastOutboxSeqOf } from '../journal';
 import { Station } from '../station';
@@ -37,6 +38,8 @@ export async function restoreLedger(from: string, target: string, opts: { force?
   if (existsSync(target) && inspectTarget(target).hasData && !opts.force) {
     throw new RestoreError(`${target} already holds a ledger: restoring would replace it. Give --force to replace it (keep a copy of it first)`, 2);
   }
+  // A new PC: the data folder may not exist yet.
+  mkdirSync(dirname(target), { recursive: true });
   const temp = `${target}.restoring-${process.pid}`;
   const cleanup = () => { for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) rmSync(f, { force: true }); };
   cleanup();
