@@ -54,11 +54,6 @@ function rawTlsServer(cert: TestCert, port: number): Promise<{ connections: () =
   })));
 }
 
-async function enrolPinned(h: TestHub, s: TestStation, fingerprint: string) {
-  const { code } = await h.admin<{ code: string; codeWithFingerprint: string | null }>('POST', '/v1/admin/enrolment-codes', { stationId: 'ST01' });
-  return s.ok('sync.enrol', { hubUrl: h.url, code: formatEnrolmentCode(code, fingerprint) }, 'admin');
-}
-
 const pay = (s: TestStation, cents: number) => s.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: 'MISC', amountCents: cents }], tenders: [{ kind: 'cash', amountCents: cents }] });
 
 describe(`the hub over TLS (${ENGINE})`, () => {
