@@ -7,12 +7,22 @@ import type { Station } from '../station/station';
 import { getException, listExceptions } from './apply';
 import { displayFingerprint, normaliseFingerprint } from '../../shared/tlsFingerprint';
 import { ENROL_TIMEOUT_MS, enrolStation } from './enrolment';
+import type { SyncLoop } from './loop';
 import { startSync, syncOf } from './service';
 import { getSyncSettings, updateSyncSettings } from './settings';
 import { loadLink, savePin } from './state';
 import { HubCertificateRefused, HubTransport } from './transport';
 
 const SYNC_NOW_WAIT_MS = 30_000;
+
+/** A sync cycle now, answered with its outcome, or with the status as it is after 30 s (the cycle goes on). */
+async function syncNowWithin(loop: SyncLoop) {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), SYNC_NOW_WAIT_MS); });
+  const status = await Promise.race([loop.syncNow(), late]);
+  clearTimeout(timer);
+  return status ?? loop.status();
+}
 
 async function enrol(station: Station, userId: string, hubUrl: string, code: string) {
   await enrolStation(station, { hubUrl, code, userId });
@@ -46,7 +56,7 @@ async function trustCertificate(station: Station, userId: string, typed: string)
   });
   const loop = syncOf(station);
   loop.clearCertificateProblem();
-  return loop.syncNow();
+  return syncNowWithin(loop);
 }
 
 export const syncHandlers: Handlers<keyof typeof syncContract> = {
@@ -58,13 +68,8 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
   'sync.trustCertificate': ({ station, user }, i) => trustCertificate(station, user.id, i.fingerprint),
 
   'sync.now': async ({ station }) => {
-    const loop = syncOf(station);
     if (!loadLink(station.st)) throw new StationError('SYNC_NOT_ENROLLED');
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), SYNC_NOW_WAIT_MS); });
-    const status = await Promise.race([loop.syncNow(), late]);
-    clearTimeout(timer);
-    return status ?? loop.status();
+    return syncNowWithin(syncOf(station));
   },
 
   'sync.exceptions': ({ station }, i) => listExceptions(station, i.includeResolved),
