@@ -243,7 +243,7 @@ export const es: UiStrings = {
   },
   devices: {
     title: 'Impresora y cajón', queue: 'Cola de impresión', noJobs: 'Aún no se imprimió nada.', job: 'Qué', state: 'Estado', when: 'Cuándo', actions: 'Acciones',
-    copy: 'copia', retry: 'Reintentar', cancel: 'Cancelar', cancelTitle: 'Cancelar la impresión: {{label}}',
+    unconfirmedCopy: 'La impresora no confirmó un intento anterior: se imprime como COPIA — REIMPRESIÓN DE UNA IMPRESIÓN NO CONFIRMADA', copy: 'copia', retry: 'Reintentar', cancel: 'Cancelar', cancelTitle: 'Cancelar la impresión: {{label}}',
     states: { queued: 'en espera', printing: 'imprimiendo', printed: 'impreso', failed: 'falló', cancelled: 'cancelado' },
     drawer: 'Cajón de dinero', drawerNone: 'No hay cajón configurado.', drawerUnknown: 'El sensor del cajón no responde.',
     drawerOpen: 'Cajón ABIERTO desde {{since}}.', drawerClosed: 'Cajón cerrado.',
