@@ -34,6 +34,13 @@ export const centsSchema = z
   .min(0, { message: 'Amount cannot be negative.' })
   .int({ error: (iss) => (iss.code === 'too_big' ? TOO_LARGE : iss.code === 'too_small' ? 'Amount cannot be negative.' : 'Amounts are whole cents: no fractions of a cent.') });
 
+/** An amount that may be negative (a difference), with the same words as centsSchema. */
+export const signedCentsSchema = z
+  .number({ error: (iss) => (iss.input === Infinity || iss.input === -Infinity ? TOO_LARGE : 'Enter an amount in cents.') })
+  .max(MAX_CENTS, { message: TOO_LARGE })
+  .min(-MAX_CENTS, { message: TOO_LARGE })
+  .int({ error: (iss) => (iss.code === 'too_big' || iss.code === 'too_small' ? TOO_LARGE : 'Amounts are whole cents: no fractions of a cent.') });
+
 export const positiveCentsSchema = centsSchema.refine((n) => n > 0, { message: 'Amount must be more than zero.' });
 
 /** "$1,234.56" style text for logs and CLI; the UI formats with Intl for the locale. */

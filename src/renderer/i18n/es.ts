@@ -218,6 +218,11 @@ export const es: UiStrings = {
     recalculate: 'Recalcular', create: 'Crear depósito', prepare: 'Preparar e imprimir boleta', printed: 'La boleta va a la impresora. Después, ingrese lo que confirmó el banco.',
     bankAmount: 'Importe confirmado por el banco', note: 'Nota', verify: 'Registrar importe del banco', verified: 'Verificado con el banco.', another: 'Otro depósito',
     state: { draft: 'borrador', prepared: 'preparado', verified: 'verificado', proposal: 'propuesta' },
+    floatImpossible: 'Ninguna combinación de los billetes y monedas que hay da exactamente el fondo de {{target}}: el fondo reservado es {{kept}}, {{difference}}.',
+    floatNotTarget: 'El fondo reservado es {{kept}}, no el fondo de {{target}}: {{difference}}.',
+    floatShort: '{{amount}} de menos', floatOver: '{{amount}} de más',
+    acceptFloat: 'Acepto un fondo con {{difference}} (supervisor)', exactFloat: 'Reservar el fondo de {{target}}',
+    floatAccepted: 'Fondo reservado {{kept}} ({{difference}}), aceptado por {{name}}',
   },
   reports: {
     title: 'Informes', x: 'Informe X', z: 'Informe Z', generated: 'Hecho {{at}}', summary: 'Resumen', receipts: 'Recibos', voids: 'Anulaciones',

@@ -1,7 +1,7 @@
 // End-of-day operations (issue: end of day): close-out, X/Z reports, deposits, returned checks,
 // business days, daily summary and exports. Results are the shapes of ../endOfDayViews.
 import { z } from 'zod';
-import { centsSchema, positiveCentsSchema } from '../money';
+import { centsSchema, positiveCentsSchema, signedCentsSchema } from '../money';
 import { CARD_BRANDS } from '../domain';
 import {
   RETURN_REASONS,
@@ -82,8 +82,12 @@ export const endOfDayContract = {
 
   // Deposit: draft → prepared (bag/seal number) → verified (bank's confirmed amount).
   'deposit.propose': op<DepositView>()('supervisor', z.object({ sessionIds: z.array(sessionId).min(1, 'Choose at least one closed session.').max(200), floatKept: countsSchema.optional() }).strict()),
-  'deposit.create': op<DepositView>()('supervisor', z.object({ id: requestId, sessionIds: z.array(sessionId).min(1, 'Choose at least one closed session.').max(200), floatKept: countsSchema.optional() }).strict()),
-  'deposit.setFloat': op<DepositView>()('supervisor', z.object({ depositId, floatKept: countsSchema }).strict()),
+  /**
+   * A float kept back that is not the configured float (none made it exactly, or a person chose
+   * another) needs the supervisor's acceptance: the difference they accept (kept − float), as shown.
+   */
+  'deposit.create': op<DepositView>()('supervisor', z.object({ id: requestId, sessionIds: z.array(sessionId).min(1, 'Choose at least one closed session.').max(200), floatKept: countsSchema.optional(), acceptFloatDifferenceCents: signedCentsSchema.optional() }).strict()),
+  'deposit.setFloat': op<DepositView>()('supervisor', z.object({ depositId, floatKept: countsSchema, acceptFloatDifferenceCents: signedCentsSchema.optional() }).strict()),
   'deposit.prepare': op<DepositView>()('supervisor', z.object({ depositId, bagNumber: freeText({ min: 1, minMessage: 'Enter the bag/seal number.', max: 40 }) }).strict()),
   'deposit.verify': op<DepositView>()('supervisor', z.object({
     depositId,
