@@ -246,7 +246,7 @@ export const en = {
   },
   devices: {
     title: 'Printer and drawer', queue: 'Print queue', noJobs: 'Nothing printed yet.', job: 'What', state: 'State', when: 'When', actions: 'Actions',
-    unconfirmedCopy: 'The printer did not confirm an earlier try: it prints as COPY — REPRINT OF AN UNCONFIRMED PRINT', copy: 'copy', retry: 'Retry', cancel: 'Cancel', cancelTitle: 'Cancel printing: {{label}}',
+    unconfirmedCopy: 'Unconfirmed by the printer: prints as a COPY', copy: 'copy', retry: 'Retry', cancel: 'Cancel', cancelTitle: 'Cancel printing: {{label}}',
     states: { queued: 'waiting', printing: 'printing', printed: 'printed', failed: 'failed', cancelled: 'cancelled' },
     drawer: 'Cash drawer', drawerNone: 'No drawer is set up.', drawerUnknown: 'The drawer sensor does not answer.',
     drawerOpen: 'Drawer OPEN since {{since}}.', drawerClosed: 'Drawer closed.',

@@ -248,7 +248,7 @@ export const es: UiStrings = {
   },
   devices: {
     title: 'Impresora y cajón', queue: 'Cola de impresión', noJobs: 'Aún no se imprimió nada.', job: 'Qué', state: 'Estado', when: 'Cuándo', actions: 'Acciones',
-    unconfirmedCopy: 'La impresora no confirmó un intento anterior: se imprime como COPIA — REIMPRESIÓN DE UNA IMPRESIÓN NO CONFIRMADA', copy: 'copia', retry: 'Reintentar', cancel: 'Cancelar', cancelTitle: 'Cancelar la impresión: {{label}}',
+    unconfirmedCopy: 'Sin confirmar por la impresora: se imprime como COPIA', copy: 'copia', retry: 'Reintentar', cancel: 'Cancelar', cancelTitle: 'Cancelar la impresión: {{label}}',
     states: { queued: 'en espera', printing: 'imprimiendo', printed: 'impreso', failed: 'falló', cancelled: 'cancelado' },
     drawer: 'Cajón de dinero', drawerNone: 'No hay cajón configurado.', drawerUnknown: 'El sensor del cajón no responde.',
     drawerOpen: 'Cajón ABIERTO desde {{since}}.', drawerClosed: 'Cajón cerrado.',
