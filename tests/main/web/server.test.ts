@@ -42,13 +42,13 @@ it('answers the contract with the token, and typed errors for bad input', async 
 
 it('answers a body that is not a request with a JSON error, and serves on', async () => {
   const auth = { authorization: `Bearer ${web.token}` };
-  const post = (body: string | Buffer, type = 'application/json') => fetch(`http://127.0.0.1:${web.port}/api/station.info`, { method: 'POST', headers: { ...auth, 'content-type': type }, body });
+  const post = (body: string | Uint8Array<ArrayBuffer>, type = 'application/json') => fetch(`http://127.0.0.1:${web.port}/api/station.info`, { method: 'POST', headers: { ...auth, 'content-type': type }, body });
   for (const [body, status, message] of [
     ['null', 400, 'must be a JSON object'],
     ['[1]', 400, 'must be a JSON object'],
     ['"x"', 400, 'must be a JSON object'],
     ['{"input":', 400, 'not JSON'],
-    [Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 400, 'not UTF-8'],
+    [new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 400, 'not UTF-8'],
   ] as const) {
     const r = await post(body);
     expect(r.status).toBe(status);
