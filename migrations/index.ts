@@ -7,6 +7,7 @@ import { m0003_print_queue } from './0003_print_queue';
 import { m0004_devices } from './0004_devices';
 import { m0005_sync } from './0005_sync';
 import { m0006_print_messages } from './0006_print_messages';
+import { m0007_unconfirmed_copies_float_acceptance } from './0007_unconfirmed_copies_float_acceptance';
 import { m0009_backups_takeover_tls } from './0009_backups_takeover_tls';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -16,5 +17,6 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0004_devices', m0004_devices],
   ['0005_sync', m0005_sync],
   ['0006_print_messages', m0006_print_messages],
+  ['0007_unconfirmed_copies_float_acceptance', m0007_unconfirmed_copies_float_acceptance],
   ['0009_backups_takeover_tls', m0009_backups_takeover_tls],
 ];

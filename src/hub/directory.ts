@@ -6,6 +6,7 @@ import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { feeScheduleSchema, revenueCodeSchema, type directoryAccountSchema } from '../shared/hubProtocol';
 import { ROLES } from '../shared/domain';
+import { freeText } from '../shared/text';
 import { DIRECTORY_LOCK } from './apply';
 import { canonicalJson } from '../shared/canonical';
 import type { HubDb } from './db';
@@ -40,7 +41,11 @@ export async function importAccounts(db: HubDb, accounts: Account[], at: string)
   });
 }
 
-export const catalogSchema = z.array(revenueCodeSchema.extend({ schedules: z.array(feeScheduleSchema.omit({ revenueCode: true })).default([]) })).min(1).max(1000);
+/** Names from an import file are free text: printed on receipts, so no control characters and no card number. */
+export const catalogSchema = z.array(revenueCodeSchema.extend({
+  nameEn: freeText({ min: 1, max: 120 }), nameEs: freeText({ min: 1, max: 120 }),
+  schedules: z.array(feeScheduleSchema.omit({ revenueCode: true })).default([]),
+})).min(1).max(1000);
 
 /** Revenue codes and their fee schedules. A schedule is never changed: a new rule takes a new effective date. */
 export async function importCatalog(db: HubDb, codes: z.infer<typeof catalogSchema>): Promise<{ codes: number; schedules: number }> {
@@ -71,7 +76,7 @@ export async function importCatalog(db: HubDb, codes: z.infer<typeof catalogSche
 
 export const usersImportSchema = z.array(z.object({
   id: z.string().min(1).max(64),
-  name: z.string().min(1).max(120),
+  name: freeText({ min: 1, max: 120 }),
   role: z.enum(ROLES),
   /** A new PIN (hashed here, never stored) — or keep the current one by leaving it out. */
   pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.').optional(),

@@ -4,7 +4,7 @@
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { api, type OpName } from '../shared/api';
-import { dispatch } from './dispatch';
+import { answerIpc, type IpcTokens } from './ipc';
 import { Station } from './station/station';
 import { startSync } from './sync/service';
 import { attachBackups } from './station/backup/scheduler';
@@ -21,7 +21,7 @@ app.enableSandbox();
 let station: Station | undefined;
 let win: BrowserWindow | undefined;
 /** Signed-in user's token per window (webContents id). */
-const tokens = new Map<number, string>();
+const tokens: IpcTokens = new Map();
 
 function createWindow(): BrowserWindow {
   const w = new BrowserWindow({
@@ -80,21 +80,20 @@ function trusted(e: IpcMainInvokeEvent): boolean {
 /** One handler per contract entry, all through dispatch (validation, role check, typed errors). */
 function registerIpc(st: Station): void {
   for (const name of Object.keys(api) as OpName[]) {
-    ipcMain.handle(`civictill:${name}`, async (e, input: unknown) => {
-      if (!trusted(e)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Not from the CivicTill window.', params: { role: 'none', needed: 'app' } } };
-      const id = e.sender.id;
-      const r = await dispatch(st, name, input, tokens.get(id));
-      if (name === 'auth.signIn' && r.ok) {
-        const v = r.value as { token: string };
-        tokens.set(id, v.token);
-        return { ok: true, value: { ...v, token: '' } };
-      }
-      if (name === 'auth.signOut') tokens.delete(id);
-      return r;
+    ipcMain.handle(`civictill:${name}`, (e, input: unknown) => {
+      let fromApp = false;
+      try { fromApp = trusted(e); } catch { /* a frame gone mid-call is not the app's window */ }
+      if (!fromApp) return { ok: false, error: { code: 'FORBIDDEN', message: 'Not from the CivicTill window.', params: { role: 'none', needed: 'app' } } };
+      return answerIpc(st, name, input, tokens, e.sender.id);
     });
   }
   st.events.on('*', (ev: { kind: string; payload: unknown }) => {
-    if (win && !win.isDestroyed()) win.webContents.send('civictill:event', ev);
+    // A listener of the station's events: a window going away must not reach the emitter.
+    try {
+      if (win && !win.isDestroyed()) win.webContents.send('civictill:event', ev);
+    } catch (e) {
+      console.error('[ipc] an event could not be sent:', e);
+    }
   });
 }
 

@@ -11,6 +11,7 @@
 import { parse } from 'csv-parse/sync';
 import { ACCOUNT_STATUSES } from './domain';
 import { parseMoney } from './money';
+import { CARD_NUMBER_MESSAGE, foldLines, hasCardNumber, hasControlChars } from './text';
 
 export const ACCOUNT_CSV_COLUMNS = ['account_number', 'name', 'service_address', 'status', 'balance'] as const;
 
@@ -46,11 +47,17 @@ export function parseAccountsCsvText(text: string): CsvAccount[] {
     seen.set(num, line);
     if (!r.name) fail(`account ${num} has no name`);
     if (!r.service_address) fail(`account ${num} has no service address`);
+    // Names and addresses are printed on receipts: text only, and never a card number.
+    const name = foldLines(r.name!).trim(), address = foldLines(r.service_address!).trim();
+    for (const [column, v] of [['name', name], ['service_address', address]] as const) {
+      if (hasControlChars(v)) fail(`account ${num}: ${column} has a control character (an invisible code): correct it in the export`);
+      if (hasCardNumber(v)) fail(`account ${num}: ${column} holds a card number. ${CARD_NUMBER_MESSAGE}`);
+    }
     if (!(ACCOUNT_STATUSES as readonly string[]).includes(r.status ?? '')) fail(`status "${r.status}" must be one of ${ACCOUNT_STATUSES.join(', ')}`);
     const balance = /^-?\d{1,8}(\.\d{1,2})?$/.test(r.balance ?? '') ? parseMoney(r.balance!) : null;
     if (balance === null) fail(`balance "${r.balance}" is not an amount in dollars and cents (e.g. 123.45)`);
     const until = r.cash_only_until || null;
     if (until && !/^\d{4}-\d{2}-\d{2}$/.test(until)) fail(`cash_only_until "${until}" must be a date YYYY-MM-DD`);
-    return { accountNumber: num, name: r.name!, serviceAddress: r.service_address!, status: r.status!, balanceCents: balance!, cashOnlyUntil: until };
+    return { accountNumber: num, name, serviceAddress: address, status: r.status!, balanceCents: balance!, cashOnlyUntil: until };
   });
 }

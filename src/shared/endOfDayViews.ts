@@ -299,6 +299,12 @@ export interface DepositView {
     floatKept: CountSheet;
     deposited: CountSheet;
   };
+  /**
+   * The float kept back against the configured float (× stations): differenceCents = kept − target.
+   * When it is not zero, exactPossible says whether some choice of the pieces would have made it, and
+   * acceptedBy is the supervisor who accepted it. Null for a deposit made before the station recorded it.
+   */
+  float: { targetCents: number; keptCents: number; differenceCents: number; exactPossible: boolean; acceptedBy: PersonRef | null } | null;
   checks: CountAndTotal & { items: DepositItem[] };
   moneyOrders: CountAndTotal & { items: DepositItem[] };
   totalCents: number;

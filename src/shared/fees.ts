@@ -1,6 +1,7 @@
 // Fee rules of a revenue code (DOMAIN.md "Fee rules"). Rates are decimal strings, never floats;
 // the arithmetic lives in src/main/station/fees.ts with decimal.js.
 import { z } from 'zod';
+import { centsSchema } from './money';
 
 const rate = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal rate such as "0.06"');
 const amount = z.number().int().min(0);
@@ -23,7 +24,7 @@ export type FeeRule = z.infer<typeof feeRuleSchema>;
 /** What a cashier keys in for a computed fee. */
 export const feeInputsSchema = z.object({
   quantity: z.number().int().min(0).max(10_000_000).optional(),
-  baseCents: amount.max(1_000_000_000).optional(),
+  baseCents: centsSchema.optional(),
   monthsPastDue: z.number().int().min(0).max(600).optional(),
 }).strict();
 export type FeeInputs = z.infer<typeof feeInputsSchema>;

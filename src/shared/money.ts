@@ -21,12 +21,25 @@ export function sumCents(values: readonly number[]): Cents {
   return cents(total);
 }
 
-/** Non-negative amount in cents, as accepted at every boundary. */
+const TOO_LARGE = 'Amount is too large: check the keying.';
+
+/**
+ * Non-negative amount in cents, as accepted at every boundary. The range is checked before
+ * wholeness: a figure beyond 2^53 arrives as a whole number that is not a safe integer, and is a
+ * keying error, not a fraction of a cent (so is 1e400, which JSON reads as Infinity).
+ */
 export const centsSchema = z
-  .number({ error: 'Enter an amount in cents.' })
-  .int({ message: 'Amounts are whole cents: no fractions of a cent.' })
+  .number({ error: (iss) => (iss.input === Infinity ? TOO_LARGE : iss.input === -Infinity ? 'Amount cannot be negative.' : 'Enter an amount in cents.') })
+  .max(MAX_CENTS, { message: TOO_LARGE })
   .min(0, { message: 'Amount cannot be negative.' })
-  .max(MAX_CENTS, { message: 'Amount is too large: check the keying.' });
+  .int({ error: (iss) => (iss.code === 'too_big' ? TOO_LARGE : iss.code === 'too_small' ? 'Amount cannot be negative.' : 'Amounts are whole cents: no fractions of a cent.') });
+
+/** An amount that may be negative (a difference), with the same words as centsSchema. */
+export const signedCentsSchema = z
+  .number({ error: (iss) => (iss.input === Infinity || iss.input === -Infinity ? TOO_LARGE : 'Enter an amount in cents.') })
+  .max(MAX_CENTS, { message: TOO_LARGE })
+  .min(-MAX_CENTS, { message: TOO_LARGE })
+  .int({ error: (iss) => (iss.code === 'too_big' || iss.code === 'too_small' ? TOO_LARGE : 'Amounts are whole cents: no fractions of a cent.') });
 
 export const positiveCentsSchema = centsSchema.refine((n) => n > 0, { message: 'Amount must be more than zero.' });
 

@@ -27,6 +27,11 @@ export interface PrintJobView {
   /** The same as a code, for the UI to word in its own language. */
   waitingReason: PrintWaitReason | null;
   attempts: number;
+  /**
+   * The printer never confirmed an attempt of this job (connection lost mid-job, station stopped while
+   * printing): it may be on paper, so a retry prints "COPY — REPRINT OF AN UNCONFIRMED PRINT".
+   */
+  unconfirmed: boolean;
   /** Technical detail for IT (English). */
   lastError: string | null;
   /** The same as a code with parameters, for the UI to word in the cashier's language. */

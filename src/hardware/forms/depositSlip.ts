@@ -47,6 +47,11 @@ export function depositSlipForm(ctx: FormContext, d: DepositView, duplicate = fa
   }
   lines.push(hr(ctx, '='), ...text(pair(w.totalDeposit, money(d.totalCents), ctx.columns), { bold: true }), hr(ctx, '='));
   lines.push(...amountLine(ctx, w.floatKept, d.cash.floatKept.totalCents));
+  // A float that is not the configured one is on paper with who accepted it.
+  const f = d.float;
+  if (f && f.differenceCents !== 0) {
+    lines.push(...detail(ctx, `${w.floatShould} ${money(f.targetCents)}: ${money(Math.abs(f.differenceCents))} ${f.differenceCents < 0 ? w.floatShort : w.floatOver}${f.acceptedBy ? `, ${w.acceptedBy} ${f.acceptedBy.name}` : ''}`));
+  }
   if (d.notDeposited.cardsCents || d.notDeposited.otherCents) lines.push(...amountLine(ctx, w.notDeposited, d.notDeposited.cardsCents + d.notDeposited.otherCents));
   lines.push(...detail(ctx, `${w.sessions}: ${d.sessions.map((s) => `${s.stationId} ${s.businessDay} ${s.cashier.name}`).join('; ')}`));
   if (d.bankConfirmedCents !== null) {

@@ -1,12 +1,13 @@
 // Fixed-width text layout: every line a form makes fits its paper exactly.
 import type { Align, DocLine } from './doc';
+import { printable } from './printable';
 
-/** Breaks text into lines of at most `width` characters, at spaces where it can. */
+/** Breaks text into lines of at most `width` characters (printed columns), at spaces where it can. */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
+    for (const word of printable(para).split(/\s+/).filter(Boolean)) {
       let w = word;
       while (w.length > width) { // a word longer than the line: cut it
         if (line) { out.push(line); line = ''; }
@@ -26,7 +27,8 @@ export function wrap(text: string, width: number): string[] {
  * `left ……… right` on one line. When both do not fit, the left side wraps with a hanging indent
  * and the right side goes on its last line. Leading spaces of `left` are kept as an indent.
  */
-export function pair(left: string, right: string, width: number): string[] {
+export function pair(rawLeft: string, rawRight: string, width: number): string[] {
+  const left = printable(rawLeft), right = printable(rawRight);
   const indent = /^ */.exec(left)![0];
   const room = width - right.length - 1;
   if (room < indent.length + 4) return [...wrap(left, width), right.padStart(width)];

@@ -75,8 +75,11 @@ export function sessionReportForm(ctx: FormContext, r: SessionReport, duplicate 
       if (i.reason) lines.push(...detail(ctx, i.reason));
     }
   }
-  lines.push(hr(ctx), ...text(pair(w.noSales, String(r.noSales.count), ctx.columns)), ...text(pair(w.reprints, String(r.reprints.count), ctx.columns)));
-  for (const n of r.noSales.items) lines.push(...detail(ctx, `${localDateTime(n.at, ctx.timeZone).slice(11)} ${movementName(ctx.lang, n.kind)}: ${n.reason ?? ''}`));
+  // Each heading with its own details under it: the no-sales, then the reprints.
+  lines.push(...section(ctx, `${w.noSales} (${r.noSales.count})`));
+  for (const n of r.noSales.items) lines.push(...detail(ctx, `${localDateTime(n.at, ctx.timeZone).slice(11)} ${n.user.name}: ${n.reason ?? ''}`));
+  lines.push(...section(ctx, `${w.reprints} (${r.reprints.count})`));
+  for (const p of r.reprints.items) lines.push(...detail(ctx, `${localDateTime(p.at, ctx.timeZone).slice(11)} ${p.receiptNumber} ${p.user.name}`));
 
   const e = r.expected;
   lines.push(...section(ctx, w.expected),

@@ -3,13 +3,14 @@ import * as nodeModule from 'node:module';
 import type * as Ntp from 'node-thermal-printer';
 import type { ThermalPrinter } from 'node-thermal-printer';
 import type { PrintDoc } from '../forms/doc';
+import { CODE_PAGE_NUMBER, encodeLine, type CodePageName } from './encoding';
 
 // Required on first use, not at start-up: loading it costs ~60 ms on the way to serving the till,
 // and a station without a receipt printer never needs it.
 let ntp: typeof Ntp | undefined;
 const thermal = (): typeof Ntp => (ntp ??= nodeModule.createRequire(import.meta.url)('node-thermal-printer') as typeof Ntp);
 
-export type CodePageName = 'PC437_USA' | 'PC850_MULTILINGUAL' | 'PC858_EURO' | 'WPC1252';
+export type { CodePageName };
 
 export interface RenderOptions {
   /** Character table for accents and ñ [PC850_MULTILINGUAL]. */
@@ -34,32 +35,39 @@ export function layoutEngine(columns: number, iface?: object): ThermalPrinter {
   });
 }
 
-/** Fills the engine's buffer with the form; clears whatever a previous job left there first. */
+/** Codes carry station-made data (receipt numbers); still, only printable ASCII goes into them. */
+const codeData = (s: string): string => s.replace(/[^\x20-\x7e]/g, '?');
+
+/**
+ * Fills the engine's buffer with the form; clears whatever a previous job left there first. The job
+ * selects its code page once; each text line is encoded here (encoding.ts), never by the engine, so
+ * text is only ever text, and one line cannot change how the next prints.
+ */
 export function renderInto(tp: ThermalPrinter, doc: PrintDoc, opts: RenderOptions = {}): Buffer {
-  const { CharacterSet } = thermal();
+  const page = opts.codePage ?? 'PC850_MULTILINGUAL';
   tp.clear();
   tp.append(Buffer.of(0x1b, 0x40)); // ESC @: start from the printer's defaults
-  tp.setCharacterSet(CharacterSet[opts.codePage ?? 'PC850_MULTILINGUAL']);
+  tp.append(Buffer.of(0x1b, 0x74, CODE_PAGE_NUMBER[page])); // ESC t n
   for (const line of doc.lines) {
     switch (line.kind) {
       case 'text': {
         if (line.align === 'center') tp.alignCenter(); else if (line.align === 'right') tp.alignRight(); else tp.alignLeft();
         if (line.bold) tp.bold(true);
         if (line.big) tp.setTextSize(1, 1);
-        tp.println(line.text);
+        tp.append(Buffer.concat([encodeLine(line.text, page, line.big ? Math.floor(doc.columns / 2) : doc.columns), Buffer.of(0x0a)]));
         if (line.big) tp.setTextSize(0, 0);
         if (line.bold) tp.bold(false);
         break;
       }
       case 'qr':
         tp.alignCenter();
-        tp.printQR(line.data, { model: 2, cellSize: opts.qrCellSize ?? (doc.columns >= 48 ? 6 : 4), correction: 'M' });
+        tp.printQR(codeData(line.data), { model: 2, cellSize: opts.qrCellSize ?? (doc.columns >= 48 ? 6 : 4), correction: 'M' });
         tp.newLine();
         tp.alignLeft();
         break;
       case 'barcode':
         tp.alignCenter();
-        tp.printBarcode(line.data, 73, { hriPos: 0, hriFont: 0, width: 2, height: 60 });
+        tp.printBarcode(codeData(line.data), 73, { hriPos: 0, hriFont: 0, width: 2, height: 60 });
         tp.newLine();
         tp.alignLeft();
         break;

@@ -52,6 +52,21 @@ export interface StationTakeoversTable {
   local_receipt_seq: number; hub_receipt_seq: number;
 }
 export interface HubLinkTable { id: number; hub_url: string; station_id: string; secret: string; enrolled_at: string; tls_pin: string | null }
+export interface PrintJobsTable {
+  id: string; seq: number; form: string; ref: string; copy: number; cause: string; lang: 'en' | 'es'; data: string;
+  state: 'queued' | 'printing' | 'printed' | 'failed' | 'cancelled'; waiting: string | null; attempts: number;
+  last_error: string | null; last_error_message: string | null; created_at: string; created_by: string | null;
+  printed_at: string | null; printer: string | null; cancelled_at: string | null; cancelled_by: string | null; cancel_reason: string | null;
+  unconfirmed: number;
+}
+export interface DepositsTable {
+  id: string; station_id: string; bank_name: string; bank_routing: string; bank_account: string; state: 'draft' | 'prepared' | 'verified';
+  created_by: string; created_at: string; available_counts: string; float_kept_counts: string;
+  cash_cents: number; checks_cents: number; money_orders_cents: number; total_cents: number;
+  bag_number: string | null; prepared_by: string | null; prepared_at: string | null;
+  bank_confirmed_cents: number | null; difference_cents: number | null; verified_by: string | null; verified_at: string | null; verify_note: string | null;
+  float_target_cents: number | null; float_accepted_by: string | null;
+}
 
 export interface DB {
   settings: SettingsTable;
@@ -72,4 +87,6 @@ export interface DB {
   backup_runs: BackupRunsTable;
   station_takeovers: StationTakeoversTable;
   hub_link: HubLinkTable;
+  print_jobs: PrintJobsTable;
+  deposits: DepositsTable;
 }

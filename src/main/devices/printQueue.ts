@@ -14,6 +14,7 @@ import { faultMessage } from '../../hardware/printer/messages';
 import { isMessageCode, msg, type StationMessage } from '../../shared/messages';
 import { jobLabel, jobLabelMessage, movementPrint, receiptPrint, voidPrint, type JobData } from './printData';
 import { docFor, formContext } from './printDocs';
+import { asUnconfirmedCopy } from '../../hardware/forms/unconfirmedCopy';
 import { printSettings, receiptLanguage } from './printSettings';
 import { depositView } from '../station/endOfDay/deposits';
 import { zReport } from '../station/endOfDay/reports';
@@ -23,6 +24,8 @@ export interface PrintJobRow {
   state: PrintJobState; waiting: (FaultReason | 'noPrinter') | null; attempts: number; last_error: string | null; last_error_message: string | null; created_at: string;
   created_by: string | null; printed_at: string | null; printer: string | null; cancelled_at: string | null;
   cancelled_by: string | null; cancel_reason: string | null;
+  /** 1 once an attempt went unconfirmed: from then on the job prints as a copy (migration 0007). */
+  unconfirmed: number;
 }
 
 export interface QueueTiming { firstRetryMs: number; maxRetryMs: number }
@@ -50,7 +53,7 @@ export class PrintQueue {
 
   constructor(readonly station: Station, private readonly timing: QueueTiming = DEFAULT_TIMING) {
     // A job left "printing" by a crash may or may not be on paper: a person decides.
-    station.st.sqlRun(`UPDATE print_jobs SET state = 'failed', waiting = NULL,
+    station.st.sqlRun(`UPDATE print_jobs SET state = 'failed', waiting = NULL, unconfirmed = 1,
       last_error = 'Interrupted while printing: check whether it printed, then retry or cancel',
       last_error_message = ? WHERE state = 'printing'`, JSON.stringify(msg('printJob.interrupted')));
     station.txListeners.push((st, rec) => this.onRecord(st, rec));
@@ -105,12 +108,18 @@ export class PrintQueue {
     return toView(row);
   }
 
-  /** A person asks for a failed or waiting job to go now. */
-  retry(id: string): PrintJobView {
+  /**
+   * A person asks for a failed or waiting job to go now. The journal keeps who did, and whether the
+   * printer had left an earlier attempt unconfirmed: then this one prints marked as a copy.
+   */
+  retry(id: string, userId: string | null = null): PrintJobView {
     const v = this.view(id);
     if (v.state === 'printed' || v.state === 'cancelled') throw new StationError('PRINT_JOB_FINAL', {}, 'jobId');
     if (v.state === 'printing') throw new StationError('PRINT_JOB_PRINTING', {}, 'jobId');
-    this.station.st.sqlRun("UPDATE print_jobs SET state = 'queued', last_error = NULL, last_error_message = NULL WHERE id = ? AND state IN ('queued','failed')", id);
+    this.station.commit(() => {
+      this.station.st.sqlRun("UPDATE print_jobs SET state = 'queued', last_error = NULL, last_error_message = NULL WHERE id = ? AND state IN ('queued','failed')", id);
+      this.station.record('print.retried', id, { jobId: id, form: v.form, ref: v.ref, copy: v.copy, unconfirmed: v.unconfirmed, printsAs: v.unconfirmed ? 'unconfirmedCopy' : 'asQueued', userId }, this.station.nowIso(), { sync: false });
+    });
     this.notBefore.delete(id);
     this.retriedAt.set(id, Date.parse(this.station.nowIso()));
     const now = this.view(id);
@@ -224,6 +233,7 @@ export class PrintQueue {
     let doc;
     try {
       doc = docFor(formContext(this.station, printer.columns, job.lang), JSON.parse(job.data) as JobData);
+      if (job.unconfirmed) doc = asUnconfirmedCopy(doc, job.lang);
     } catch (e) {
       this.finish(job.id, 'failed', `Could not lay out the form: ${e instanceof Error ? e.message : String(e)}`, msg('printJob.layout'));
       return true;
@@ -259,6 +269,8 @@ export class PrintQueue {
         return false;
       }
       const message = e instanceof PrintUncertain ? e.message : `Printing failed: ${e instanceof Error ? e.message : String(e)}`;
+      // Sent and not confirmed: it may be on paper, so the next attempt is a copy.
+      if (e instanceof PrintUncertain) st.run(this.station.kysely.updateTable('print_jobs').set({ unconfirmed: 1 }).where('id', '=', job.id).where('state', '=', 'printing'));
       this.finish(job.id, 'failed', message, msg(e instanceof PrintUncertain ? 'printJob.uncertain' : 'printJob.failed'));
       return true;
     }
@@ -329,6 +341,6 @@ export function toView(r: PrintJobRow): PrintJobView {
   const data = JSON.parse(r.data) as JobData;
   return {
     id: r.id, form: r.form, ref: r.ref, label: jobLabel(data, r.lang), labelMessage: jobLabelMessage(data), copy: r.copy, state: r.state,
-    waiting: r.waiting ? waitWords(r.waiting, r.lang) : null, waitingReason: r.waiting, attempts: r.attempts, lastError: r.last_error, lastErrorMessage: storedMessage(r.last_error_message), createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
+    waiting: r.waiting ? waitWords(r.waiting, r.lang) : null, waitingReason: r.waiting, attempts: r.attempts, unconfirmed: r.unconfirmed === 1, lastError: r.last_error, lastErrorMessage: storedMessage(r.last_error_message), createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
   };
 }

@@ -15,7 +15,7 @@ import { printSettings, receiptLanguage, savePrintSettings } from './printSettin
 
 export const printingHandlers: Handlers<keyof typeof printingContract> = {
   'print.jobs': ({ station }, i) => printing(station).queue.list(i.states, i.limit),
-  'print.retry': ({ station }, i) => printing(station).queue.retry(i.jobId),
+  'print.retry': ({ station, user }, i) => printing(station).queue.retry(i.jobId, user.id),
   'print.cancel': ({ station, user }, i) => printing(station).queue.cancel(i.jobId, user.id, i.reason),
   'print.xReport': ({ station, user }, i) => printing(station).queue.request({ form: 'x_report', report: xReport(station, i.sessionId) }, randomUUID(), user.id, 0),
   'print.zReport': ({ station, user }, i) => printing(station).queue.request({ form: 'z_report', report: zReport(station, i.sessionId), duplicate: hasOriginal(station, 'z_report', i.sessionId) }, i.sessionId, user.id),

@@ -7,12 +7,14 @@ import { invalidateCatalog } from '../station/catalogCache';
 import { bulkUpsertAccounts, upsertAccounts } from '../station/directory';
 import type { Station } from '../station/station';
 import { getState, setState } from './state';
+import { cleanExceptions, cleanPage } from './clean';
 
 /**
  * `asOf` is when this station's outbox was last found drained: every payment it took before then is in
  * the hub's balances, and AccountView subtracts only payments taken since a row's updated_at.
  */
-export function applyDirectoryPage(station: Station, page: PullResponse, asOf: string): void {
+export function applyDirectoryPage(station: Station, received: PullResponse, asOf: string): void {
+  const { page, cleaned } = cleanPage(received);
   station.commit(() => {
     const st = station.st;
     if (page.revenueCodes.length || page.feeSchedules.length) invalidateCatalog(station);
@@ -44,12 +46,15 @@ export function applyDirectoryPage(station: Station, page: PullResponse, asOf: s
     }
     station.record('directory.pulled', String(page.cursor), {
       cursor: page.cursor, accounts: page.accounts.length, revenueCodes: page.revenueCodes.length, feeSchedules: page.feeSchedules.length, users: page.users.length,
+      // Fields whose control characters or card numbers were taken out before they were stored.
+      ...(cleaned ? { cleanedFields: cleaned } : {}),
     }, station.nowIso(), { sync: false });
   });
 }
 
 /** Upserts the hub's view of exceptions; a resolution made here stays pending until the hub confirms it. */
-export function applyExceptions(station: Station, rows: WireException[], cursor: number): void {
+export function applyExceptions(station: Station, received: WireException[], cursor: number): void {
+  const rows = cleanExceptions(received);
   station.st.tx(() => {
     for (const x of rows) {
       station.st.sqlRun(`INSERT INTO hub_exceptions(id, event_id, seq, kind, receipt_number, account_number, amount_cents, detail, created_at, resolved_at, resolved_by, note, version, resolution_pending)

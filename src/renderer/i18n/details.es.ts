@@ -1,5 +1,7 @@
 // Spanish wording of the validation details the contract's schemas give in English (INVALID_INPUT's
 // {{detail}}). A detail not listed here is shown as the station gave it.
+import { CARD_NUMBER_MESSAGE, CONTROL_MESSAGE } from '../../shared/text';
+
 export const DETAILS_ES: Record<string, string> = {
   'A PIN is 4 to 8 digits.': 'El PIN tiene de 4 a 8 dígitos.',
   'Please give a reason (at least 3 characters).': 'Indique un motivo (al menos 3 caracteres).',
@@ -27,6 +29,9 @@ export const DETAILS_ES: Record<string, string> = {
   'Too small: expected string to have >=1 characters': 'no puede quedar vacío',
   'Idle minutes: 0 (never) to 120.': 'Minutos sin uso: de 0 (nunca) a 120.',
   'Invalid input': 'dato no válido',
+  [CONTROL_MESSAGE]: 'Este texto tiene un carácter de control (un código de tecla invisible): vuelva a escribirlo sin él.',
+  [CARD_NUMBER_MESSAGE]: 'Nunca ingrese aquí un número de tarjeta.',
+  'Enter the bag/seal number.': 'Ingrese el número de bolsa o precinto.',
 };
 
 /** Words the station puts in error parameters (tender kinds, fee inputs), as each language says them. */

@@ -216,6 +216,11 @@ export const en = {
     recalculate: 'Recalculate', create: 'Create deposit', prepare: 'Prepare and print slip', printed: 'The slip goes to the printer. Later, enter what the bank confirmed.',
     bankAmount: 'Amount the bank confirmed', note: 'Note', verify: 'Record bank amount', verified: 'Verified against the bank.', another: 'Another deposit',
     state: { draft: 'draft', prepared: 'prepared', verified: 'verified', proposal: 'proposal' },
+    floatImpossible: 'No choice of the notes and coins here makes the {{target}} float exactly: the float kept back is {{kept}}, {{difference}}.',
+    floatNotTarget: 'The float kept back is {{kept}}, not the {{target}} float: {{difference}}.',
+    floatShort: '{{amount}} short', floatOver: '{{amount}} over',
+    acceptFloat: 'I accept a float {{difference}} (supervisor)', exactFloat: 'Keep the {{target}} float',
+    floatAccepted: 'Float kept {{kept}} ({{difference}}), accepted by {{name}}',
   },
   reports: {
     title: 'Reports', x: 'X report', z: 'Z report', generated: 'Made {{at}}', summary: 'Summary', receipts: 'Receipts', voids: 'Voids',
@@ -241,7 +246,7 @@ export const en = {
   },
   devices: {
     title: 'Printer and drawer', queue: 'Print queue', noJobs: 'Nothing printed yet.', job: 'What', state: 'State', when: 'When', actions: 'Actions',
-    copy: 'copy', retry: 'Retry', cancel: 'Cancel', cancelTitle: 'Cancel printing: {{label}}',
+    unconfirmedCopy: 'Unconfirmed by the printer: prints as a COPY', copy: 'copy', retry: 'Retry', cancel: 'Cancel', cancelTitle: 'Cancel printing: {{label}}',
     states: { queued: 'waiting', printing: 'printing', printed: 'printed', failed: 'failed', cancelled: 'cancelled' },
     drawer: 'Cash drawer', drawerNone: 'No drawer is set up.', drawerUnknown: 'The drawer sensor does not answer.',
     drawerOpen: 'Drawer OPEN since {{since}}.', drawerClosed: 'Drawer closed.',

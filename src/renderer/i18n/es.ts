@@ -218,6 +218,11 @@ export const es: UiStrings = {
     recalculate: 'Recalcular', create: 'Crear depósito', prepare: 'Preparar e imprimir boleta', printed: 'La boleta va a la impresora. Después, ingrese lo que confirmó el banco.',
     bankAmount: 'Importe confirmado por el banco', note: 'Nota', verify: 'Registrar importe del banco', verified: 'Verificado con el banco.', another: 'Otro depósito',
     state: { draft: 'borrador', prepared: 'preparado', verified: 'verificado', proposal: 'propuesta' },
+    floatImpossible: 'Ninguna combinación de los billetes y monedas que hay da exactamente el fondo de {{target}}: el fondo reservado es {{kept}}, {{difference}}.',
+    floatNotTarget: 'El fondo reservado es {{kept}}, no el fondo de {{target}}: {{difference}}.',
+    floatShort: '{{amount}} de menos', floatOver: '{{amount}} de más',
+    acceptFloat: 'Acepto un fondo con {{difference}} (supervisor)', exactFloat: 'Reservar el fondo de {{target}}',
+    floatAccepted: 'Fondo reservado {{kept}} ({{difference}}), aceptado por {{name}}',
   },
   reports: {
     title: 'Informes', x: 'Informe X', z: 'Informe Z', generated: 'Hecho {{at}}', summary: 'Resumen', receipts: 'Recibos', voids: 'Anulaciones',
@@ -243,7 +248,7 @@ export const es: UiStrings = {
   },
   devices: {
     title: 'Impresora y cajón', queue: 'Cola de impresión', noJobs: 'Aún no se imprimió nada.', job: 'Qué', state: 'Estado', when: 'Cuándo', actions: 'Acciones',
-    copy: 'copia', retry: 'Reintentar', cancel: 'Cancelar', cancelTitle: 'Cancelar la impresión: {{label}}',
+    unconfirmedCopy: 'Sin confirmar por la impresora: se imprime como COPIA', copy: 'copia', retry: 'Reintentar', cancel: 'Cancelar', cancelTitle: 'Cancelar la impresión: {{label}}',
     states: { queued: 'en espera', printing: 'imprimiendo', printed: 'impreso', failed: 'falló', cancelled: 'cancelado' },
     drawer: 'Cajón de dinero', drawerNone: 'No hay cajón configurado.', drawerUnknown: 'El sensor del cajón no responde.',
     drawerOpen: 'Cajón ABIERTO desde {{since}}.', drawerClosed: 'Cajón cerrado.',

@@ -37,6 +37,11 @@ function SheetTable({ sheet, caption }: { sheet: Sheet; caption: string }) {
   );
 }
 
+/** The float's difference from the target, in words: "$0.13 short". */
+function floatDifference(t: ReturnType<typeof useTranslation>['t'], cents: number, lang: 'en' | 'es'): string {
+  return t(cents < 0 ? 'deposit.floatShort' : 'deposit.floatOver', { amount: money(Math.abs(cents), lang) });
+}
+
 /** The slip as it goes in the bag. */
 export function DepositSlip({ d }: { d: DepositView }) {
   const { t } = useTranslation();
@@ -67,6 +72,9 @@ export function DepositSlip({ d }: { d: DepositView }) {
       </div>
       <p className="slip-total">{t('deposit.total')} <strong data-testid="deposit-total">{money(d.totalCents, lang)}</strong></p>
       <p className="muted">{t('deposit.notDeposited', { cards: money(d.notDeposited.cardsCents, lang), other: money(d.notDeposited.otherCents, lang) })}</p>
+      {d.float && d.float.differenceCents !== 0 && d.float.acceptedBy && (
+        <p className="muted" data-testid="float-accepted">{t('deposit.floatAccepted', { kept: money(d.float.keptCents, lang), difference: floatDifference(t, d.float.differenceCents, lang), name: d.float.acceptedBy.name })}</p>
+      )}
       {d.differenceCents !== null && <p>{t('deposit.bankConfirmed', { amount: money(d.bankConfirmedCents ?? 0, lang) })} <OverShortAmount cents={d.differenceCents} /></p>}
     </section>
   );
@@ -80,6 +88,8 @@ export function Deposit() {
   const [open, setOpen] = useState<DepositView[]>([]);
   const [d, setD] = useState<DepositView | null>(null);
   const [floatKept, setFloatKept] = useState<DenominationCounts | null>(null);
+  /** The float difference the supervisor accepted (only this one: a new proposal asks again). */
+  const [acceptedDiff, setAcceptedDiff] = useState<number | null>(null);
   const [bag, setBag] = useState('');
   const [bank, setBank] = useState<AmountKeys>(EMPTY);
   const [note, setNote] = useState('');
@@ -95,14 +105,16 @@ export function Deposit() {
 
   const ids = sessions.filter((s) => chosen[s.session.id]).map((s) => s.session.id);
   const propose = (fk = floatKept) => void a.run(() => call('deposit.propose', { sessionIds: ids, ...(fk ? { floatKept: fk } : {}) }), (v) => {
-    setD(v); setFloatKept(v.cash.floatKept.counts);
+    setD(v); setFloatKept(v.cash.floatKept.counts); setAcceptedDiff(null);
   }, { sessionIds: 'dep-session-0' });
-  const create = () => void a.run((id) => call('deposit.create', { id, sessionIds: ids, ...(floatKept ? { floatKept } : {}) }), (v) => { setD(v); focusId('dep-bag'); });
+  const diff = d?.float?.differenceCents ?? 0;
+  const create = () => void a.run((id) => call('deposit.create', { id, sessionIds: ids, ...(floatKept ? { floatKept } : {}), ...(diff !== 0 && acceptedDiff === diff ? { acceptFloatDifferenceCents: diff } : {}) }),
+    (v) => { setD(v); focusId('dep-bag'); }, { acceptFloatDifferenceCents: 'dep-float-accept' });
   const prepare = () => d?.id && void a.run(() => call('deposit.prepare', { depositId: d.id!, bagNumber: bag }), (v) => { setD(v); focusId('dep-bank'); }, { bagNumber: 'dep-bag' });
   const verify = () => d?.id && void a.run(() => call('deposit.verify', { depositId: d.id!, bankConfirmedCents: amountOf(bank) ?? 0, ...(note.trim() ? { note: note.trim() } : {}) }), (v) => setD(v), { bankConfirmedCents: 'dep-bank' });
 
   const err = (...p: string[]) => { const e = errorAt(a.errors, ...p); return e ? errorText(e, lang) : undefined; };
-  const other = unclaimed(a.errors, ['sessionIds', 'floatKept', 'bagNumber', 'bankConfirmedCents']);
+  const other = unclaimed(a.errors, ['sessionIds', 'floatKept', 'bagNumber', 'bankConfirmedCents', 'acceptFloatDifferenceCents']);
   return (
     <Page id="deposit" title={t('deposit.title')} keys={d?.state === 'proposal' ? [{ key: 'F9', label: t('deposit.create'), run: create }] : []}>
       {!d && (
@@ -151,6 +163,18 @@ export function Deposit() {
                 <h2>{t('deposit.floatKept')}</h2>
                 <p className="hint">{t('deposit.floatHint', { amount: money(d.cash.available.totalCents, lang) })}</p>
                 <CountSheet id="dep-float" counts={floatKept} onChange={setFloatKept} errors={a.errors} path="floatKept" rolls onDone={() => propose()} caption={t('deposit.floatKept')} />
+                {d.float && diff !== 0 && (
+                  <div className="banner warn" id="dep-float-warn">
+                    <p role="status">{t(d.float.exactPossible ? 'deposit.floatNotTarget' : 'deposit.floatImpossible', { target: money(d.float.targetCents, lang), kept: money(d.float.keptCents, lang), difference: floatDifference(t, diff, lang) })}</p>
+                    <label className="check" htmlFor="dep-float-accept">
+                      <input type="checkbox" id="dep-float-accept" checked={acceptedDiff === diff} onChange={(e) => { setAcceptedDiff(e.target.checked ? diff : null); a.setErrors({}); }}
+                        aria-describedby="dep-float-accept-err" />
+                      {t('deposit.acceptFloat', { difference: floatDifference(t, diff, lang) })}
+                    </label>
+                    <FieldError id="dep-float-accept-err" text={err('acceptFloatDifferenceCents')} />
+                    {d.float.exactPossible && <button type="button" className="secondary" onClick={() => propose(null)}>{t('deposit.exactFloat', { target: money(d.float.targetCents, lang) })}</button>}
+                  </div>
+                )}
                 <div className="actions">
                   <button type="button" className="secondary" onClick={() => propose()}>{t('deposit.recalculate')}</button>
                   <button type="button" className="primary big" onClick={create} disabled={a.busy}>{t('deposit.create')} <kbd>F9</kbd></button>

@@ -103,7 +103,7 @@ export function Devices() {
               <tbody>
                 {jobs.map((j) => (
                   <tr key={j.id} className={j.state === 'failed' ? 'has-error' : undefined}>
-                    <th scope="row">{messageText(j.labelMessage, j.label)}{j.copy > 0 ? ` (${t('devices.copy')})` : ''}</th>
+                    <th scope="row">{messageText(j.labelMessage, j.label)}{j.copy > 0 ? ` (${t('devices.copy')})` : ''}{j.unconfirmed ? <div className="muted">{t('devices.unconfirmedCopy')}</div> : null}</th>
                     <td><span className={`badge job-${j.state}`}>{t(`devices.states.${j.state}`)}</span>{j.waitingReason ? <div className="muted">{t(`devices.waitReasons.${j.waitingReason}`)}</div> : null}{j.lastError ? <div className="field-error"><StationText message={j.lastErrorMessage} detail={j.lastError} /></div> : null}</td>
                     <td>{dateTime(j.printedAt ?? j.createdAt, lang)}</td>
                     <td>

@@ -5,23 +5,26 @@ import { centsSchema } from '../money';
 import { DEVICE_KINDS, type CheckReadView, type DeviceSetting, type DeviceStatus, type SerialPortView } from '../devices';
 import type { StationMessage } from '../messages';
 import { emptyInput, op } from './op';
+import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from '../text';
 
 /** result: what the test did, in English (kept on the record); resultMessage: the same for the UI to word. */
 export interface DeviceTestResult { deviceId: string; result: string; resultMessage?: StationMessage }
 
-const deviceId = z.string().trim().min(1, 'Give the device a name.').max(32).regex(/^[A-Za-z0-9_-]+$/, 'A device name has letters, digits, - and _ only.');
-const optionValue = z.union([z.string().max(300), z.number().finite(), z.boolean()]);
+const deviceId = z.string().trim().min(1, 'Give the device a name.').max(32).regex(/^[A-Za-z0-9_-]+$/, 'A device name has letters, digits, - and _ only.').refine(noCardNumber, CARD_NUMBER_MESSAGE);
+// Option text reaches devices (a display's welcome line): text, never commands.
+const optionValue = z.union([freeText({ max: 300 }), z.number().finite(), z.boolean()]);
 
 export const deviceSettingInput = z.object({
   id: deviceId,
   kind: z.enum(DEVICE_KINDS),
   /** tcp://host:9100, serial:/dev/ttyUSB0?baud=9600, spooler:Queue, printer (a drawer on the printer), none. */
-  address: z.string().trim().max(300),
+  address: freeText({ max: 300, cardCheck: false }),
   options: z.record(z.string().max(40), optionValue).refine((o) => Object.keys(o).length <= 30, 'Too many options.').optional(),
   enabled: z.boolean().default(true),
 }).strict();
 
-const line = z.string().max(60);
+/** A customer-display line: text the display shows, never its commands. */
+const line = freeText({ max: 60 });
 export const displayScreenInput = z.discriminatedUnion('screen', [
   z.object({ screen: z.literal('welcome'), message: line.optional() }).strict(),
   z.object({ screen: z.literal('item'), description: line, amountCents: centsSchema, totalCents: centsSchema }).strict(),

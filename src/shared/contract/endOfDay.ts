@@ -1,7 +1,7 @@
 // End-of-day operations (issue: end of day): close-out, X/Z reports, deposits, returned checks,
 // business days, daily summary and exports. Results are the shapes of ../endOfDayViews.
 import { z } from 'zod';
-import { centsSchema, positiveCentsSchema } from '../money';
+import { centsSchema, positiveCentsSchema, signedCentsSchema } from '../money';
 import { CARD_BRANDS } from '../domain';
 import {
   RETURN_REASONS,
@@ -9,6 +9,7 @@ import {
   type DepositView, type ReturnedCheckView, type SessionListItem, type XReport, type ZReport,
 } from '../endOfDayViews';
 import { countsSchema } from './ledger';
+import { freeText } from '../text';
 import { approvalSchema, op, reasonSchema, requestId } from './op';
 
 const sessionId = z.string().min(1).max(64);
@@ -30,8 +31,8 @@ const extraItem = z.object({
   routing: z.string().regex(/^\d{9}$/, 'A routing number is 9 digits.').optional(),
   account: z.string().regex(/^\d{4,17}$/, 'A bank account number is 4 to 17 digits.').optional(),
   checkNumber: z.string().regex(/^\d{1,15}$/, 'A check number is 1 to 15 digits.').optional(),
-  reference: z.string().trim().max(40).optional(),
-  note: z.string().trim().max(200).optional(),
+  reference: freeText({ max: 40 }).optional(),
+  note: freeText({ max: 200 }).optional(),
 }).strict();
 
 export const countInput = z.object({
@@ -81,13 +82,17 @@ export const endOfDayContract = {
 
   // Deposit: draft → prepared (bag/seal number) → verified (bank's confirmed amount).
   'deposit.propose': op<DepositView>()('supervisor', z.object({ sessionIds: z.array(sessionId).min(1, 'Choose at least one closed session.').max(200), floatKept: countsSchema.optional() }).strict()),
-  'deposit.create': op<DepositView>()('supervisor', z.object({ id: requestId, sessionIds: z.array(sessionId).min(1, 'Choose at least one closed session.').max(200), floatKept: countsSchema.optional() }).strict()),
-  'deposit.setFloat': op<DepositView>()('supervisor', z.object({ depositId, floatKept: countsSchema }).strict()),
-  'deposit.prepare': op<DepositView>()('supervisor', z.object({ depositId, bagNumber: z.string().trim().min(1, 'Enter the bag/seal number.').max(40) }).strict()),
+  /**
+   * A float kept back that is not the configured float (none made it exactly, or a person chose
+   * another) needs the supervisor's acceptance: the difference they accept (kept − float), as shown.
+   */
+  'deposit.create': op<DepositView>()('supervisor', z.object({ id: requestId, sessionIds: z.array(sessionId).min(1, 'Choose at least one closed session.').max(200), floatKept: countsSchema.optional(), acceptFloatDifferenceCents: signedCentsSchema.optional() }).strict()),
+  'deposit.setFloat': op<DepositView>()('supervisor', z.object({ depositId, floatKept: countsSchema, acceptFloatDifferenceCents: signedCentsSchema.optional() }).strict()),
+  'deposit.prepare': op<DepositView>()('supervisor', z.object({ depositId, bagNumber: freeText({ min: 1, minMessage: 'Enter the bag/seal number.', max: 40 }) }).strict()),
   'deposit.verify': op<DepositView>()('supervisor', z.object({
     depositId,
     bankConfirmedCents: centsSchema,
-    note: z.string().trim().max(500).optional(),
+    note: freeText({ max: 500 }).optional(),
   }).strict()),
   'deposit.get': op<DepositView>()('supervisor', z.object({ depositId }).strict()),
   'deposit.list': op<DepositView[]>()('supervisor', z.object({ state: z.enum(['draft', 'prepared', 'verified']).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict()),
@@ -99,7 +104,7 @@ export const endOfDayContract = {
     receiptNumber,
     tenderNo: z.number().int().min(1).max(20),
     reason: z.enum(RETURN_REASONS),
-    note: z.string().trim().max(500).optional(),
+    note: freeText({ max: 500 }).optional(),
     returnedOn: day.optional(),
   }).strict()),
   'returnedCheck.list': op<ReturnedCheckView[]>()('supervisor', z.object({ from: day.optional(), to: day.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict()),

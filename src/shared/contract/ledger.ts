@@ -5,18 +5,22 @@ import { CARD_BRANDS } from '../domain';
 import { feeInputsSchema } from '../fees';
 import type { AccountView, FeeQuote, MovementView, ReceiptView, RevenueCodeView, SessionView, SignInResult, StationInfo, StationSettings, UserAdminView, UserView } from '../views';
 import { ROLES } from '../domain';
+import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from '../text';
 import { approvalSchema, emptyInput, op, reasonSchema, requestId } from './op';
 
 const pinSchema = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
 const accountNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'An account number has letters, digits and dashes only.');
+const COUNT_TOO_LARGE = 'That count is too large: check the keying.';
 const countsSchema = z.record(z.string().regex(/^(bill|coin|roll)_\d+$/, 'unknown denomination'),
-  z.number({ error: 'Enter a count.' }).int('Counts are whole pieces.').min(0, 'A count cannot be negative.').max(100_000, 'That count is too large: check the keying.'));
+  // The range before wholeness: a count beyond 2^53 is a keying error, not a fraction of a piece.
+  z.number({ error: (iss) => (iss.input === Infinity ? COUNT_TOO_LARGE : 'Enter a count.') }).max(100_000, COUNT_TOO_LARGE).min(0, 'A count cannot be negative.')
+    .int({ error: (iss) => (iss.code === 'too_big' ? COUNT_TOO_LARGE : iss.code === 'too_small' ? 'A count cannot be negative.' : 'Counts are whole pieces.') }));
 
 /** What an admin may change at the station; money settings in cents. */
 export const stationSettingsPatch = z.object({
   stationId: z.string().regex(/^[A-Z0-9]{2,8}$/, 'A station ID is 2 to 8 capital letters or digits.').optional(),
-  cityName: z.string().trim().min(2).max(80).optional(),
-  cityAddress: z.string().trim().min(2).max(160).optional(),
+  cityName: freeText({ min: 2, max: 80 }).optional(),
+  cityAddress: freeText({ min: 2, max: 160 }).optional(),
   cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'The cut-off is a time HH:MM.').optional(),
   timeZone: z.string().min(1).max(64).refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'Unknown time zone.').optional(),
   language: z.enum(['en', 'es']).optional(),
@@ -36,7 +40,7 @@ export const receiptLineInput = z.object({
   amountCents: positiveCentsSchema.optional(),
   accountNumber: accountNumber.optional(),
   feeInputs: feeInputsSchema.optional(),
-  description: z.string().max(200).optional(),
+  description: freeText({ max: 200 }).optional(),
 }).strict();
 
 const tenderBase = { amountCents: positiveCentsSchema };
@@ -47,9 +51,10 @@ export const tenderInput = z.discriminatedUnion('kind', [
     routing: z.string().regex(/^\d{9}$/, 'A routing number is 9 digits.'),
     account: z.string().regex(/^\d{4,17}$/, 'A bank account number is 4 to 17 digits.'),
     checkNumber: z.string().regex(/^\d{1,15}$/, 'A check number is 1 to 15 digits.'),
-    micrRaw: z.string().max(120).optional(),
+    // What the check reader read: its digits are the check's, not a card's.
+    micrRaw: freeText({ max: 120, cardCheck: false }).optional(),
   }).strict(),
-  z.object({ kind: z.literal('money_order'), ...tenderBase, reference: z.string().trim().max(40).optional() }).strict(),
+  z.object({ kind: z.literal('money_order'), ...tenderBase, reference: freeText({ max: 40 }).optional() }).strict(),
   z.object({
     kind: z.literal('card'), ...tenderBase,
     brand: z.enum(CARD_BRANDS),
@@ -57,7 +62,7 @@ export const tenderInput = z.discriminatedUnion('kind', [
     last4: z.string().regex(/^\d{4}$/, 'Only the last 4 digits of the card.'),
     authCode: z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'The authorisation code is 1 to 12 letters or digits.'),
   }).strict(),
-  z.object({ kind: z.literal('other'), ...tenderBase, reference: z.string().trim().min(1).max(40) }).strict(),
+  z.object({ kind: z.literal('other'), ...tenderBase, reference: freeText({ min: 1, max: 40 }) }).strict(),
 ]);
 
 export const ledgerContract = {
@@ -69,7 +74,8 @@ export const ledgerContract = {
   'revenueCodes.list': op<RevenueCodeView[]>()('cashier', z.object({ asOf: z.iso.date().optional() }).strict()),
   'fees.quote': op<FeeQuote>()('cashier', z.object({ revenueCode: z.string().min(1).max(16), inputs: feeInputsSchema, asOf: z.iso.date().optional() }).strict()),
 
-  'accounts.search': op<AccountView[]>()('cashier', z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).default(20) }).strict()),
+  // A search is not kept: an account number that happens to look like a card's can still be found.
+  'accounts.search': op<AccountView[]>()('cashier', z.object({ query: freeText({ min: 1, max: 100, cardCheck: false }), limit: z.number().int().min(1).max(100).default(20) }).strict()),
   'accounts.get': op<AccountView>()('cashier', z.object({ accountNumber }).strict()),
 
   'session.open': op<SessionView>()('cashier', z.object({ id: requestId, floatCounts: countsSchema }).strict()),
@@ -79,7 +85,7 @@ export const ledgerContract = {
     id: requestId,
     lines: z.array(receiptLineInput).min(1, 'Add at least one line.').max(200),
     tenders: z.array(tenderInput).min(1, 'Add at least one tender.').max(20),
-    payerName: z.string().trim().max(100).optional(),
+    payerName: freeText({ max: 100 }).optional(),
   }).strict()),
   'receipt.get': op<ReceiptView>()('cashier', z.object({ receiptNumber: z.string().min(1).max(40) }).strict()),
   'receipt.list': op<ReceiptView[]>()('cashier', z.object({ sessionId: z.string().optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()),
@@ -93,8 +99,8 @@ export const ledgerContract = {
 
   'users.list': op<UserAdminView[]>()('supervisor', emptyInput),
   'users.create': op<UserAdminView>()('admin', z.object({
-    id: z.string().trim().regex(/^[a-z0-9._-]{2,32}$/, 'A user ID is 2 to 32 lower-case letters, digits, dots, dashes or underscores.'),
-    name: z.string().trim().min(2).max(80), role: z.enum(ROLES), pin: pinSchema,
+    id: z.string().trim().regex(/^[a-z0-9._-]{2,32}$/, 'A user ID is 2 to 32 lower-case letters, digits, dots, dashes or underscores.').refine(noCardNumber, CARD_NUMBER_MESSAGE),
+    name: freeText({ min: 2, max: 80 }), role: z.enum(ROLES), pin: pinSchema,
   }).strict()),
   'users.setPin': op<UserAdminView>()('admin', z.object({ userId: z.string().min(1).max(64), pin: pinSchema }).strict()),
   'users.setActive': op<UserAdminView>()('admin', z.object({ userId: z.string().min(1).max(64), active: z.boolean() }).strict()),

@@ -2,6 +2,7 @@
 // and (as a phantom type) what it returns. Transports and handlers derive from these.
 import { z } from 'zod';
 import type { Role } from '../domain';
+import { freeText } from '../text';
 
 export type Access = Role | 'public';
 
@@ -25,6 +26,6 @@ export const approvalSchema = z.object({
   pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.'),
 }).strict();
 
-export const reasonSchema = z.string().trim().min(3, 'Please give a reason (at least 3 characters).').max(500);
+export const reasonSchema = freeText({ min: 3, minMessage: 'Please give a reason (at least 3 characters).', max: 500 });
 
 export const emptyInput = z.object({}).strict();

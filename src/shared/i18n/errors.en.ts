@@ -53,6 +53,8 @@ export const errorsEn = {
   DEPOSIT_SESSION_REPEATED: 'Session {{session}} is listed twice.',
   DEPOSIT_NOT_FOUND: 'Deposit {{deposit}} was not found.',
   DEPOSIT_WRONG_STATE: 'Deposit {{deposit}} is {{state}}: this needs a deposit that is {{needed}}.',
+  FLOAT_NOT_EXACT: 'No choice of the notes and coins here makes the {{target}} float exactly: the float kept back is {{kept}} ({{difference}}). A supervisor must accept it.',
+  FLOAT_NOT_TARGET: 'The float kept back is {{kept}}, not the {{target}} float ({{difference}}). Recalculate to keep exactly {{target}}, or accept the difference.',
   FLOAT_EXCEEDS_CASH: 'Cannot keep back {{count}} × {{denomination}}: the sessions hold only {{available}} of them.',
   CHECK_NOT_FOUND: 'Receipt {{receipt}} has no check tender number {{tender}}.',
   CHECK_VOIDED: 'Receipt {{receipt}} was voided: its check was handed back, not deposited.',

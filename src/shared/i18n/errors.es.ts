@@ -54,6 +54,8 @@ export const errorsEs: Record<ErrorCode, string> = {
   DEPOSIT_SESSION_REPEATED: 'La sesión {{session}} aparece dos veces.',
   DEPOSIT_NOT_FOUND: 'No se encontró el depósito {{deposit}}.',
   DEPOSIT_WRONG_STATE: 'El depósito {{deposit}} está {{state}}: esto requiere un depósito {{needed}}.',
+  FLOAT_NOT_EXACT: 'Ninguna combinación de los billetes y monedas que hay da exactamente el fondo de {{target}}: el fondo reservado es {{kept}} ({{difference}}). Un supervisor debe aceptarlo.',
+  FLOAT_NOT_TARGET: 'El fondo reservado es {{kept}}, no el fondo de {{target}} ({{difference}}). Recalcule para reservar exactamente {{target}}, o acepte la diferencia.',
   FLOAT_EXCEEDS_CASH: 'No se pueden reservar {{count}} × {{denomination}}: las sesiones solo tienen {{available}}.',
   CHECK_NOT_FOUND: 'El recibo {{receipt}} no tiene un cheque número {{tender}}.',
   CHECK_VOIDED: 'El recibo {{receipt}} fue anulado: su cheque se devolvió, no se depositó.',

@@ -141,7 +141,7 @@ describe('ledger invariants over random counter days', () => {
     // The generated days really exercise the ledger, not just its refusals.
     expect(posted).toBeGreaterThan(50);
     expect(voided).toBeGreaterThan(3);
-  });
+  }, 180_000); // 25 counter days, each on its own station: over 30 s on a loaded 2-core machine, on main too
 
   it('refuse any UPDATE or DELETE of a financial row, leaving it as it was (8)', async () => {
     await fc.assert(fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 20 }), fc.constantFrom(...FINANCIAL), fc.boolean(), async (ops, table, del) => {

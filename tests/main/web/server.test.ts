@@ -39,3 +39,34 @@ it('answers the contract with the token, and typed errors for bad input', async 
   const notJson = await fetch(`http://127.0.0.1:${web.port}/api/station.info`, { method: 'POST', headers: auth, body: '{' });
   expect(notJson.status).toBe(400);
 });
+
+it('answers a body that is not a request with a JSON error, and serves on', async () => {
+  const auth = { authorization: `Bearer ${web.token}` };
+  const post = (body: string | Uint8Array<ArrayBuffer>, type = 'application/json') => fetch(`http://127.0.0.1:${web.port}/api/station.info`, { method: 'POST', headers: { ...auth, 'content-type': type }, body });
+  for (const [body, status, message] of [
+    ['null', 400, 'must be a JSON object'],
+    ['[1]', 400, 'must be a JSON object'],
+    ['"x"', 400, 'must be a JSON object'],
+    ['{"input":', 400, 'not JSON'],
+    [new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 400, 'not UTF-8'],
+  ] as const) {
+    const r = await post(body);
+    expect(r.status).toBe(status);
+    expect(((await r.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(message) });
+  }
+  expect((await post('{"input":{}}', 'application/x-www-form-urlencoded')).status).toBe(415);
+  expect((await post('{"input":{}}', 'text/plain;charset=UTF-8')).status).toBe(200); // what fetch sends for a string body
+  const info = (await (await post('{"input":{}}')).json()) as { ok: boolean };
+  expect(info.ok).toBe(true);
+});
+
+it('an amount beyond 2^53 in the JSON is too large, on its field, not a fraction of a cent', async () => {
+  const auth = { authorization: `Bearer ${web.token}`, 'content-type': 'application/json' };
+  const signIn = await (await api('auth.signIn', { input: { userId: 'cashier', pin: PINS.cashier } }, auth)).json() as { value: { token: string } };
+  // Written as JSON text: 9007199254740993 cannot even be held exactly by a JavaScript number.
+  const body = '{"input":{"id":"7d7b9a52-51e0-4b7e-9a43-1f0c2a8b9e11","lines":[{"revenueCode":"MISC","amountCents":9007199254740993}],"tenders":[{"kind":"cash","amountCents":100}]}}';
+  const r = await fetch(`http://127.0.0.1:${web.port}/api/receipt.post`, { method: 'POST', headers: { ...auth, 'x-civictill-session': signIn.value.token }, body });
+  const e = ((await r.json()) as { error: { code: string; field: string; message: string } }).error;
+  expect(e).toMatchObject({ code: 'INVALID_INPUT', field: 'lines.0.amountCents' });
+  expect(e.message).toBe('Please correct this field: Amount is too large: check the keying.');
+});

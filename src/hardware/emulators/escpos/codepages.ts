@@ -12,7 +12,12 @@ const CP850_HIGH =
 // CP858 is CP850 with the euro sign where the dotless i was.
 const CP858_HIGH = CP850_HIGH.slice(0, 0x55) + '€' + CP850_HIGH.slice(0x56);
 
-const cp1252 = new TextDecoder('windows-1252');
+// Windows-1252 is Latin-1 but for 0x80–0x9F, where it has printable characters (’ “ ” – — € …) in
+// place of the C1 controls; '?' where it defines nothing. (Node's TextDecoder, without full ICU,
+// decodes it as Latin-1, which would show those bytes as controls.)
+const CP1252_HIGH =
+  '€?‚ƒ„…†‡ˆ‰Š‹Œ?Ž??‘’“”•–—˜™š›œ?žŸ' +
+  Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i)).join('');
 
 export interface CodePage { n: number; name: string; decode(byte: number): string }
 
@@ -26,7 +31,7 @@ const PAGES: CodePage[] = [
   table(0, 'PC437', CP437_HIGH),
   table(2, 'PC850', CP850_HIGH),
   table(19, 'PC858', CP858_HIGH),
-  { n: 16, name: 'WPC1252', decode: (b) => cp1252.decode(Uint8Array.of(b)) },
+  table(16, 'WPC1252', CP1252_HIGH),
 ];
 
 /** The table for ESC t n; an unknown page decodes its upper half as "?" so a wrong choice shows on paper. */

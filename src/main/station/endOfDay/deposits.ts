@@ -1,12 +1,13 @@
 // Deposits (DOMAIN.md "Deposit", invariant 5): the cash and checks of closed sessions to the one bank
 // account, less the float kept back. draft → prepared (bag/seal number) → verified (bank's amount).
-import type { DenominationCounts } from '../../../shared/denominations';
+import { countTotal, type DenominationCounts } from '../../../shared/denominations';
 import type { DepositItem, DepositView } from '../../../shared/endOfDayViews';
 import { StationError } from '../../../shared/errors';
 import type { UserView } from '../../../shared/views';
 import type { DrawerSessionsTable } from '../../db/schema';
 import type { Station } from '../station';
 import { addCounts, countSheet, loadSession, normalCounts, person, personOrNull, subtractCounts } from './common';
+import { formatCents } from '../../../shared/money';
 import { depositOfSession, latestCount } from './closeoutView';
 import { checkFloat, proposeFloat } from './floatProposal';
 import type { DepositItemRow, DepositRow } from './rows';
@@ -55,7 +56,17 @@ function itemViews(station: Station, items: Omit<DepositItemRow, 'deposit_id'>[]
   }));
 }
 
-function build(station: Station, b: Basis, floatKept: DenominationCounts, row: DepositRow | null): DepositView {
+/** The float kept against the target; null for a deposit stored before targets were (migration 0007). */
+type FloatCheck = DepositView['float'];
+
+function floatCheck(station: Station, b: Basis, floatKept: DenominationCounts, targetCents: number | null, acceptedBy: string | null): FloatCheck {
+  if (targetCents === null) return null;
+  const keptCents = countSheet(floatKept).totalCents;
+  const exactPossible = keptCents === targetCents || proposeFloat(b.available, station.config.floatComposition, floatsNeeded(b.sessions)).exactPossible;
+  return { targetCents, keptCents, differenceCents: keptCents - targetCents, exactPossible, acceptedBy: personOrNull(station, acceptedBy) };
+}
+
+function build(station: Station, b: Basis, floatKept: DenominationCounts, row: DepositRow | null, float: FloatCheck): DepositView {
   const numbered = b.items.map((it, i) => ({ ...it, item_no: i + 1 }));
   const views = itemViews(station, numbered);
   const checks = views.filter((v) => v.kind === 'check');
@@ -72,6 +83,7 @@ function build(station: Station, b: Basis, floatKept: DenominationCounts, row: D
     createdAt: row?.created_at ?? null,
     createdBy: row ? person(station, row.created_by) : null,
     cash: { available: countSheet(b.available), floatKept: countSheet(floatKept), deposited },
+    float,
     checks: { count: checks.length, totalCents: sum(checks), items: checks },
     moneyOrders: { count: mos.length, totalCents: sum(mos), items: mos },
     totalCents: deposited.totalCents + sum(checks) + sum(mos),
@@ -92,15 +104,32 @@ function floatsNeeded(sessions: DrawerSessionsTable[]): number {
   return new Set(sessions.map((s) => s.station_id)).size;
 }
 
+/** The configured float for the sessions' stations, in cents. */
+function floatTarget(station: Station, b: Basis): number {
+  return countTotal(station.config.floatComposition) * floatsNeeded(b.sessions);
+}
+
 function chooseFloat(station: Station, b: Basis, floatKept: DenominationCounts | undefined): DenominationCounts {
   if (floatKept) { checkFloat(b.available, floatKept); return normalCounts(floatKept); }
-  return proposeFloat(b.available, station.config.floatComposition, floatsNeeded(b.sessions));
+  return proposeFloat(b.available, station.config.floatComposition, floatsNeeded(b.sessions)).kept;
+}
+
+/**
+ * A float that is not the target goes into a deposit only when the supervisor accepted exactly this
+ * difference (the one the screen showed): never short without anyone being told.
+ */
+function requireAccepted(f: NonNullable<FloatCheck>, accepted: number | undefined): boolean {
+  if (f.differenceCents === 0) return false;
+  if (accepted === f.differenceCents) return true;
+  const params = { target: formatCents(f.targetCents), kept: formatCents(f.keptCents), difference: `${f.differenceCents > 0 ? '+' : ''}${formatCents(f.differenceCents)}` };
+  throw new StationError(f.exactPossible ? 'FLOAT_NOT_TARGET' : 'FLOAT_NOT_EXACT', params, 'acceptFloatDifferenceCents');
 }
 
 /** What a deposit of these sessions would be, with the proposed float; writes nothing. */
 export function proposeDeposit(station: Station, sessionIds: string[], floatKept?: DenominationCounts): DepositView {
   const b = basis(station, sessionIds);
-  return build(station, b, chooseFloat(station, b, floatKept), null);
+  const kept = chooseFloat(station, b, floatKept);
+  return build(station, b, kept, null, floatCheck(station, b, kept, floatTarget(station, b), null));
 }
 
 function loadDeposit(station: Station, id: string): DepositRow {
@@ -121,7 +150,8 @@ export function depositView(station: Station, id: string): DepositView {
     }
   }
   const b: Basis = { sessions, available: JSON.parse(row.available_counts) as DenominationCounts, items, cardsCents, otherCents };
-  return build(station, b, JSON.parse(row.float_kept_counts) as DenominationCounts, row);
+  const kept = JSON.parse(row.float_kept_counts) as DenominationCounts;
+  return build(station, b, kept, row, floatCheck(station, b, kept, row.float_target_cents, row.float_accepted_by));
 }
 
 function summary(v: DepositView) {
@@ -133,7 +163,7 @@ function summary(v: DepositView) {
   };
 }
 
-export function createDeposit(station: Station, user: UserView, input: { id: string; sessionIds: string[]; floatKept?: DenominationCounts | undefined }): DepositView {
+export function createDeposit(station: Station, user: UserView, input: { id: string; sessionIds: string[]; floatKept?: DenominationCounts | undefined; acceptFloatDifferenceCents?: number | undefined }): DepositView {
   if (station.st.sqlGet('SELECT 1 FROM deposits WHERE id = ?', input.id)) {
     const v = depositView(station, input.id);
     const same = v.sessions.map((s) => s.id).sort().join() === [...input.sessionIds].sort().join();
@@ -143,16 +173,21 @@ export function createDeposit(station: Station, user: UserView, input: { id: str
   station.commit(() => {
     const b = basis(station, input.sessionIds);
     const floatKept = chooseFloat(station, b, input.floatKept);
-    const v = build(station, b, floatKept, null);
+    const float = floatCheck(station, b, floatKept, floatTarget(station, b), null)!;
+    const acceptedBy = requireAccepted(float, input.acceptFloatDifferenceCents) ? user.id : null;
+    const v = build(station, b, floatKept, null, float);
     const at = station.nowIso();
     const bank = station.config.depositBank;
-    station.st.sqlRun(`INSERT INTO deposits(id, station_id, bank_name, bank_routing, bank_account, state, created_by, created_at, available_counts, float_kept_counts, cash_cents, checks_cents, money_orders_cents, total_cents)
-      VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, station.stationId, bank.name, bank.routing, bank.account, user.id, at,
-    JSON.stringify(b.available), JSON.stringify(floatKept), v.cash.deposited.totalCents, v.checks.totalCents, v.moneyOrders.totalCents, v.totalCents);
+    station.st.sqlRun(`INSERT INTO deposits(id, station_id, bank_name, bank_routing, bank_account, state, created_by, created_at, available_counts, float_kept_counts, cash_cents, checks_cents, money_orders_cents, total_cents, float_target_cents, float_accepted_by)
+      VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, station.stationId, bank.name, bank.routing, bank.account, user.id, at,
+    JSON.stringify(b.available), JSON.stringify(floatKept), v.cash.deposited.totalCents, v.checks.totalCents, v.moneyOrders.totalCents, v.totalCents, float.targetCents, acceptedBy);
     for (const s of b.sessions) station.st.sqlRun('INSERT INTO deposit_sessions(deposit_id, session_id) VALUES (?, ?)', input.id, s.id);
     b.items.forEach((it, i) => station.st.sqlRun(`INSERT INTO deposit_items(deposit_id, item_no, session_id, kind, receipt_id, tender_no, routing, account, check_number, reference, amount_cents, payer_name)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, i + 1, it.session_id, it.kind, it.receipt_id, it.tender_no, it.routing, it.account, it.check_number, it.reference, it.amount_cents, it.payer_name));
-    station.record('deposit.created', input.id, { ...summary({ ...v, id: input.id }), stationId: station.stationId, createdBy: user.id }, at);
+    station.record('deposit.created', input.id, {
+      ...summary({ ...v, id: input.id }), stationId: station.stationId, createdBy: user.id,
+      floatTargetCents: float.targetCents, floatDifferenceCents: float.differenceCents, floatExactPossible: float.exactPossible, floatAcceptedBy: acceptedBy,
+    }, at);
   });
   return depositView(station, input.id);
 }
@@ -162,7 +197,7 @@ function requireState(row: DepositRow, needed: DepositRow['state']): void {
 }
 
 /** Changes the float kept back while the deposit is a draft. */
-export function setDepositFloat(station: Station, user: UserView, depositId: string, floatKept: DenominationCounts): DepositView {
+export function setDepositFloat(station: Station, user: UserView, depositId: string, floatKept: DenominationCounts, acceptFloatDifferenceCents?: number): DepositView {
   station.commit(() => {
     const row = loadDeposit(station, depositId);
     requireState(row, 'draft');
@@ -171,8 +206,18 @@ export function setDepositFloat(station: Station, user: UserView, depositId: str
     const kept = normalCounts(floatKept);
     const cash = countSheet(subtractCounts(available, kept)).totalCents;
     const total = cash + row.checks_cents + row.money_orders_cents;
-    station.st.sqlRun('UPDATE deposits SET float_kept_counts = ?, cash_cents = ?, total_cents = ? WHERE id = ?', JSON.stringify(kept), cash, total, depositId);
-    station.record('deposit.floatChanged', depositId, { depositId, floatKeptCounts: kept, cashCents: cash, totalCents: total, changedBy: user.id }, station.nowIso());
+    const current = depositView(station, depositId);
+    const b: Basis = { sessions: current.sessions.map((s) => loadSession(station, s.id)), available, items: [], cardsCents: 0, otherCents: 0 };
+    const target = row.float_target_cents ?? floatTarget(station, b);
+    const float = floatCheck(station, b, kept, target, null)!;
+    const acceptedBy = requireAccepted(float, acceptFloatDifferenceCents) ? user.id : null;
+    station.st.run(station.kysely.updateTable('deposits')
+      .set({ float_kept_counts: JSON.stringify(kept), cash_cents: cash, total_cents: total, float_target_cents: target, float_accepted_by: acceptedBy })
+      .where('id', '=', depositId));
+    station.record('deposit.floatChanged', depositId, {
+      depositId, floatKeptCounts: kept, cashCents: cash, totalCents: total, changedBy: user.id,
+      floatTargetCents: target, floatDifferenceCents: float.differenceCents, floatAcceptedBy: acceptedBy,
+    }, station.nowIso());
   });
   return depositView(station, depositId);
 }

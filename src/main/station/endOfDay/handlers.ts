@@ -25,7 +25,7 @@ export const endOfDayHandlers: Handlers<keyof typeof endOfDayContract> = {
 
   'deposit.propose': ({ station }, i) => proposeDeposit(station, i.sessionIds, i.floatKept),
   'deposit.create': ({ station, user }, i) => createDeposit(station, user, i),
-  'deposit.setFloat': ({ station, user }, i) => setDepositFloat(station, user, i.depositId, i.floatKept),
+  'deposit.setFloat': ({ station, user }, i) => setDepositFloat(station, user, i.depositId, i.floatKept, i.acceptFloatDifferenceCents),
   'deposit.prepare': ({ station, user }, i) => prepareDeposit(station, user, i.depositId, i.bagNumber),
   'deposit.verify': ({ station, user }, i) => verifyDeposit(station, user, i.depositId, i.bankConfirmedCents, i.note),
   'deposit.get': ({ station }, i) => depositView(station, i.depositId),

@@ -23,6 +23,8 @@ export interface DepositRow {
   cash_cents: number; checks_cents: number; money_orders_cents: number; total_cents: number;
   bag_number: string | null; prepared_by: string | null; prepared_at: string | null;
   bank_confirmed_cents: number | null; difference_cents: number | null; verified_by: string | null; verified_at: string | null; verify_note: string | null;
+  /** Migration 0007: null for deposits made before the station recorded them. */
+  float_target_cents: number | null; float_accepted_by: string | null;
 }
 export interface DepositItemRow {
   deposit_id: string; item_no: number; session_id: string; kind: 'check' | 'money_order'; receipt_id: string | null; tender_no: number | null;

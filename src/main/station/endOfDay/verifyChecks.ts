@@ -1,4 +1,4 @@
-// `civictill verify` for the end of day: invariants 2–5 of DOMAIN.md re-derived from the raw rows,
+// `civictill verify` for the end of day: invariants 2–5 and 12 of DOMAIN.md re-derived from the raw rows,
 // independently of the code that wrote the counts and deposits.
 import { countTotal, type DenominationCounts } from '../../../shared/denominations';
 import type { ExpectedFigures } from '../../../shared/endOfDayViews';
@@ -145,6 +145,10 @@ function deposits(station: Station): CheckResult {
     const deposited = subtractCounts(available, kept);
     if (Object.values(deposited).some((x) => x < 0)) return broken(INV5, where, 'float kept back is more than the cash of a denomination');
     if (countTotal(deposited) !== d.cash_cents) return broken(INV5, where, `cash ${d.cash_cents}, counted − float kept gives ${countTotal(deposited)}`);
+    // Invariant 12: a float kept back that is not the configured one was accepted by a supervisor.
+    if (d.float_target_cents !== null && countTotal(kept) !== d.float_target_cents && d.float_accepted_by === null) {
+      return broken('12 (float kept back)', where, `the float kept is ${countTotal(kept)}, not ${d.float_target_cents}, and no supervisor accepted it`);
+    }
     const items = st.sqlAll<DepositItemRow>('SELECT * FROM deposit_items WHERE deposit_id = ?', d.id);
     const have = items.map((i) => `${i.kind}|${i.receipt_id}|${i.tender_no}|${i.amount_cents}`).sort();
     if (have.join() !== wantItems.sort().join()) return broken(INV5, where, 'its checks and money orders differ from the sessions\' counted items');

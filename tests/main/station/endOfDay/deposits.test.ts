@@ -3,6 +3,10 @@ import { STANDARD_FLOAT } from '../../../../src/shared/denominations';
 import { verifyLedger } from '../../../../src/main/station/verify';
 import { makeStation, uuid, type TestStation } from '../../../helpers/station';
 import { cash, check, expectRefused, pay } from './helpers';
+import { renderError, type ApiError } from '../../../../src/shared/errors';
+import { depositSlipForm } from '../../../../src/hardware/forms/depositSlip';
+import { slipLines } from '../../../../src/hardware/forms/plainText';
+import { ctxFor } from '../../../hardware/fixtures';
 
 let t: TestStation;
 let acct: string;
@@ -42,8 +46,11 @@ describe('deposit', () => {
     const id = uuid();
     const d = await t.ok('deposit.create', { id, sessionIds: [s] }, 'supervisor');
     expect(d).toMatchObject({ id, state: 'draft', totalCents: 28500, bank: { name: 'First Riverton Bank' } });
-    // the person keeps one $100 more back and ten $1 fewer
-    const f = await t.ok('deposit.setFloat', { depositId: id, floatKept: { ...STANDARD_FLOAT, bill_10000: 1, bill_100: 10 } }, 'supervisor');
+    // the person keeps one $100 more back and ten $1 fewer: a float $90.00 over, which the supervisor accepts
+    const over = { ...STANDARD_FLOAT, bill_10000: 1, bill_100: 10 };
+    await expectRefused(t, 'FLOAT_NOT_TARGET', () => t.call('deposit.setFloat', { depositId: id, floatKept: over }, 'supervisor'));
+    const f = await t.ok('deposit.setFloat', { depositId: id, floatKept: over, acceptFloatDifferenceCents: 9000 }, 'supervisor');
+    expect(f.float).toMatchObject({ targetCents: 15000, keptCents: 24000, differenceCents: 9000, exactPossible: true, acceptedBy: { id: 'supervisor' } });
     expect(f.cash.deposited.counts).toEqual({ bill_10000: 1, bill_100: 10 });
     expect(f.totalCents).toBe(11000 + 6000 + 2500);
     await expectRefused(t, 'DEPOSIT_WRONG_STATE', () => t.call('deposit.verify', { depositId: id, bankConfirmedCents: 19500 }, 'supervisor'));
@@ -68,6 +75,32 @@ describe('deposit', () => {
     expect(p.cash.floatKept.totalCents).toBe(14800); // as close to $150 as these pieces allow
     expect(p.cash.deposited.counts).toEqual({ bill_2000: 3 });
     expect(p.cash.deposited.totalCents + p.cash.floatKept.totalCents).toBe(p.cash.available.totalCents);
+  });
+
+  it('a float no choice of the pieces makes: said with its difference, refused until a supervisor accepts it, on the record and the slip', async () => {
+    // Ten $20 notes: $150.00 cannot be kept back; $140.00 is the most below it.
+    const s = (await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT })).id;
+    await pay(t, [{ revenueCode: 'MISC', amountCents: 5000 }], [cash(5000)]);
+    await t.ok('closeout.count', { id: uuid(), cash: { bill_2000: 10 } });
+    const p = await t.ok('deposit.propose', { sessionIds: [s] }, 'supervisor');
+    expect(p.float).toEqual({ targetCents: 15000, keptCents: 14000, differenceCents: -1000, exactPossible: false, acceptedBy: null });
+    const id = uuid();
+    const refused = await t.call('deposit.create', { id, sessionIds: [s] }, 'supervisor');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FLOAT_NOT_EXACT', field: 'acceptFloatDifferenceCents', params: { target: '$150.00', kept: '$140.00', difference: '-$10.00' } } });
+    expect(renderError('FLOAT_NOT_EXACT', (refused as { error: ApiError }).error.params, 'es')).toContain('Un supervisor debe aceptarlo');
+    // Accepting another difference than the one shown is no acceptance.
+    await expectRefused(t, 'FLOAT_NOT_EXACT', () => t.call('deposit.create', { id, sessionIds: [s], acceptFloatDifferenceCents: -500 }, 'supervisor'));
+    expect(t.station.st.sqlGet<{ n: number }>('SELECT COUNT(*) AS n FROM deposits')!.n).toBe(0);
+    const d = await t.ok('deposit.create', { id, sessionIds: [s], acceptFloatDifferenceCents: -1000 }, 'supervisor');
+    expect(d.float).toMatchObject({ keptCents: 14000, differenceCents: -1000, acceptedBy: { id: 'supervisor' } });
+    const journal = JSON.parse(t.station.st.sqlGet<{ payload: string }>("SELECT payload FROM journal WHERE kind = 'deposit.created'")!.payload) as Record<string, unknown>;
+    expect(journal).toMatchObject({ floatTargetCents: 15000, floatDifferenceCents: -1000, floatExactPossible: false, floatAcceptedBy: 'supervisor' });
+    const slip = slipLines(depositSlipForm(ctxFor('en', 48), d)).join(' ').replace(/\s+/g, ' ');
+    expect(slip).toContain(`The float is $150.00: $10.00 short, accepted by ${d.float!.acceptedBy!.name}`);
+    expect(verifyLedger(t.station)).toMatchObject({ ok: true });
+    // verify finds a short float nobody accepted
+    t.station.st.sqlRun('UPDATE deposits SET float_accepted_by = NULL WHERE id = ?', id);
+    expect(verifyLedger(t.station).summary).toMatch(/12 \(float kept back\)/);
   });
 
   it('refuses an open session, a session twice, and a float the cash does not hold — writing nothing', async () => {

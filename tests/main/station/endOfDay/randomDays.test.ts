@@ -151,7 +151,12 @@ async function runDay(template: TestStation, day: Day): Promise<void> {
     const groups = new Map<number, string[]>();
     closed.forEach((s, i) => { const g = day.depositOf[i] ?? 0; if (g > 0) groups.set(g, [...(groups.get(g) ?? []), s]); });
     for (const sessions of groups.values()) {
-      const d = await t.ok('deposit.create', { id: uuid(), sessionIds: sessions }, 'supervisor');
+      // The float is exact whenever the pieces allow it; otherwise the supervisor accepts the difference shown.
+      const p = await t.ok('deposit.propose', { sessionIds: sessions }, 'supervisor');
+      if (p.float!.exactPossible) expect(p.float!.differenceCents).toBe(0);
+      const accept = p.float!.differenceCents ? { acceptFloatDifferenceCents: p.float!.differenceCents } : {};
+      const d = await t.ok('deposit.create', { id: uuid(), sessionIds: sessions, ...accept }, 'supervisor');
+      expect(d.float!.acceptedBy?.id ?? null).toBe(p.float!.differenceCents ? 'supervisor' : null);
       const counts = await Promise.all(sessions.map((s) => t.ok('closeout.get', { sessionId: s })));
       const available = counts.reduce((a, c) => a + c.count.cash.totalCents + c.count.drops.reduce((b, dr) => b + dr.counted.totalCents, 0), 0);
       expect(d.cash.available.totalCents).toBe(available);
