@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely/migration';
 import { h0001_hub } from './0001_hub';
 import { h0002_deposits } from './0002_deposits';
+import { h0008_arrangements } from './0008_arrangements';
 
 export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_hub', h0001_hub],
   ['0002_deposits', h0002_deposits],
+  ['0008_arrangements', h0008_arrangements],
 ];

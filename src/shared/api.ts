@@ -6,6 +6,7 @@ import { endOfDayContract } from './contract/endOfDay';
 import { devicesContract } from './contract/devices';
 import { syncContract } from './contract/sync';
 import { printingContract } from './contract/printing';
+import { arrangementsContract } from './contract/arrangements';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -15,6 +16,7 @@ export const api = {
   ...devicesContract,
   ...syncContract,
   ...printingContract,
+  ...arrangementsContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -1,10 +1,11 @@
 // Applying what the hub sends: a directory page (atomically, with its cursor) and exception changes.
 // Each is one short synchronous transaction; the network wait happened before it.
-import type { PullResponse, WireException } from '../../shared/hubProtocol';
+import type { PullResponse, WireArrangement, WireException } from '../../shared/hubProtocol';
 import type { HubExceptionView } from '../../shared/contract/sync';
 import type { ExceptionKind } from '../../shared/hubProtocol';
 import { invalidateCatalog } from '../station/catalogCache';
 import { bulkUpsertAccounts, upsertAccounts } from '../station/directory';
+import { applyHubArrangements } from '../station/arrangements/hubStatus';
 import type { Station } from '../station/station';
 import { getState, setState } from './state';
 
@@ -12,7 +13,8 @@ import { getState, setState } from './state';
  * `asOf` is when this station's outbox was last found drained: every payment it took before then is in
  * the hub's balances, and AccountView subtracts only payments taken since a row's updated_at.
  */
-export function applyDirectoryPage(station: Station, page: PullResponse, asOf: string): void {
+export function applyDirectoryPage(station: Station, page: Omit<PullResponse, 'arrangements'> & { arrangements?: WireArrangement[] }, asOf: string): void {
+  const arrangements = page.arrangements ?? [];
   station.commit(() => {
     const st = station.st;
     if (page.revenueCodes.length || page.feeSchedules.length) invalidateCatalog(station);
@@ -36,6 +38,7 @@ export function applyDirectoryPage(station: Station, page: PullResponse, asOf: s
       if (getState(st, 'directory_complete') !== '1' && page.accounts.length >= 500) bulkUpsertAccounts(station, page.accounts, asOf);
       else upsertAccounts(station, page.accounts, asOf);
     }
+    applyHubArrangements(station, arrangements, asOf);
     setState(st, 'directory_cursor', page.cursor);
     setState(st, 'directory_latest', page.latest);
     if (!page.more) {
@@ -44,6 +47,7 @@ export function applyDirectoryPage(station: Station, page: PullResponse, asOf: s
     }
     station.record('directory.pulled', String(page.cursor), {
       cursor: page.cursor, accounts: page.accounts.length, revenueCodes: page.revenueCodes.length, feeSchedules: page.feeSchedules.length, users: page.users.length,
+      arrangements: arrangements.length,
     }, station.nowIso(), { sync: false });
   });
 }

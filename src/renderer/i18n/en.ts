@@ -275,6 +275,8 @@ export const en = {
       cash_only_check: 'A check was taken from a cash-only payer: tell a supervisor (the check may come back).',
       unknown_receipt: 'The hub does not hold the receipt this refers to: call IT.',
       unreadable_event: 'The hub could not read something this station sent: call IT.',
+      duplicate_arrangement: 'Two payment arrangements were made for the same account (one while offline): the hub keeps both. Cancel the one that should not stand, then resolve this.',
+      arrangement_late_payment: 'A payment taken in time reached the hub after it had marked the arrangement broken: review the arrangement with the billing office.',
     },
   },
   admin: {

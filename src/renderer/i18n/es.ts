@@ -277,6 +277,8 @@ export const es: UiStrings = {
       cash_only_check: 'Se aceptó un cheque de un pagador de solo efectivo: avise a un supervisor (el cheque puede ser devuelto).',
       unknown_receipt: 'La central no tiene el recibo al que esto se refiere: llame a soporte técnico (IT).',
       unreadable_event: 'La central no pudo leer algo que envió esta estación: llame a soporte técnico (IT).',
+      duplicate_arrangement: 'Se hicieron dos convenios de pago para la misma cuenta (uno sin conexión): la central guarda ambos. Cancele el que no deba quedar y luego resuelva esto.',
+      arrangement_late_payment: 'Un pago recibido a tiempo llegó a la central después de que marcó el convenio como incumplido: revise el convenio con la oficina de facturación.',
     },
   },
   admin: {
