@@ -27,6 +27,16 @@ function samePlan(r: ArrangementsTable, i: CreateInput): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/** The receipt is refused on its own fields, under `receipt.` in this request. */
+function asReceiptField<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof StationError && e.field) throw new StationError(e.code, e.params, `receipt.${e.field}`);
+    throw e;
+  }
+}
+
 export function createArrangement(station: Station, user: UserView, input: CreateInput, approver: UserView | null): { id: string; receipt: ReceiptRecord | null } {
   return station.commit(() => {
     const k = station.kysely;
@@ -50,7 +60,7 @@ export function createArrangement(station: Station, user: UserView, input: Creat
     let receipt: ReceiptRecord | null = null;
     if (input.downPaymentCents > 0) {
       if (!input.receipt) throw new StationError('ARRANGEMENT_DOWN_PAYMENT_MISSING', { down: formatCents(input.downPaymentCents) }, 'receipt');
-      receipt = writeReceipt(station, user, input.receipt).rec;
+      receipt = asReceiptField(() => writeReceipt(station, user, input.receipt!).rec);
       const taken = receipt.lines.filter((l) => l.accountNumber === input.accountNumber).reduce((s, l) => s + l.amountCents, 0);
       if (taken !== input.downPaymentCents) {
         throw new StationError('ARRANGEMENT_DOWN_PAYMENT_RECEIPT', { taken: formatCents(taken), account: input.accountNumber, down: formatCents(input.downPaymentCents) }, 'downPaymentCents');
