@@ -66,7 +66,7 @@ async function retrying(fn: () => Promise<Response>): Promise<Response> {
  * disk. Otherwise PGlite lives in memory (much faster to make) and stop()/start() only take the
  * server down and up — the hub is unreachable, its data kept.
  */
-export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean; persistent?: boolean } = {}): Promise<TestHub> {
+export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean; persistent?: boolean; now?: () => Date } = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-hub-'));
   const schema = DATABASE_URL ? `t_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const persistent = !!opts.persistent || !!DATABASE_URL;
@@ -79,7 +79,7 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
   }
   const open = () => openHubDb({ databaseUrl: DATABASE_URL, dataDir, schema, loadDataDir });
   let db = await open();
-  let server = await startHubServer(db, { port: opts.port ?? 0, pinCost: 1024, log: () => undefined });
+  let server = await startHubServer(db, { port: opts.port ?? 0, pinCost: 1024, log: () => undefined, ...(opts.now ? { now: opts.now } : {}) });
   const port = server.port;
   const adminToken = (await ensureAdminToken(db, new Date().toISOString()))!;
   const url = `http://127.0.0.1:${port}`;
@@ -111,7 +111,7 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
     async start() {
       if (running) return;
       if (persistent) db = await open();
-      server = await startHubServer(db, { port, pinCost: 1024, log: () => undefined });
+      server = await startHubServer(db, { port, pinCost: 1024, log: () => undefined, ...(opts.now ? { now: opts.now } : {}) });
       running = true;
     },
     async restart() { await t.stop(); await t.start(); },
