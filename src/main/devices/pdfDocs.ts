@@ -33,7 +33,8 @@ export async function depositSlipPdf(station: Station, depositId: string, lang: 
 export async function arrangementPdf(station: Station, arrangementId: string, lang?: 'en' | 'es'): Promise<PdfDocument> {
   const print = agreementPrint(station, arrangementId, false);
   const a = print.arrangement;
-  const { bytes, pages } = await renderPdf(arrangementForm(formContext(station, 80, lang ?? a.lang), print), {
+  // No scan code on the letter page: the agreement number heads it, and the page stays one page.
+  const { bytes, pages } = await renderPdf(arrangementForm({ ...formContext(station, 80, lang ?? a.lang), code: 'none' }, print), {
     title: `Payment arrangement ${a.number}`,
     footer: `${station.config.cityName} - ${a.number} - ${a.accountNumber}`,
   });
