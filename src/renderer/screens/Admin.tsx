@@ -17,6 +17,7 @@ import { call } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { DeviceSettings } from './admin/DeviceSettings';
+import { ArrangementPolicyForm } from './admin/ArrangementPolicy';
 
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
@@ -153,6 +154,7 @@ export function Admin() {
         <section className="panel"><SettingsForm admin={admin} /></section>
         <section className="panel"><Users admin={admin} /></section>
       </div>
+      <section className="panel"><ArrangementPolicyForm admin={admin} /></section>
       {admin && <section className="panel"><DeviceSettings /></section>}
     </Page>
   );

@@ -131,7 +131,7 @@ describe('payments meeting instalments (property)', () => {
       let raw = 0;
       res.forEach((r, i) => {
         raw += payments[i]!;
-        for (const s of r.shares) paid[s.no] += s.amountCents;
+        for (const s of r.shares) paid[s.no] = paid[s.no]! + s.amountCents;
         expect(r.shares.reduce((s, x) => s + x.amountCents, 0) + r.unappliedCents).toBe(payments[i]);
         expect(paid.every((p, k) => p >= 0 && p <= amounts[k]!)).toBe(true);
         // Oldest first: the paid amounts are what a running total (clamped) fills from the front.
