@@ -9,7 +9,7 @@ import { getAccount } from '../accounts';
 import type { Station } from '../station';
 import { arrangementPolicy, limitsExceeded, minDownPayment } from './policy';
 import { makeSchedule } from './schedule';
-import { runningFor, standingsForAccount } from './standing';
+import { hasAny, standingsForAccount } from './standing';
 
 export interface Draft {
   accountNumber: string;
@@ -33,12 +33,13 @@ export interface Plan {
 export function planDraft(station: Station, d: Draft): Plan {
   const account = getAccount(station, d.accountNumber);
   if (account.status === 'closed' || account.status === 'final') throw new StationError('ARRANGEMENT_ACCOUNT_CLOSED', { account: d.accountNumber }, 'accountNumber');
-  const running = runningFor(station, d.accountNumber);
+  const all = hasAny(station, d.accountNumber) ? standingsForAccount(station, d.accountNumber) : [];
+  const running = all.filter((s) => s.status === 'active');
   if (running.length) throw new StationError('ARRANGEMENT_EXISTS', { account: d.accountNumber, number: running[0]!.record.number }, 'accountNumber');
   const today = station.businessDay();
   const policy = arrangementPolicy(station);
   const instalments = makeSchedule(d, today);
-  const broken = standingsForAccount(station, d.accountNumber).filter((s) => s.brokenOn).sort((a, b) => (a.brokenOn! < b.brokenOn! ? 1 : -1))[0];
+  const broken = all.filter((s) => s.brokenOn).sort((a, b) => (a.brokenOn! < b.brokenOn! ? 1 : -1))[0];
   const exceeded = limitsExceeded(policy, {
     status: account.status, instalmentCount: d.instalmentCount, downPaymentCents: d.downPaymentCents, totalCents: d.totalCents,
     lastDue: instalments[instalments.length - 1]!.dueDate, today, lastBreak: broken ? { number: broken.record.number, brokenOn: broken.brokenOn! } : null,

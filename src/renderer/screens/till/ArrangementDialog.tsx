@@ -132,7 +132,7 @@ export function ArrangementDialog({ account, onClose, onStarted }: { account: Ac
   const onSelectKey = (id: string) => (e: KeyboardEvent<HTMLSelectElement>) => { if (e.key === 'Enter') { e.preventDefault(); next(id); } };
 
   const err = (...paths: string[]) => { const e = errorAt(errors, ...paths); return e ? errorText(e, lang) : undefined; };
-  const other = unclaimed(errors, ['totalCents', 'downPaymentCents', 'instalmentCount', 'frequency', 'firstDue', 'amounts', 'lang', 'payerName', 'approval', 'pin', 'overrideReason']);
+  const other = unclaimed(errors, ['accountNumber', 'totalCents', 'downPaymentCents', 'instalmentCount', 'frequency', 'firstDue', 'amounts', 'lang', 'payerName', 'approval', 'pin', 'overrideReason']);
   const sum = handAmounts?.reduce((s, a) => s + a, 0) ?? 0;
   return (
     <Dialog id="arrangement" title={t('arrangement.title', { name: account.name })} onClose={onClose} wide>
