@@ -31,11 +31,12 @@ async function look(page: Page, name: string): Promise<void> {
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
-async function chooseAccount(page: Page, accountNumber: string): Promise<void> {
+async function chooseAccount(page: Page, accountNumber: string, inList?: (text: string) => void): Promise<void> {
   await page.keyboard.press('F2');
   await page.keyboard.press('Control+A'); // what is typed replaces an earlier search
   await page.keyboard.type(accountNumber);
   await page.locator('#acct-opt-0', { hasText: accountNumber }).waitFor();
+  inList?.((await page.locator('#acct-opt-0').textContent()) ?? '');
   await page.keyboard.press('Enter');
   await page.locator('#pay-amount').waitFor();
 }
@@ -112,10 +113,15 @@ export async function arrangementAtTheCounter(till: Till, lang: Lang): Promise<v
   // 2. A later day: the account shows "on arrangement" in place of its shut-off warning, and the next instalment.
   t.clock.t = new Date('2026-12-18T18:00:00Z');
   await page.keyboard.press('Escape');
-  await chooseAccount(page, plain!.a);
+  const first = st.sqlGet<{ amount_cents: number }>('SELECT amount_cents FROM arrangement_instalments WHERE arrangement_id = ? AND instalment_no = 1', plan.id)!.amount_cents;
+  // Lookup shows it in the list already: on arrangement, not shut-off pending, and the next instalment.
+  await chooseAccount(page, plain!.a, (row) => {
+    expect(row).toContain(w.on);
+    expect(row).not.toContain(w.shutoff);
+    expect(row).toContain(money(first, lang));
+  });
   await expect.poll(() => page.locator('.account-card .badge').first().textContent()).toBe(w.on);
   expect(await page.locator('.account-card').textContent()).not.toContain(w.shutoff);
-  const first = st.sqlGet<{ amount_cents: number }>('SELECT amount_cents FROM arrangement_instalments WHERE arrangement_id = ? AND instalment_no = 1', plan.id)!.amount_cents;
   await expect.poll(() => page.getByTestId('next-instalment').textContent()).toContain(money(first, lang));
   await look(page, `${p}04-on-arrangement`);
   await page.keyboard.press('Alt+I');

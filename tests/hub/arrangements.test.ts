@@ -68,7 +68,11 @@ describe(`arrangements judged at the hub (${ENGINE})`, () => {
     expect(view).toMatchObject({ status: 'active', paidCents: 20_000, next: { no: 2, dueDate: '2027-01-20', dueCents: 10_000 } });
     expect(view.hubAsOf).not.toBeNull();
 
-    // Nobody pays the second: past 2027-01-30 the hub breaks it, decided when a station next pulls.
+    // ST02 takes the second instalment in time, on 2027-01-25, while it cannot reach the hub; so, on the
+    // hub's figures, nobody paid it: past 2027-01-30 the hub breaks it, decided when a station next pulls.
+    on('2027-01-25T18:00:00Z');
+    await syncOf(b.station).stop();
+    const late = await pay(b, account, 10_000);
     on('2027-01-31T18:00:00Z');
     expect((await hub.db.kysely.selectFrom('arrangement_breaks').selectAll().execute())).toEqual([]);
     await sync(a);
@@ -88,6 +92,16 @@ describe(`arrangements judged at the hub (${ENGINE})`, () => {
     expect(again.ok ? '' : again.error.code).toBe('ARRANGEMENT_LIMIT_RECENTLY_BROKEN');
     expect(verifyLedger(a.station).summary).toMatch(/^OK/);
     expect(verifyLedger(b.station).summary).toMatch(/^OK/);
+
+    // ST02 comes back: its payment arrives after the break. The break stands, the money is kept, and a
+    // supervisor at ST02 is told (once).
+    await sync(b);
+    await sync(b);
+    const lateX = await b.ok('sync.exceptions', {}, 'supervisor');
+    expect(lateX.map((x) => [x.kind, x.receiptNumber, x.accountNumber, x.amountCents])).toEqual([['arrangement_late_payment', late.receiptNumber, account, 10_000]]);
+    expect(lateX[0]!.detail).toContain(made.number);
+    expect((await hub.db.kysely.selectFrom('arrangement_breaks').selectAll().execute())).toHaveLength(1);
+    expect((await b.ok('arrangement.get', { arrangementId: made.id })).status).toBe('broken');
 
     // The export for billing, by business day: made (the schedule) with its down payment, paid at ST02, broken.
     const made1 = await csv('2026-11-20');

@@ -310,6 +310,7 @@ export const en = {
     onDetail: 'Arrangement {{number}}',
     next: 'Next: instalment {{no}}, {{amount}} due {{date}}',
     nextOverdue: 'Instalment {{no}} is overdue: {{amount}} was due {{date}}',
+    nextShort: 'next {{amount}} due {{date}}',
     allPaid: 'Every instalment is paid',
     two: 'This account has {{n}} running arrangements: a supervisor resolves it (hub exception).',
     payInstalment: 'Pay instalment',

@@ -312,6 +312,7 @@ export const es: UiStrings = {
     onDetail: 'Convenio {{number}}',
     next: 'Próxima: cuota {{no}}, {{amount}} vence el {{date}}',
     nextOverdue: 'La cuota {{no}} está vencida: {{amount}} vencía el {{date}}',
+    nextShort: 'próxima {{amount}}, vence {{date}}',
     allPaid: 'Todas las cuotas están pagadas',
     two: 'Esta cuenta tiene {{n}} convenios vigentes: un supervisor lo resuelve (excepción de la central).',
     payInstalment: 'Pagar la cuota',

@@ -155,7 +155,8 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
             onMouseDown={(e) => { e.preventDefault(); choose(a); }}>
             <span className="mono num-col">{a.accountNumber}</span>
             <span className="name-col"><strong>{a.name}</strong><br /><span className="muted">{a.serviceAddress}</span></span>
-            <span className="status-col"><AccountStanding account={a} />{a.cashOnlyUntil && <span className="badge cash-only">{t('till.cashOnly', { until: a.cashOnlyUntil })}</span>}</span>
+            <span className="status-col"><AccountStanding account={a} />{a.cashOnlyUntil && <span className="badge cash-only">{t('till.cashOnly', { until: a.cashOnlyUntil })}</span>}
+              {a.arrangement?.next && <><br /><span className="muted">{t('arrangement.nextShort', { amount: money(a.arrangement.next.dueCents, lang), date: a.arrangement.next.dueDate })}</span></>}</span>
             <span className="bal-col num">{money(a.balanceCents, lang)}</span>
           </li>
         ))}
