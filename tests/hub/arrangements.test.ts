@@ -116,7 +116,10 @@ describe(`arrangements judged at the hub (${ENGINE})`, () => {
     const first = await hub.adminText('/v1/admin/exports/arrangements?day=2026-11-20');
     expect(await hub.adminText('/v1/admin/exports/arrangements?day=2026-11-20')).toBe(first);
 
-    // The same file through `civictill hub export arrangements`.
+    // Described in the hub's OpenAPI document, and the same file through `civictill hub export arrangements`.
+    const openapi = await (await fetch(`${hub.url}/v1/openapi.json`)).json() as { paths: Record<string, { get?: { responses: Record<string, { content: Record<string, { schema: { properties?: Record<string, unknown> } }> }> } }> };
+    expect(openapi.paths['/v1/admin/exports/arrangements']?.get?.responses['200']?.content['text/csv']).toBeDefined();
+    expect(Object.keys(openapi.paths['/v1/sync/pull']!.get!.responses['200']!.content['application/json']!.schema.properties ?? {})).toContain('arrangements');
     const dir = mkdtempSync(join(tmpdir(), 'civictill-arr-'));
     try {
       const out = join(dir, 'arrangements.csv');
