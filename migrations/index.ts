@@ -9,6 +9,7 @@ import { m0005_sync } from './0005_sync';
 import { m0006_print_messages } from './0006_print_messages';
 import { m0007_unconfirmed_copies_float_acceptance } from './0007_unconfirmed_copies_float_acceptance';
 import { m0009_backups_takeover_tls } from './0009_backups_takeover_tls';
+import { m0013_arrangements } from './0013_arrangements';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_ledger', m0001_ledger],
@@ -19,4 +20,5 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0006_print_messages', m0006_print_messages],
   ['0007_unconfirmed_copies_float_acceptance', m0007_unconfirmed_copies_float_acceptance],
   ['0009_backups_takeover_tls', m0009_backups_takeover_tls],
+  ['0013_arrangements', m0013_arrangements],
 ];

@@ -8,6 +8,8 @@ import { checkReturnedSchema, closeoutCountedSchema, exceptionResolvedSchema, mo
 import type { StoredEvent } from './push';
 import type { HubDB } from './schema';
 import { END_OF_DAY_KINDS, EndOfDayRows } from './applyEndOfDay';
+import { ARRANGEMENT_KINDS, ArrangementRows } from './applyArrangements';
+import { reviewAccounts } from './arrangementReview';
 import { getSettings } from './settings';
 import { insertChunked } from './sqlUtil';
 import { zodReason } from './zodReason';
@@ -59,9 +61,13 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   };
 
   const endOfDay = new EndOfDayRows(stationId, read);
+  const arrangements = new ArrangementRows(stationId, read, raise);
+  // Accounts whose payments changed: their arrangements are judged again once the rows are in.
+  const touched = arrangements.accounts;
 
   for (const e of events) {
     if (END_OF_DAY_KINDS.has(e.event.kind)) { endOfDay.add(e); continue; }
+    if (ARRANGEMENT_KINDS.has(e.event.kind)) { await arrangements.add(tx, e); continue; }
     switch (e.event.kind) {
       case 'session.opened': {
         const d = read(e, sessionOpenedSchema);
@@ -73,6 +79,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
         if (!r) break;
         if (r.stationId !== stationId) { raise(e, 'unreadable_event', `receipt ${r.receiptNumber} names station ${r.stationId}`); break; }
         applyReceipt(p, e, r, codes, suspense!, accounts, raise);
+        for (const l of r.lines) if (l.accountNumber) touched.add(l.accountNumber);
         batchLines.set(r.id, { receiptNumber: r.receiptNumber, lines: r.lines.map((l) => ({ account: l.accountNumber ?? null, amount: l.amountCents })) });
         break;
       }
@@ -83,6 +90,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
         if (!lines) { raise(e, 'unknown_receipt', `void ${v.voidId} is for receipt ${v.receiptNumber}, which the hub does not hold`, { receiptNumber: v.receiptNumber }); break; }
         p.voids.push({ void_id: v.voidId, receipt_id: v.receiptId, station_id: stationId, user_id: v.userId, approved_by: v.approvedBy, reason: v.reason, at: e.event.at });
         for (const l of lines) if (l.account && accounts.has(l.account)) p.balance.set(l.account, (p.balance.get(l.account) ?? 0) + l.amount);
+        for (const l of lines) if (l.account) touched.add(l.account);
         break;
       }
       case 'receipt.offline': {
@@ -124,6 +132,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
           p.returnedLines.push({ returned_check_id: c.returnedCheckId, line_no: i + 1, revenue_code: l.revenueCode, gl_account: l.glAccount, account_number: l.accountNumber ?? null, amount_cents: l.amountCents });
           // The payment bounced: the account owes it again.
           if (l.accountNumber) p.balance.set(l.accountNumber, (p.balance.get(l.accountNumber) ?? 0) - l.amountCents);
+          if (l.accountNumber) touched.add(l.accountNumber);
         });
         if (c.fee?.accountNumber && c.fee.amountCents) p.balance.set(c.fee.accountNumber, (p.balance.get(c.fee.accountNumber) ?? 0) + c.fee.amountCents);
         if (c.cashOnlyUntil) for (const a of c.flagged.accountNumbers) if (!p.cashOnly.has(a) || p.cashOnly.get(a)! < c.cashOnlyUntil) p.cashOnly.set(a, c.cashOnlyUntil);
@@ -140,6 +149,8 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   }
   await flush(tx, stationId, p);
   await endOfDay.flush(tx);
+  await arrangements.flush(tx, at);
+  await reviewAccounts(tx, touched, now);
 }
 
 type Raise = (e: StoredEvent, kind: ExceptionKind, detail: string, extra?: { receiptNumber?: string | null; accountNumber?: string | null; amountCents?: number | null }) => void;

@@ -28,7 +28,8 @@ Admin commands (to a running hub; --url defaults to http://127.0.0.1:${DEFAULT_H
   civictill hub import-catalog FILE.json                revenue codes with fee schedules:
         [{"code","nameEn","nameEs","gl":"fund-dept-object","category","requiresAccount","schedules":[{"from":"YYYY-MM-DD","rule":{…}}]}]
   civictill hub import-users FILE.json                  users: [{"id","name","role","pin"?,"active"?}]
-  civictill hub export cis|gl --day YYYY-MM-DD [--out FILE]   CIS payment-import file or GL journal of a business day
+  civictill hub export cis|gl|arrangements --day YYYY-MM-DD [--out FILE]
+        CIS payment-import file, GL journal, or the payment arrangements (made, paid, kept, broken, cancelled) of a business day
   civictill hub totals --day YYYY-MM-DD                 the hub's totals for a business day
   civictill hub exceptions [--open]                     exceptions raised by the stations' events
   civictill hub stations                                enrolled stations and how far each has pushed
@@ -162,9 +163,10 @@ export async function hubMain(argv: string[]): Promise<void> {
     case 'import-users': show(await adminCall(t, 'POST', '/v1/admin/directory/users', readFile(args[0], 'JSON'))); return;
     case 'export': {
       const kind = args[0];
-      if (kind !== 'cis' && kind !== 'gl') fail('usage: civictill hub export cis|gl --day YYYY-MM-DD [--out FILE]');
+      const paths: Record<string, string> = { cis: 'cis-payments', gl: 'gl-journal', arrangements: 'arrangements' };
+      if (!kind || !paths[kind]) fail('usage: civictill hub export cis|gl|arrangements --day YYYY-MM-DD [--out FILE]');
       const d = day();
-      const text = await adminCall(t, 'GET', `/v1/admin/exports/${kind === 'cis' ? 'cis-payments' : 'gl-journal'}?day=${d}`);
+      const text = await adminCall(t, 'GET', `/v1/admin/exports/${paths[kind]}?day=${d}`);
       if (values.out) {
         writeFileSync(values.out, text);
         process.stdout.write(`Wrote ${values.out}.\n`);

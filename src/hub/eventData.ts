@@ -72,3 +72,11 @@ export const businessDayClosedSchema = z.looseObject({
   returnedChecks: z.looseObject({ count: whole.min(0), totalCents: whole, feesCents: whole }),
   netCents: whole,
 });
+
+/** arrangement.created (issue 14): the arrangement as made, with its schedule. */
+export { arrangementRecordSchema as arrangementCreatedSchema } from '../shared/hubProtocol';
+
+/** arrangement.cancelled: a supervisor ended a running arrangement, with a reason. */
+export const arrangementCancelledSchema = z.looseObject({
+  cancellationId: text, arrangementId: text, accountNumber: text, userId: text, approvedBy: text, reason: text, businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});

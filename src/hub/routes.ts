@@ -13,6 +13,8 @@ import { catalogSchema, importAccounts, importCatalog, importUsers, usersImportS
 import { HubError, badRequest } from './errors';
 import { listExceptions, parseCursor, resolveByCity, stationExceptions } from './exceptions';
 import { cisPaymentsCsv, glJournalCsv } from './exports';
+import { arrangementsCsv } from './arrangementExport';
+import { reviewDue } from './arrangementReview';
 import { parseJson, readBody, requireType } from './http';
 import { parsePullQuery, pullDirectory } from './pull';
 import { pushEvents } from './push';
@@ -80,7 +82,12 @@ export const routes: Route[] = [
   { method: 'GET', path: '/v1/sync/pull', summary: 'Directory changes (accounts, revenue codes, fee schedules, users) past a cursor, paged', access: 'station',
     query: { cursor: 'the cursor of the last applied page (0 at first)', limit: 'rows per page (default 5000, at most 10000)' },
     response: { type: 'application/json', schema: pullResponseSchema },
-    handle: async (ctx, call) => { const q = parsePullQuery(call.url.searchParams); return { json: await pullDirectory(ctx.db, q.cursor, q.limit) }; } },
+    handle: async (ctx, call) => {
+      const q = parsePullQuery(call.url.searchParams);
+      // An arrangement whose deadline has passed is judged before the stations see the directory.
+      await reviewDue(ctx.db, ctx.now());
+      return { json: await pullDirectory(ctx.db, q.cursor, q.limit) };
+    } },
 
   { method: 'GET', path: '/v1/sync/exceptions', summary: "This station's exceptions created or changed past a cursor", access: 'station',
     query: { cursor: 'the cursor of the last answer (0 for all)' }, response: { type: 'application/json', schema: exceptionsResponseSchema },
@@ -153,6 +160,14 @@ export const routes: Route[] = [
     handle: async (ctx, call) => {
       const day = parseDay(call.url.searchParams);
       return { text: { type: 'text/csv; charset=utf-8', body: await glJournalCsv(ctx.db, day), filename: `gl-journal-${day}.csv` } };
+    } },
+
+  { method: 'GET', path: '/v1/admin/exports/arrangements', summary: "Payment arrangements of a business day for the CIS: made (with schedules), paid, kept, broken, cancelled (CSV; columns documented in src/hub/arrangementExport.ts)", access: 'admin',
+    query: dayQuery, response: { type: 'text/csv' },
+    handle: async (ctx, call) => {
+      const day = parseDay(call.url.searchParams);
+      await reviewDue(ctx.db, ctx.now());
+      return { text: { type: 'text/csv; charset=utf-8', body: await arrangementsCsv(ctx.db, day), filename: `arrangements-${day}.csv` } };
     } },
 
   { method: 'GET', path: '/v1/admin/stations', summary: 'Enrolled stations and how far each has pushed', access: 'admin',

@@ -53,4 +53,16 @@ export interface HubDB {
     station_id: string; business_day: string; closed_at: string; closed_by: string; receipts: number; collections_cents: number; closeouts_cents: number;
     over_short_cents: number; returned_checks: number; returned_checks_cents: number; returned_fees_cents: number; net_cents: number; event_seq: number;
   };
+  arrangements: {
+    arrangement_id: string; station_id: string; arrangement_number: string; account_number: string; business_day: string; created_at: string;
+    total_cents: number; down_payment_cents: number; down_receipt_id: string | null; grace_days: number; time_zone: string; record: string; event_seq: number;
+  };
+  arrangement_instalments: { arrangement_id: string; instalment_no: number; due_date: string; amount_cents: number };
+  arrangement_cancellations: {
+    cancellation_id: string; arrangement_id: string; station_id: string; business_day: string; cancelled_at: string; user_id: string; approved_by: string; reason: string; event_seq: number;
+  };
+  arrangement_breaks: { arrangement_id: string; broken_on: string; instalment_no: number; due_date: string; missed_cents: number; decided_at: string };
+  arrangement_status: {
+    arrangement_id: string; account_number: string; status: 'active' | 'completed' | 'broken' | 'cancelled'; paid_cents: number; next_deadline: string | null; version: number; updated_at: string;
+  };
 }

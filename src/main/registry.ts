@@ -5,6 +5,8 @@ import { syncHandlers } from './sync/handlers';
 import { endOfDayHandlers } from './station/endOfDay/handlers';
 import { ledgerHandlers, type Handlers } from './station/handlers';
 import { backupHandlers } from './station/backup/handlers';
+import { arrangementHandlers } from './station/arrangements/handlers';
+import { arrangementPdfHandler } from './devices/arrangementPdfHandler';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -13,4 +15,6 @@ export const allHandlers: Handlers = {
   ...syncHandlers,
   ...printingHandlers,
   ...backupHandlers,
+  ...arrangementHandlers,
+  ...arrangementPdfHandler,
 };

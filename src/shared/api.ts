@@ -7,6 +7,7 @@ import { devicesContract } from './contract/devices';
 import { syncContract } from './contract/sync';
 import { printingContract } from './contract/printing';
 import { backupContract } from './contract/backup';
+import { arrangementsContract } from './contract/arrangements';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -17,6 +18,7 @@ export const api = {
   ...syncContract,
   ...printingContract,
   ...backupContract,
+  ...arrangementsContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

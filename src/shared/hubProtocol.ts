@@ -2,6 +2,7 @@
 // Both sides validate with these schemas; the hub's OpenAPI document is generated from them.
 import { z } from 'zod';
 import { ACCOUNT_STATUSES, REVENUE_CATEGORIES, ROLES } from './domain';
+import { ARRANGEMENT_LIMITS, ARRANGEMENT_STATUSES, FREQUENCIES } from './arrangements';
 import { feeRuleSchema } from './fees';
 
 export const HUB_API_PREFIX = '/v1';
@@ -107,6 +108,33 @@ export const directoryUserSchema = z.object({
 });
 export type WireUser = z.infer<typeof directoryUserSchema>;
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** An arrangement as made (the `arrangement.created` event's data, src/shared/arrangements.ts ArrangementRecord). */
+export const arrangementRecordSchema = z.looseObject({
+  id: z.uuid(), number: z.string().min(1).max(40), stationId: stationIdSchema, accountNumber: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
+  createdAt: z.iso.datetime(), businessDay: day, createdBy: z.string().min(1).max(64),
+  totalCents: z.number().int().positive(), downPaymentCents: z.number().int().min(0),
+  downReceiptId: z.string().nullable(), downReceiptNumber: z.string().nullable(),
+  frequency: z.enum(FREQUENCIES), instalmentCount: z.number().int().positive(), firstDue: day,
+  graceDays: z.number().int().min(0), timeZone: z.string().min(1).max(64), lang: z.enum(['en', 'es']),
+  payerName: z.string().nullable(), terms: z.string(), approvedBy: z.string().nullable(), overrideReason: z.string().nullable(),
+  overrides: z.array(z.enum(ARRANGEMENT_LIMITS)),
+  instalments: z.array(z.object({ no: z.number().int().min(0), dueDate: day, amountCents: z.number().int().positive() })).min(1),
+}).refine((r) => r.instalments.reduce((s, i) => s + i.amountCents, 0) === r.totalCents, 'the instalments do not add up to the amount arranged');
+
+/** An arrangement and how it stands on the hub's own figures (every station's payments). */
+export const wireArrangementSchema = z.object({
+  record: arrangementRecordSchema,
+  status: z.enum(ARRANGEMENT_STATUSES),
+  /** Paid on it so far, capped at the amount arranged. */
+  paidCents: z.number().int().min(0),
+  brokenOn: day.nullable(),
+  brokenInstalment: z.number().int().min(0).nullable(),
+  cancelled: z.object({ at: z.string(), by: z.string(), approvedBy: z.string().nullable(), reason: z.string() }).nullable(),
+});
+export type WireArrangement = z.infer<typeof wireArrangementSchema>;
+
 export const pullResponseSchema = z.object({
   /** Pass it back as ?cursor= for the next page; keep it once the page is applied. */
   cursor: z.number().int().min(0),
@@ -117,12 +145,14 @@ export const pullResponseSchema = z.object({
   revenueCodes: z.array(revenueCodeSchema),
   feeSchedules: z.array(feeScheduleSchema),
   users: z.array(directoryUserSchema),
+  /** Arrangements whose standing changed (a hub from before arrangements sends none). */
+  arrangements: z.array(wireArrangementSchema).default([]),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 // ---- Exceptions ----
 
-export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event', 'missing_at_station'] as const;
+export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event', 'missing_at_station', 'duplicate_arrangement', 'arrangement_late_payment'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
 export const hubExceptionSchema = z.object({

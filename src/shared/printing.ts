@@ -1,7 +1,7 @@
 // Print queue and drawer shapes the station sends the UI (results and events). Plain JSON.
 import type { StationMessage } from './messages';
 
-export const PRINT_FORMS = ['receipt', 'void', 'drop', 'paid_out', 'paid_in', 'x_report', 'z_report', 'deposit_slip', 'test'] as const;
+export const PRINT_FORMS = ['receipt', 'void', 'drop', 'paid_out', 'paid_in', 'x_report', 'z_report', 'deposit_slip', 'test', 'arrangement'] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
 export const PRINT_JOB_STATES = ['queued', 'printing', 'printed', 'failed', 'cancelled'] as const;

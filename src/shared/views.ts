@@ -2,6 +2,7 @@
 import type { AccountStatus, CardBrand, MovementKind, RevenueCategory, Role, SessionState, TenderKind } from './domain';
 import type { FeeRule, FeeInputs } from './fees';
 import type { DenominationCounts } from './denominations';
+import type { ArrangementSummary } from './arrangements';
 
 export interface UserView { id: string; name: string; role: Role }
 
@@ -50,6 +51,8 @@ export interface AccountView {
   balanceCents: number;
   directoryBalanceCents: number;
   cashOnlyUntil: string | null;
+  /** The payment arrangement running on the account (it holds the shut-off), or null. */
+  arrangement: ArrangementSummary | null;
 }
 
 export interface SessionView {

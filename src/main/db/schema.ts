@@ -42,6 +42,24 @@ export interface DrawerMovementsTable {
 export interface ReprintsTable { id: string; receipt_id: string; user_id: string; created_at: string }
 export interface JournalTable { seq: number; at: string; kind: string; ref: string; payload: string; prev_hash: string; hash: string }
 export interface OutboxTable { seq: number; event_id: string; kind: string; payload: string; created_at: string; acked_at: string | null }
+export interface ArrangementsTable {
+  id: string; station_id: string; seq: number; arrangement_number: string; account_number: string; created_at: string; business_day: string;
+  created_by: string; total_cents: number; down_payment_cents: number; down_receipt_id: string | null; frequency: 'weekly' | 'biweekly' | 'monthly';
+  instalment_count: number; first_due: string; grace_days: number; time_zone: string; lang: 'en' | 'es'; payer_name: string | null; terms: string;
+  approved_by: string | null; override_reason: string | null; overrides: string;
+}
+export interface ArrangementInstalmentsTable { arrangement_id: string; instalment_no: number; due_date: string; amount_cents: number }
+export interface ArrangementPaymentsTable {
+  seq: number | null; arrangement_id: string; receipt_id: string; instalment_no: number; amount_cents: number;
+  cause: 'down_payment' | 'payment' | 'void'; ref: string; created_at: string;
+}
+export interface ArrangementCancellationsTable { id: string; arrangement_id: string; user_id: string; approved_by: string; reason: string; created_at: string }
+export interface ArrangementReprintsTable { id: string; arrangement_id: string; user_id: string; created_at: string }
+export interface ArrangementBreaksTable { arrangement_id: string; broken_on: string; instalment_no: number; recorded_at: string }
+export interface HubArrangementsTable {
+  arrangement_id: string; account_number: string; record: string; status: 'active' | 'completed' | 'broken' | 'cancelled'; paid_cents: number;
+  broken_on: string | null; broken_instalment: number | null; cancelled: string | null; as_of: string;
+}
 
 export interface BackupRunsTable {
   id: number | null; reason: 'interval' | 'closeout' | 'manual'; started_at: string; finished_at: string; ok: number; file: string | null; bytes: number | null;
@@ -89,4 +107,11 @@ export interface DB {
   hub_link: HubLinkTable;
   print_jobs: PrintJobsTable;
   deposits: DepositsTable;
+  arrangements: ArrangementsTable;
+  arrangement_instalments: ArrangementInstalmentsTable;
+  arrangement_payments: ArrangementPaymentsTable;
+  arrangement_cancellations: ArrangementCancellationsTable;
+  arrangement_reprints: ArrangementReprintsTable;
+  arrangement_breaks: ArrangementBreaksTable;
+  hub_arrangements: HubArrangementsTable;
 }

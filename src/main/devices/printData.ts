@@ -7,6 +7,7 @@ import type { MovementView } from '../../shared/views';
 import type { MovementPrint } from '../../hardware/forms/movementSlip';
 import type { ReceiptPrint } from '../../hardware/forms/receipt';
 import type { VoidPrint } from '../../hardware/forms/voidReceipt';
+import type { ArrangementPrint } from '../../hardware/forms/arrangement';
 import { formatCents } from '../../shared/money';
 import { msg, type StationMessage } from '../../shared/messages';
 import { getAccount } from '../station/accounts';
@@ -21,7 +22,8 @@ export type JobData =
   | { form: 'x_report'; report: XReport }
   | { form: 'z_report'; report: ZReport; duplicate: boolean }
   | { form: 'deposit_slip'; deposit: DepositView; duplicate: boolean }
-  | { form: 'test' };
+  | { form: 'test' }
+  | { form: 'arrangement'; print: ArrangementPrint };
 
 const userName = (station: Station, id: string | null | undefined): string =>
   (id ? station.st.sqlGet<{ name: string }>('SELECT name FROM users WHERE id = ?', id)?.name ?? id : '');
@@ -58,6 +60,7 @@ export function jobLabelMessage(data: JobData): StationMessage {
     case 'z_report': return msg('job.zReport', { day: data.report.session.businessDay, cashier: data.report.session.cashier.name });
     case 'deposit_slip': return msg('job.depositSlip', { amountCents: data.deposit.totalCents });
     case 'test': return msg('job.test');
+    case 'arrangement': return msg('job.arrangement', { number: data.print.arrangement.number });
   }
 }
 
@@ -74,6 +77,7 @@ export function jobLabel(data: JobData, lang: 'en' | 'es' = 'en'): string {
     case 'z_report': return `${es ? 'Informe Z' : 'Z report'} ${data.report.session.businessDay} ${data.report.session.cashier.name}`;
     case 'deposit_slip': return `${es ? 'Boleta de depósito' : 'Deposit slip'} ${formatCents(data.deposit.totalCents)}`;
     case 'test': return es ? 'Página de prueba' : 'Test page';
+    case 'arrangement': return `${es ? 'Convenio de pago' : 'Payment arrangement'} ${data.print.arrangement.number}`;
   }
 }
 

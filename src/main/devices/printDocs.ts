@@ -6,6 +6,7 @@ import { receiptForm } from '../../hardware/forms/receipt';
 import { sessionReportForm } from '../../hardware/forms/sessionReport';
 import { testPageForm } from '../../hardware/forms/testPage';
 import { voidForm } from '../../hardware/forms/voidReceipt';
+import { arrangementForm } from '../../hardware/forms/arrangement';
 import type { Station } from '../station/station';
 import type { JobData } from './printData';
 import { printSettings } from './printSettings';
@@ -24,5 +25,6 @@ export function docFor(ctx: FormContext, data: JobData): PrintDoc {
     case 'z_report': return sessionReportForm(ctx, data.report, data.duplicate);
     case 'deposit_slip': return depositSlipForm(ctx, data.deposit, data.duplicate);
     case 'test': return testPageForm(ctx.columns, ctx.stationId, 'station');
+    case 'arrangement': return arrangementForm(ctx, data.print);
   }
 }

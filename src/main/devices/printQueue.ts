@@ -18,6 +18,7 @@ import { asUnconfirmedCopy } from '../../hardware/forms/unconfirmedCopy';
 import { printSettings, receiptLanguage } from './printSettings';
 import { depositView } from '../station/endOfDay/deposits';
 import { zReport } from '../station/endOfDay/reports';
+import { agreementLanguage, agreementPrint } from '../station/arrangements/agreement';
 
 export interface PrintJobRow {
   id: string; seq: number; form: PrintForm; ref: string; copy: number; cause: string; lang: 'en' | 'es'; data: string;
@@ -186,6 +187,15 @@ export class PrintQueue {
       case 'session.closed':
         this.enqueue(st, { form: 'z_report', report: zReport(this.station, p.sessionId as string), duplicate: false }, p.sessionId as string, rec.kind, p.closedBy as string, lang, 0);
         break;
+      // The agreement prints in the language chosen with the customer, not the receipt language.
+      case 'arrangement.created':
+        this.enqueue(st, { form: 'arrangement', print: agreementPrint(this.station, rec.ref, false) }, rec.ref, rec.kind, p.createdBy as string, agreementLanguage(this.station, rec.ref), 0);
+        break;
+      case 'arrangement.reprinted': {
+        const id = p.arrangementId as string;
+        this.enqueue(st, { form: 'arrangement', print: agreementPrint(this.station, id, true) }, id, rec.kind, p.userId as string, agreementLanguage(this.station, id), null);
+        break;
+      }
       case 'deposit.prepared':
         this.enqueue(st, { form: 'deposit_slip', deposit: depositView(this.station, p.depositId as string), duplicate: false }, p.depositId as string, rec.kind, p.preparedBy as string, lang, 0);
         break;
@@ -328,7 +338,7 @@ export class PrintQueue {
   private said = new Map<string, string>();
 }
 
-const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared']);
+const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared', 'arrangement.created', 'arrangement.reprinted']);
 
 /** A stored message, or null when there is none (or it names a code this build does not know). */
 function storedMessage(json: string | null): StationMessage | null {

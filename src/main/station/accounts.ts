@@ -4,6 +4,8 @@ import { StationError } from '../../shared/errors';
 import type { AccountView } from '../../shared/views';
 import type { AccountsTable } from '../db/schema';
 import type { Station } from './station';
+import { hasAny } from './arrangements/standing';
+import { arrangementSummary } from './arrangements/view';
 
 type AccountRow = AccountsTable & { paid_since: number };
 
@@ -16,7 +18,7 @@ const WITH_PAID = `a.*, COALESCE((SELECT SUM(l.amount_cents) FROM receipt_lines 
   WHERE x.account_number = a.account_number AND rc.recorded_at >= a.updated_at), 0)
   - COALESCE((SELECT SUM(rc.fee_cents) FROM returned_checks rc WHERE rc.fee_account = a.account_number AND rc.recorded_at >= a.updated_at), 0) AS paid_since`;
 
-function toView(r: AccountRow): AccountView {
+function toView(station: Station, r: AccountRow): AccountView {
   return {
     accountNumber: r.account_number,
     name: r.name,
@@ -25,13 +27,14 @@ function toView(r: AccountRow): AccountView {
     balanceCents: r.balance_cents - r.paid_since,
     directoryBalanceCents: r.balance_cents,
     cashOnlyUntil: r.cash_only_until,
+    arrangement: hasAny(station, r.account_number) ? arrangementSummary(station, r.account_number, station.businessDay()) : null,
   };
 }
 
 export function getAccount(station: Station, accountNumber: string): AccountView {
   const row = station.st.sqlGet<AccountRow>(`SELECT ${WITH_PAID} FROM accounts a WHERE a.account_number = ?`, accountNumber);
   if (!row) throw new StationError('UNKNOWN_ACCOUNT', { account: accountNumber }, 'accountNumber');
-  return toView(row);
+  return toView(station, row);
 }
 
 /** Upper bound for a case-insensitive prefix range on a NOCASE index. */
@@ -52,7 +55,7 @@ export function searchAccounts(station: Station, query: string, limit: number): 
       if (out.length >= limit) return;
       if (seen.has(r.account_number)) continue;
       seen.add(r.account_number);
-      out.push(toView(r));
+      out.push(toView(station, r));
     }
   };
   const st = station.st;

@@ -1,6 +1,7 @@
 // Station settings (DOMAIN.md gives the defaults in brackets). Stored as JSON values in `settings`.
 import { STANDARD_FLOAT, type DenominationCounts } from '../../shared/denominations';
 import type { Statements } from '../db/statements';
+import type { ArrangementPolicy } from '../../shared/contract/arrangements';
 
 export interface StationConfig {
   stationId: string;
@@ -24,6 +25,8 @@ export interface StationConfig {
   floatComposition: DenominationCounts;
   /** The one bank account deposits go to. */
   depositBank: { name: string; routing: string; account: string };
+  /** What an admin changed of the arrangement policy (arrangements/policy.ts has the defaults). */
+  arrangementPolicy?: Partial<ArrangementPolicy>;
 }
 
 export const DEFAULT_CONFIG: StationConfig = {

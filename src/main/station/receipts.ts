@@ -14,6 +14,7 @@ import { requireOpenSession } from './sessions';
 import type { Station } from './station';
 import { canonicalJson } from '../../shared/canonical';
 import { assertDayOpen } from './postingGuards';
+import { applyToArrangements } from './arrangements/applyPayment';
 
 export type PostReceiptInput = ParsedInputOf<'receipt.post'>;
 
@@ -114,37 +115,43 @@ function insertReceipt(station: Station, rec: ReceiptRecord): void {
   }
 }
 
+/**
+ * Writes a receipt inside the caller's transaction (station.commit): its lines, tenders, gapless number,
+ * journal row and outbox event, and what it pays on running arrangements. A replay of the same request
+ * returns the receipt already written.
+ */
+export function writeReceipt(station: Station, user: UserView, input: PostReceiptInput): { rec: ReceiptRecord; replay: boolean } {
+  if (station.st.sqlGet('SELECT 1 FROM receipts WHERE id = ?', input.id)) {
+    if (!sameRequest(station, input.id, input)) throw new StationError('IDEMPOTENCY_CONFLICT');
+    return { rec: receiptRecord(station, input.id)!, replay: true };
+  }
+  const session = requireOpenSession(station, user);
+  const now = station.clock.now();
+  const day = station.businessDay(now);
+  assertDayOpen(station, day);
+  const lines = prepareLines(station, input, day);
+  const total = lines.reduce((s, l) => s + l.amountCents, 0);
+  if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
+  const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
+  const { tendered, change } = checkTenders(station, input, total, accounts, day);
+  // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
+  // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
+  const seq = (station.st.sqlGet<{ s: number }>(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM receipts WHERE station_id = ?), 0),
+    COALESCE((SELECT MAX(hub_receipt_seq) FROM station_takeovers WHERE station_id = ?), 0)) AS s`, station.stationId, station.stationId)!.s) + 1;
+  const r: ReceiptRecord = {
+    id: input.id, receiptNumber: formatReceiptNumber(station.stationId, seq), stationId: station.stationId, seq, sessionId: session.id, cashierId: user.id,
+    businessDay: day, createdAt: now.toISOString(), payerName: input.payerName ?? null, totalCents: total, tenderedCents: tendered, changeCents: change,
+    lines: lines.map((l, i) => ({ lineNo: i + 1, ...l })),
+    tenders: input.tenders.map(tenderRecord),
+  };
+  insertReceipt(station, r);
+  station.record('receipt.posted', r.id, r, r.createdAt);
+  applyToArrangements(station, r);
+  return { rec: r, replay: false };
+}
+
 export function postReceipt(station: Station, user: UserView, input: PostReceiptInput): ReceiptView {
-  let replay = false;
-  const rec = station.commit((): ReceiptRecord => {
-    if (station.st.sqlGet('SELECT 1 FROM receipts WHERE id = ?', input.id)) {
-      if (!sameRequest(station, input.id, input)) throw new StationError('IDEMPOTENCY_CONFLICT');
-      replay = true;
-      return receiptRecord(station, input.id)!;
-    }
-    const session = requireOpenSession(station, user);
-    const now = station.clock.now();
-    const day = station.businessDay(now);
-    assertDayOpen(station, day);
-    const lines = prepareLines(station, input, day);
-    const total = lines.reduce((s, l) => s + l.amountCents, 0);
-    if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
-    const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
-    const { tendered, change } = checkTenders(station, input, total, accounts, day);
-    // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
-    // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
-    const seq = (station.st.sqlGet<{ s: number }>(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM receipts WHERE station_id = ?), 0),
-      COALESCE((SELECT MAX(hub_receipt_seq) FROM station_takeovers WHERE station_id = ?), 0)) AS s`, station.stationId, station.stationId)!.s) + 1;
-    const r: ReceiptRecord = {
-      id: input.id, receiptNumber: formatReceiptNumber(station.stationId, seq), stationId: station.stationId, seq, sessionId: session.id, cashierId: user.id,
-      businessDay: day, createdAt: now.toISOString(), payerName: input.payerName ?? null, totalCents: total, tenderedCents: tendered, changeCents: change,
-      lines: lines.map((l, i) => ({ lineNo: i + 1, ...l })),
-      tenders: input.tenders.map(tenderRecord),
-    };
-    insertReceipt(station, r);
-    station.record('receipt.posted', r.id, r, r.createdAt);
-    return r;
-  });
+  const { rec, replay } = station.commit(() => writeReceipt(station, user, input));
   if (replay) return receiptView(station, rec.id);
   return viewFromRecord(station, rec, { cashierName: user.name, voided: null, duplicate: false });
 }

@@ -62,8 +62,14 @@ export class Station {
   nowIso(): string { return this.clock.now().toISOString(); }
 
   businessDay(at: Date = this.clock.now()): string {
-    return businessDayFor(at, this.config.cutoff, this.config.timeZone);
+    // The local date and HH:MM are the same all through a minute: one Intl formatting per minute, not per
+    // call (a posting asks several times; formatToParts costs tens of microseconds each).
+    const key = `${Math.floor(at.getTime() / 60_000)}|${this.config.cutoff}|${this.config.timeZone}`;
+    if (this.dayCache?.key !== key) this.dayCache = { key, day: businessDayFor(at, this.config.cutoff, this.config.timeZone) };
+    return this.dayCache.day;
   }
+
+  private dayCache: { key: string; day: string } | null = null;
 
   updateConfig(patch: Partial<StationConfig>): void {
     saveConfig(this.st, patch);

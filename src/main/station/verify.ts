@@ -6,6 +6,7 @@ import { GENESIS_HASH, journalHash } from './journal';
 import { formatReceiptNumber, receiptRecord } from './receiptView';
 import type { Station } from './station';
 import { endOfDayChecks } from './endOfDay/verifyChecks';
+import { arrangementChecks } from './arrangements/verifyChecks';
 
 export interface Finding { invariant: string; row: string; detail: string }
 export interface CheckResult { finding: Finding | null; counted: string }
@@ -105,7 +106,7 @@ function takeovers(station: Station): CheckResult {
   return { finding: null, counted: rows.length ? `${rows.length} takeovers` : '' };
 }
 
-export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks];
+export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks];
 
 export interface VerifyReport { ok: boolean; summary: string; finding: Finding | null }
 

@@ -4,6 +4,8 @@ import type { ReceiptView, UserView } from '../../shared/views';
 import type { DrawerSessionsTable, VoidsTable } from '../db/schema';
 import { receiptIdByNumber, receiptView } from './receiptView';
 import type { Station } from './station';
+import { reverseReceipt } from './arrangements/applyPayment';
+import { cancelForVoidedDownPayment } from './arrangements/cancel';
 
 export function voidReceipt(station: Station, user: UserView, input: { id: string; receiptNumber: string; reason: string }, approver: UserView): ReceiptView {
   const receiptId = receiptIdByNumber(station, input.receiptNumber);
@@ -22,6 +24,9 @@ export function voidReceipt(station: Station, user: UserView, input: { id: strin
     station.st.sqlRun('INSERT INTO voids(id, receipt_id, session_id, user_id, approved_by, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       input.id, receiptId, session.id, user.id, approver.id, input.reason, at);
     station.record('receipt.voided', input.id, { voidId: input.id, receiptId, receiptNumber: input.receiptNumber, sessionId: session.id, stationId: station.stationId, userId: user.id, approvedBy: approver.id, reason: input.reason }, at);
+    // What it paid on arrangements is taken back; a down payment voided ends its arrangement.
+    reverseReceipt(station, receiptId, input.id, at);
+    cancelForVoidedDownPayment(station, receiptId, { receiptNumber: input.receiptNumber, userId: user.id, approvedBy: approver.id, reason: input.reason, at });
   });
   return receiptView(station, receiptId);
 }

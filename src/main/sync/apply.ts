@@ -1,10 +1,11 @@
 // Applying what the hub sends: a directory page (atomically, with its cursor) and exception changes.
 // Each is one short synchronous transaction; the network wait happened before it.
-import type { PullResponse, WireException } from '../../shared/hubProtocol';
+import type { PullResponse, WireArrangement, WireException } from '../../shared/hubProtocol';
 import type { HubExceptionView } from '../../shared/contract/sync';
 import type { ExceptionKind } from '../../shared/hubProtocol';
 import { invalidateCatalog } from '../station/catalogCache';
 import { bulkUpsertAccounts, upsertAccounts } from '../station/directory';
+import { applyHubArrangements } from '../station/arrangements/hubStatus';
 import type { Station } from '../station/station';
 import { getState, setState } from './state';
 import { cleanExceptions, cleanPage } from './clean';
@@ -13,8 +14,9 @@ import { cleanExceptions, cleanPage } from './clean';
  * `asOf` is when this station's outbox was last found drained: every payment it took before then is in
  * the hub's balances, and AccountView subtracts only payments taken since a row's updated_at.
  */
-export function applyDirectoryPage(station: Station, received: PullResponse, asOf: string): void {
-  const { page, cleaned } = cleanPage(received);
+export function applyDirectoryPage(station: Station, received: Omit<PullResponse, 'arrangements'> & { arrangements?: WireArrangement[] }, asOf: string): void {
+  const { page, cleaned } = cleanPage({ ...received, arrangements: received.arrangements ?? [] });
+  const arrangements = page.arrangements;
   station.commit(() => {
     const st = station.st;
     if (page.revenueCodes.length || page.feeSchedules.length) invalidateCatalog(station);
@@ -38,6 +40,7 @@ export function applyDirectoryPage(station: Station, received: PullResponse, asO
       if (getState(st, 'directory_complete') !== '1' && page.accounts.length >= 500) bulkUpsertAccounts(station, page.accounts, asOf);
       else upsertAccounts(station, page.accounts, asOf);
     }
+    applyHubArrangements(station, arrangements, asOf);
     setState(st, 'directory_cursor', page.cursor);
     setState(st, 'directory_latest', page.latest);
     if (!page.more) {
@@ -46,6 +49,7 @@ export function applyDirectoryPage(station: Station, received: PullResponse, asO
     }
     station.record('directory.pulled', String(page.cursor), {
       cursor: page.cursor, accounts: page.accounts.length, revenueCodes: page.revenueCodes.length, feeSchedules: page.feeSchedules.length, users: page.users.length,
+      arrangements: arrangements.length,
       // Fields whose control characters or card numbers were taken out before they were stored.
       ...(cleaned ? { cleanedFields: cleaned } : {}),
     }, station.nowIso(), { sync: false });

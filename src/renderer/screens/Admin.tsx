@@ -18,6 +18,7 @@ import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { DeviceSettings } from './admin/DeviceSettings';
 import { BackupSettings } from './admin/BackupSettings';
+import { ArrangementPolicyForm } from './admin/ArrangementPolicy';
 
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
@@ -155,6 +156,7 @@ export function Admin() {
         <section className="panel"><Users admin={admin} /></section>
       </div>
       <section className="panel"><BackupSettings admin={admin} /></section>
+      <section className="panel"><ArrangementPolicyForm admin={admin} /></section>
       {admin && <section className="panel"><DeviceSettings /></section>}
     </Page>
   );

@@ -10,7 +10,10 @@ import { useApp } from '../store/app';
 import { useCatalog } from '../store/catalog';
 import { useSale } from '../store/sale';
 import { useTillUi } from '../store/tillUi';
-import { AccountLookup, LOOKUP_ID, PAY_ID, payRef } from './till/AccountLookup';
+import { AccountLookup, arrangeRef, LOOKUP_ID, PAY_ID, payRef } from './till/AccountLookup';
+import { ArrangementDialog } from './till/ArrangementDialog';
+import { CancelArrangementDialog, instalmentRef } from './till/ArrangementPanel';
+import { call } from '../transport';
 import { ChangeDue } from './till/ChangeDue';
 import { DrawerMenu, type MenuItem } from './till/DrawerMenu';
 import { FeeDialog } from './till/FeeDialog';
@@ -59,7 +62,18 @@ export function Till() {
   const open = useTillUi((s) => s.open);
   const close = useTillUi((s) => s.close);
   const setKind = useTillUi((s) => s.setKind);
+  const arrangementFor = useTillUi((s) => s.arrangementFor);
+  const cancelling = useTillUi((s) => s.cancelling);
   useTenderErrors();
+
+  /** Alt+A: the chosen account's arrangement, or the one waiting for its down payment on this receipt. */
+  async function arrangement() {
+    if (useSale.getState().account) { arrangeRef.current(); return; }
+    const pending = useSale.getState().arrangement;
+    if (!pending) return;
+    const a = await call('accounts.get', { accountNumber: pending.accountNumber });
+    if (a.ok) useTillUi.getState().openArrangement(a.value);
+  }
 
   useEffect(() => { void loadCodes(); }, [loadCodes]);
   const toTender = useCallback(() => focusId('tender-amount'), []);
@@ -87,6 +101,8 @@ export function Till() {
     ...hot,
     'Alt+V': () => open('void'),
     'Alt+R': () => open('reprint'),
+    'Alt+A': () => void arrangement(),
+    'Alt+I': () => instalmentRef.current(),
     Escape: () => {
       if (account) { useSale.getState().selectAccount(null); focusId(LOOKUP_ID); }
       else if (last && lines.length === 0) { nextCustomer(); focusId(LOOKUP_ID); }
@@ -129,6 +145,8 @@ export function Till() {
       {dialog === 'noSale' && <NoSaleDialog onClose={closeDialog} />}
       {dialog === 'reprint' && <ReprintDialog onClose={closeDialog} />}
       {dialog === 'void' && <VoidDialog onClose={closeDialog} />}
+      {dialog === 'arrangement' && arrangementFor && <ArrangementDialog account={arrangementFor} onClose={closeDialog} onStarted={() => { close(); focusId('tender-amount'); }} />}
+      {dialog === 'cancelArrangement' && cancelling && <CancelArrangementDialog arrangement={cancelling} onClose={closeDialog} />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { InputOf } from '../../shared/api';
 import type { FeeInputs, FeeRule } from '../../shared/fees';
 import type { AccountView, ReceiptView } from '../../shared/views';
+import type { ArrangementView } from '../../shared/contract/arrangements';
 import { byField, type FieldErrors } from '../errors';
 import { call, isNoAnswer } from '../transport';
 import { useApp } from './app';
@@ -22,9 +23,14 @@ export interface SaleLine {
   feeInputs?: FeeInputs;
   /** The rule the station quoted with, to explain the fee in the cashier's language. */
   rule?: FeeRule;
+  /** The down payment of the arrangement this sale makes. */
+  downPayment?: boolean;
 }
 
 export interface SaleTender { key: string; tender: TenderInput }
+
+/** An arrangement agreed with the customer, waiting for its down payment: posted with the receipt at Complete. */
+export type PendingArrangement = Omit<InputOf<'arrangement.create'>, 'id' | 'receipt'> & { accountName: string };
 
 interface SaleState {
   lines: SaleLine[];
@@ -38,6 +44,16 @@ interface SaleState {
   last: ReceiptView | null;
   /** Account chosen in the lookup, waiting for an amount. */
   account: AccountView | null;
+  /** The arrangement the down-payment line of this sale is for (one posting with the receipt). */
+  arrangement: PendingArrangement | null;
+  /** Its client UUID: a retry after no answer sends the same one. */
+  arrangementId: string | null;
+  /** The arrangement the last receipt made. */
+  lastArrangement: ArrangementView | null;
+  /** Puts the down payment on the receipt with the arrangement it starts. */
+  startArrangement(a: PendingArrangement, line: Omit<SaleLine, 'key'>): void;
+  /** An arrangement made with no down payment: shown like one completed with a receipt. */
+  arrangementMade(a: ArrangementView): void;
   selectAccount(a: AccountView | null): void;
   addLine(line: Omit<SaleLine, 'key'>): void;
   removeLine(key: string): void;
@@ -72,19 +88,33 @@ export const useSale = create<SaleState>((set, get) => ({
   errors: {},
   last: null,
   account: null,
+  arrangement: null,
+  arrangementId: null,
+  lastArrangement: null,
 
   selectAccount(account) { set({ account }); },
+
+  startArrangement(a, line) {
+    // A plan agreed again replaces the one before, and its down-payment line.
+    const kept = get().lines.filter((l) => !l.downPayment);
+    const lines = [...kept, { ...line, downPayment: true, key: nextKey() }];
+    set({ lines, arrangement: a, arrangementId: crypto.randomUUID(), attemptId: null, errors: {}, last: null, lastArrangement: null, account: null });
+    void call('devices.display', { screen: 'item', description: a.accountName.slice(0, 60), amountCents: line.amountCents, totalCents: saleTotal(lines) });
+  },
+  arrangementMade(a) { set({ lastArrangement: a, arrangement: null, arrangementId: null, account: null }); },
 
   addLine(line) {
     // The first line of a new receipt is the next customer: the last change leaves the screen.
     const lines = [...get().lines, { ...line, key: nextKey() }];
-    set({ lines, attemptId: null, errors: {}, last: null, account: null });
+    set({ lines, attemptId: null, errors: {}, last: null, lastArrangement: null, account: null });
     // The customer display shows the line and the total so far (nothing happens when there is none).
     void call('devices.display', { screen: 'item', description: (line.accountName ?? line.nameEn).slice(0, 60), amountCents: line.amountCents, totalCents: saleTotal(lines) });
   },
   removeLine(key) {
+    const gone = get().lines.find((l) => l.key === key);
     const lines = get().lines.filter((l) => l.key !== key);
-    set({ lines, attemptId: null, errors: {} });
+    // Without its down payment there is no arrangement to make.
+    set({ lines, attemptId: null, errors: {}, ...(gone?.downPayment ? { arrangement: null, arrangementId: null } : {}) });
     void call('devices.display', lines.length ? { screen: 'total', totalCents: saleTotal(lines) } : { screen: 'clear' });
   },
   addTender(tender) { set({ tenders: [...get().tenders, { key: nextKey(), tender }], attemptId: null, errors: {} }); },
@@ -101,7 +131,7 @@ export const useSale = create<SaleState>((set, get) => ({
     if (s.posting || s.lines.length === 0) return null;
     const id = s.attemptId ?? crypto.randomUUID();
     set({ posting: true, attemptId: id, errors: {} });
-    const r = await call('receipt.post', {
+    const receipt = {
       id,
       lines: s.lines.map((l) => ({
         revenueCode: l.revenueCode,
@@ -110,9 +140,19 @@ export const useSale = create<SaleState>((set, get) => ({
       })),
       tenders: s.tenders.map((t) => t.tender),
       ...(s.payerName.trim() ? { payerName: s.payerName.trim() } : {}),
-    });
+    };
+    let r;
+    if (s.arrangement && s.arrangementId) {
+      // The arrangement and its down-payment receipt: one posting, one answer.
+      const { accountName: _name, ...plan } = s.arrangement;
+      const made = await call('arrangement.create', { ...plan, id: s.arrangementId, receipt });
+      r = made.ok ? { ok: true as const, value: made.value.receipt!, arrangement: made.value.arrangement } : made;
+    } else {
+      r = await call('receipt.post', receipt);
+    }
     if (r.ok) {
-      set({ posting: false, attemptId: null, lines: [], tenders: [], payerName: '', account: null, last: r.value });
+      set({ posting: false, attemptId: null, lines: [], tenders: [], payerName: '', account: null, last: r.value, arrangement: null, arrangementId: null,
+        lastArrangement: 'arrangement' in r ? r.arrangement : null });
       void useApp.getState().refreshSession();
       return r.value;
     }
@@ -121,7 +161,7 @@ export const useSale = create<SaleState>((set, get) => ({
     return null;
   },
 
-  nextCustomer() { set({ last: null, errors: {} }); },
-  cancelSale() { set({ lines: [], tenders: [], payerName: '', account: null, attemptId: null, errors: {} }); },
+  nextCustomer() { set({ last: null, lastArrangement: null, errors: {} }); },
+  cancelSale() { set({ lines: [], tenders: [], payerName: '', account: null, attemptId: null, errors: {}, arrangement: null, arrangementId: null }); },
   clearErrors() { set({ errors: {} }); },
 }));

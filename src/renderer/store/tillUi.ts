@@ -4,8 +4,10 @@ import type { ApiError } from '../../shared/errors';
 import type { CardBrand, TenderKind } from '../../shared/domain';
 import { EMPTY, keysFor, type AmountKeys } from '../amountEntry';
 import type { TenderInput } from './sale';
+import type { AccountView } from '../../shared/views';
+import type { ArrangementView } from '../../shared/contract/arrangements';
 
-export type TillDialog = null | 'fee' | 'drawer' | 'paidIn' | 'paidOut' | 'drop' | 'noSale' | 'reprint' | 'void' | 'help';
+export type TillDialog = null | 'fee' | 'drawer' | 'paidIn' | 'paidOut' | 'drop' | 'noSale' | 'reprint' | 'void' | 'help' | 'arrangement' | 'cancelArrangement';
 
 export interface TenderForm {
   amount: AmountKeys;
@@ -29,6 +31,11 @@ interface TillUiState {
   /** Notes already worded for the cashier (a check read that failed on a field), by field. */
   formNotes: Record<string, string>;
   dialog: TillDialog;
+  /** The account an arrangement is being set up for, or the arrangement being cancelled. */
+  arrangementFor: AccountView | null;
+  cancelling: ArrangementView | null;
+  openArrangement(a: AccountView): void;
+  openCancel(a: ArrangementView): void;
   setKind(kind: TenderKind): void;
   setForm(patch: Partial<TenderForm>): void;
   resetForm(): void;
@@ -46,6 +53,10 @@ export const useTillUi = create<TillUiState>((set, get) => ({
   formErrors: {},
   formNotes: {},
   dialog: null,
+  arrangementFor: null,
+  cancelling: null,
+  openArrangement(arrangementFor) { set({ dialog: 'arrangement', arrangementFor }); },
+  openCancel(cancelling) { set({ dialog: 'cancelArrangement', cancelling }); },
   setKind(kind) { set({ kind, formErrors: {}, formNotes: {} }); },
   setForm(patch) {
     // Errors and notes keep their identity when nothing in them changes, so a keystroke in the amount

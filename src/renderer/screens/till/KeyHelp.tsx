@@ -8,6 +8,7 @@ export function KeyHelp({ keys, onClose }: { keys: KeyDef[]; onClose(): void }) 
   const extra = [
     { key: 'Alt+V', label: t('keys.void') }, { key: 'Alt+R', label: t('drawer.reprint') },
     { key: 'Alt+L', label: t('keys.lock') }, { key: 'Alt+E', label: t('keys.language') },
+    { key: 'Alt+A', label: t('keys.arrangement') }, { key: 'Alt+I', label: t('keys.payInstalment') },
   ];
   return (
     <Dialog id="key-help" title={t('keys.help')} onClose={onClose}>

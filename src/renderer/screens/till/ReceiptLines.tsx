@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorAt, errorText } from '../../errors';
-import { money } from '../../format';
+import { day, money } from '../../format';
 import { explainFee } from '../../feeText';
 import { useApp } from '../../store/app';
 import { codeName } from '../../store/catalog';
@@ -16,6 +16,7 @@ export const ReceiptLines = memo(function ReceiptLines() {
   const errors = useSale((s) => s.errors);
   const removeLine = useSale((s) => s.removeLine);
   const linesErr = errors.lines;
+  const pending = useSale((s) => s.arrangement);
   return (
     <section className="panel lines" aria-labelledby="lines-title">
       <h2 id="lines-title">{t('till.receipt')}</h2>
@@ -47,6 +48,11 @@ export const ReceiptLines = memo(function ReceiptLines() {
             </table>
           </div>
         )}
+      {pending && (
+        <p className="banner info pending-arrangement" role="status">
+          {t('arrangement.pending', { number: pending.accountNumber, count: pending.instalmentCount, date: day(pending.firstDue, lang) })} {t('arrangement.change')}
+        </p>
+      )}
       <FieldError id="lines-err" text={linesErr ? errorText(linesErr, lang) : undefined} />
     </section>
   );
