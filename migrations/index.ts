@@ -7,6 +7,7 @@ import { m0003_print_queue } from './0003_print_queue';
 import { m0004_devices } from './0004_devices';
 import { m0005_sync } from './0005_sync';
 import { m0006_print_messages } from './0006_print_messages';
+import { m0014_slips } from './0014_slips';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_ledger', m0001_ledger],
@@ -15,4 +16,5 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0004_devices', m0004_devices],
   ['0005_sync', m0005_sync],
   ['0006_print_messages', m0006_print_messages],
+  ['0014_slips', m0014_slips],
 ];

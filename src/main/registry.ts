@@ -4,6 +4,8 @@ import { printingHandlers } from './devices/printingHandlers';
 import { syncHandlers } from './sync/handlers';
 import { endOfDayHandlers } from './station/endOfDay/handlers';
 import { ledgerHandlers, type Handlers } from './station/handlers';
+import { stubsHandlers } from './station/stubs/handlers';
+import { slipsHandlers } from './devices/slipHandlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -11,4 +13,6 @@ export const allHandlers: Handlers = {
   ...devicesHandlers,
   ...syncHandlers,
   ...printingHandlers,
+  ...stubsHandlers,
+  ...slipsHandlers,
 };

@@ -6,6 +6,8 @@ import { endOfDayContract } from './contract/endOfDay';
 import { devicesContract } from './contract/devices';
 import { syncContract } from './contract/sync';
 import { printingContract } from './contract/printing';
+import { stubsContract } from './contract/stubs';
+import { slipsContract } from './contract/slips';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -15,6 +17,8 @@ export const api = {
   ...devicesContract,
   ...syncContract,
   ...printingContract,
+  ...stubsContract,
+  ...slipsContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -14,8 +14,9 @@ export const MESSAGE_CODES = [
   'drawer.throughPrinter', 'drawer.noSensor', 'drawer.open', 'drawer.closed', 'drawer.notSetUp',
   // Why a print job stopped or waits (PrintJobView.lastErrorMessage).
   'printJob.interrupted', 'printJob.gaveUp', 'printJob.noPrinter', 'printJob.layout', 'printJob.uncertain', 'printJob.failed',
+  'printJob.slipTimeout', 'printJob.slipRemoved', 'printJob.noSlipStation',
   // What a print job is (PrintJobView.labelMessage); amountCents is worded as money by the UI.
-  'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test',
+  'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test', 'job.validation', 'job.endorsement',
   // What a device's test action did (devices.test resultMessage).
   'test.printed', 'test.drawerKicked', 'test.displayShown', 'test.checkRead', 'test.checkUnreadable', 'test.noCheck',
   'test.keyPressed', 'test.noKey', 'test.notOpen',

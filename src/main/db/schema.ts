@@ -43,6 +43,15 @@ export interface ReprintsTable { id: string; receipt_id: string; user_id: string
 export interface JournalTable { seq: number; at: string; kind: string; ref: string; payload: string; prev_hash: string; hash: string }
 export interface OutboxTable { seq: number; event_id: string; kind: string; payload: string; created_at: string; acked_at: string | null }
 
+export interface ReceiptStubsTable {
+  receipt_id: string; line_no: number; format_id: string; account_number: string; bill_number: string | null; due_date: string | null;
+  amount_due_cents: number; stub_key: string; raw: string;
+}
+export interface SlipLogTable {
+  seq: number | null; at: string; receipt_id: string; job_id: string | null; form: 'validation' | 'endorsement'; ref: string;
+  event: string; user_id: string | null; detail: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -59,4 +68,6 @@ export interface DB {
   reprints: ReprintsTable;
   journal: JournalTable;
   outbox: OutboxTable;
+  receipt_stubs: ReceiptStubsTable;
+  slip_log: SlipLogTable;
 }

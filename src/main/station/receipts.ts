@@ -14,6 +14,7 @@ import { requireOpenSession } from './sessions';
 import type { Station } from './station';
 import { canonicalJson } from '../../shared/canonical';
 import { assertDayOpen } from './postingGuards';
+import { insertStubs, lineStubs } from './stubs/receiptStubs';
 
 export type PostReceiptInput = ParsedInputOf<'receipt.post'>;
 
@@ -127,6 +128,7 @@ export function postReceipt(station: Station, user: UserView, input: PostReceipt
     const day = station.businessDay(now);
     assertDayOpen(station, day);
     const lines = prepareLines(station, input, day);
+    const stubs = lineStubs(station, input.lines);
     const total = lines.reduce((s, l) => s + l.amountCents, 0);
     if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
     const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
@@ -140,7 +142,9 @@ export function postReceipt(station: Station, user: UserView, input: PostReceipt
       tenders: input.tenders.map(tenderRecord),
     };
     insertReceipt(station, r);
-    station.record('receipt.posted', r.id, r, r.createdAt);
+    insertStubs(station, r.id, stubs);
+    const stubRows = stubs.map(({ lineNo, stub: x }) => ({ lineNo, formatId: x.formatId, accountNumber: x.accountNumber, billNumber: x.billNumber, dueDate: x.dueDate, amountDueCents: x.amountCents }));
+    station.record('receipt.posted', r.id, stubRows.length ? { ...r, stubs: stubRows } : r, r.createdAt);
     return r;
   });
   if (replay) return receiptView(station, rec.id);
