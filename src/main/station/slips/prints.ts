@@ -23,7 +23,7 @@ export function slipPrints(station: Station, receiptId: string, s: SlipSettings,
       if (!stub) continue;
       const dept = catalog(station).get(l.revenueCode)?.category ?? '';
       const lines = fillTemplate(validationTemplateFor(s, l.revenueCode, dept), {
-        city, date, time, receipt: r.receiptNumber, account: stub.accountNumber, amount: formatCents(l.amountCents), station: r.stationId,
+        city: city.toUpperCase(), date, time, receipt: r.receiptNumber, account: stub.accountNumber, amount: formatCents(l.amountCents), station: r.stationId,
         code: l.revenueCode, bill: stub.billNumber ?? '', cashier,
       }, s.slipColumns);
       out.push({ kind: 'validation', receiptNumber: r.receiptNumber, receiptId, number: l.lineNo, accountNumber: stub.accountNumber, checkNumber: null, amountCents: l.amountCents, lines, copy });
