@@ -5,7 +5,7 @@ import type { CardBrand, TenderKind } from '../../shared/domain';
 import { EMPTY, keysFor, type AmountKeys } from '../amountEntry';
 import type { TenderInput } from './sale';
 
-export type TillDialog = null | 'fee' | 'drawer' | 'paidIn' | 'paidOut' | 'drop' | 'noSale' | 'reprint' | 'void' | 'help';
+export type TillDialog = null | 'fee' | 'drawer' | 'paidIn' | 'paidOut' | 'drop' | 'noSale' | 'reprint' | 'void' | 'help' | 'stubDuplicate' | 'latePenalty' | 'receiptFound';
 
 export interface TenderForm {
   amount: AmountKeys;
