@@ -325,12 +325,13 @@ export const stubKey = (s: Pick<Stub, 'formatId' | 'accountNumber' | 'billNumber
 
 /** Scanner settings (keyboard-wedge) and the stub formats of the city. */
 export const wedgeSettingsSchema = z.object({
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().default(false),
   suffix: z.enum(['Enter', 'Tab']).default('Enter'),
   /** Longest pause between two characters of one scan; a person's typing is slower than this. */
-  maxGapMs: z.number().int().min(5, 'At least 5 ms.').max(100, 'At most 100 ms: slower is typing.').default(40),
+  maxGapMs: z.number().int().min(5, 'At least 5 ms.').max(100, 'At most 100 ms: slower is typing.').default(30),
   /** A scan is at least this many characters. */
   minLength: z.number().int().min(6).max(60).default(8),
 }).strict();
 export type WedgeSettings = z.output<typeof wedgeSettingsSchema>;
-export const DEFAULT_WEDGE: WedgeSettings = { enabled: true, suffix: 'Enter', maxGapMs: 40, minLength: 8 };
+/** Off until an admin sets a keyboard scanner up in Devices: a counter without one takes no key for a scan. */
+export const DEFAULT_WEDGE: WedgeSettings = { enabled: false, suffix: 'Enter', maxGapMs: 30, minLength: 8 };

@@ -20,7 +20,8 @@ describe('keyboard-wedge timing', () => {
     const { verdicts, end } = feed(core, stub, [3]);
     expect(verdicts[0]).toEqual({ act: 'pass', startsBurst: true });
     expect(verdicts.slice(1).every((v) => v.act === 'hold')).toBe(true);
-    expect(core.key('Enter', end + 4, false)).toEqual({ act: 'scan', text: stub });
+    const held = [...stub.slice(1)];
+    expect(core.key('Enter', end + 4, false)).toEqual({ act: 'burst', text: stub, held, fast: true });
   });
 
   it('a person typing, however fast, is never a scan: every key reaches the field in order', () => {
@@ -49,6 +50,12 @@ describe('keyboard-wedge timing', () => {
     const c2 = new WedgeCore(T);
     const r = feed(c2, '12', [5]);
     expect(c2.timeout(r.end + 100)).toEqual({ held: ['2'] });
+  });
+
+  it('a burst at a typing pace (but quick) ending in Enter is not scanner-speed: the page decides on its format', () => {
+    const core = new WedgeCore(T);
+    const { end } = feed(core, '121000358', [30]);
+    expect(core.key('Enter', end + 30, false)).toEqual({ act: 'burst', text: '121000358', held: [], fast: false });
   });
 
   it('a fast burst shorter than a scan, then Enter, is typing: its keys come back before the Enter', () => {

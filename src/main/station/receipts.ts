@@ -143,8 +143,11 @@ export function postReceipt(station: Station, user: UserView, input: PostReceipt
     };
     insertReceipt(station, r);
     insertStubs(station, r.id, stubs);
-    const stubRows = stubs.map(({ lineNo, stub: x }) => ({ lineNo, formatId: x.formatId, accountNumber: x.accountNumber, billNumber: x.billNumber, dueDate: x.dueDate, amountDueCents: x.amountCents }));
-    station.record('receipt.posted', r.id, stubRows.length ? { ...r, stubs: stubRows } : r, r.createdAt);
+    station.record('receipt.posted', r.id, r, r.createdAt);
+    // The stubs its lines were scanned from: this counter's record (told apart when scanned again), not the hub's.
+    if (stubs.length) {
+      station.record('receipt.stubs', r.id, { receiptId: r.id, stubs: stubs.map(({ lineNo, stub: x }) => ({ lineNo, formatId: x.formatId, accountNumber: x.accountNumber, billNumber: x.billNumber, dueDate: x.dueDate, amountDueCents: x.amountCents, raw: x.raw })) }, r.createdAt, { sync: false });
+    }
     return r;
   });
   if (replay) return receiptView(station, rec.id);

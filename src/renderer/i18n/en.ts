@@ -378,6 +378,7 @@ export const en = {
     receiptTitle: 'Receipt {{number}}', receiptText: '{{day}} · {{cashier}} · {{total}}', receiptVoided: 'This receipt is voided.',
     reprint: 'Reprint', void: 'Void', close: 'Close', reprinted: 'Receipt {{number}} sent to the printer again (DUPLICATE).',
     cutShort: 'Only part of the stub was read. Scan it again.',
+    noise: 'The scanner read something that is not a bill stub set up here, nor one of our receipts. Nothing was added.',
     added: 'Stub scanned: account {{account}}, {{amount}}.',
     wedge: 'Keyboard scanner', wedgeTest: 'Test the keyboard scanner', wedgeWaiting: 'Scan a bill stub now…', wedgeRead: 'Read {{format}}: account {{account}}, {{amount}}, due {{due}}.',
   },

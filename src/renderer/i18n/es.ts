@@ -380,6 +380,7 @@ export const es: UiStrings = {
     receiptTitle: 'Recibo {{number}}', receiptText: '{{day}} · {{cashier}} · {{total}}', receiptVoided: 'Este recibo está anulado.',
     reprint: 'Reimprimir', void: 'Anular', close: 'Cerrar', reprinted: 'El recibo {{number}} se envió otra vez a la impresora (DUPLICADO).',
     cutShort: 'Solo se leyó parte del talón. Escanéelo otra vez.',
+    noise: 'El escáner leyó algo que no es un talón de factura configurado aquí ni uno de nuestros recibos. No se agregó nada.',
     added: 'Talón escaneado: cuenta {{account}}, {{amount}}.',
     wedge: 'Escáner de teclado', wedgeTest: 'Probar el escáner de teclado', wedgeWaiting: 'Escanee ahora un talón de factura…', wedgeRead: 'Leído {{format}}: cuenta {{account}}, {{amount}}, vence {{due}}.',
   },

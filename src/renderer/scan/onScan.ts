@@ -2,7 +2,8 @@
 // a bill stub is read by the station and becomes a line — after a confirmation when it is on this
 // receipt already or was paid today, followed by the late penalty's offer when it is past due.
 import type { StubScanView } from '../../shared/contract/stubs';
-import { isReceiptNumber, stubKey } from '../../shared/stubs';
+import { isReceiptNumber, parseStub, stubKey, type StubFormat } from '../../shared/stubs';
+import type { BurstKind } from './wedge';
 import i18n from '../i18n';
 import { errorText } from '../errors';
 import { focusId } from '../focus';
@@ -37,6 +38,17 @@ export async function handleScan(text: string): Promise<void> {
     return;
   }
   addStubLine(scan);
+}
+
+/** What a burst says, by the city's formats (the station reads it again when it is a stub). */
+export function classifyBurst(text: string, formats: readonly StubFormat[]): BurstKind {
+  if (isReceiptNumber(text)) return 'receipt';
+  const r = parseStub(text, formats);
+  return r.ok || r.fault !== 'noFormat' ? 'stub' : 'none';
+}
+
+export function noise(): void {
+  useApp.getState().notify('error', () => t('scan.noise'));
 }
 
 export function cutShort(): void {

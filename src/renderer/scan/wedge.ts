@@ -1,5 +1,6 @@
 // The keyboard-wedge scanner on the page: a capture listener on window sees every key before the
 // focused field does, holds back or undoes what belongs to a scan (wedgeCore.ts), and hands the scan on.
+import { flushSync } from 'react-dom';
 import { WedgeCore, type WedgeTiming } from './wedgeCore';
 
 /** How a field looked when a burst began, to put it back if the burst was a scan. */
@@ -37,29 +38,41 @@ function restore(s: Snapshot): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** What a burst says: a stub of one of the formats (readable or not), one of our receipt numbers, or nothing known. */
+export type BurstKind = 'stub' | 'receipt' | 'none';
+
 export interface WedgeHandlers {
+  classify(text: string): BurstKind;
   /** A whole scan (without its suffix), wherever the focus was. */
   onScan(text: string, at: number): void;
   /** A burst at scanner speed that never got its suffix: a scan cut short. */
   onCutShort(text: string): void;
+  /** A burst at scanner speed, with its suffix, that is no stub and no receipt: noise or another code. */
+  onNoise(text: string): void;
 }
 
 /** Installs the listener; returns the uninstall. */
 export function installWedge(timing: WedgeTiming, h: WedgeHandlers): () => void {
   const core = new WedgeCore(timing);
   let start: Snapshot = { el: null, value: null, keys: null };
-  let target: HTMLElement | null = null;
   let timer: number | undefined;
+  /** Where each held key was typed: it goes back to the field that had the focus then. */
+  let heldAt: (HTMLElement | null)[] = [];
 
   const giveBack = (held: string[]) => {
-    const to = target && target.isConnected ? target : (document.activeElement as HTMLElement | null);
-    if (to) for (const k of held) typeKey(to, k);
+    const at = heldAt;
+    heldAt = [];
+    held.forEach((k, i) => {
+      const to = at[i]?.isConnected ? at[i]! : (document.activeElement as HTMLElement | null);
+      // Each key rendered before the next: a field that keys itself (an amount) must see its last key.
+      if (to) flushSync(() => typeKey(to, k));
+    });
   };
   const onTimer = () => {
     timer = undefined;
     const r = core.timeout(performance.now());
     if (!r) return;
-    if ('cutShort' in r) { restore(start); h.onCutShort(r.cutShort); } else giveBack(r.held);
+    if ('cutShort' in r) { heldAt = []; restore(start); h.onCutShort(r.cutShort); } else giveBack(r.held);
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -70,20 +83,25 @@ export function installWedge(timing: WedgeTiming, h: WedgeHandlers): () => void 
     if (core.burstLength > 0) timer = window.setTimeout(onTimer, timing.maxGapMs * 2);
     switch (v.act) {
       case 'pass':
-        if (v.startsBurst) { start = snapshot(document.activeElement); target = document.activeElement as HTMLElement | null; }
+        if (v.startsBurst) start = snapshot(document.activeElement);
         return;
       case 'hold':
         e.preventDefault(); e.stopImmediatePropagation();
+        heldAt.push(document.activeElement as HTMLElement | null);
         return;
       case 'release':
         giveBack(v.held);
-        if (printable && core.burstLength === 1) { start = snapshot(document.activeElement); target = document.activeElement as HTMLElement | null; }
+        if (printable && core.burstLength === 1) start = snapshot(document.activeElement);
         return;
-      case 'scan':
+      case 'burst': {
+        const kind = h.classify(v.text);
+        if (kind === 'none' && !v.fast) { giveBack(v.held); return; } // a person (or a program) typing: the suffix does its own thing
         e.preventDefault(); e.stopImmediatePropagation();
+        heldAt = [];
         restore(start);
-        h.onScan(v.text, e.timeStamp);
+        if (kind === 'none') h.onNoise(v.text); else h.onScan(v.text, e.timeStamp);
         return;
+      }
     }
   };
   window.addEventListener('keydown', onKey, true);

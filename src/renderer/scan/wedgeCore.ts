@@ -14,8 +14,11 @@ export type KeyVerdict =
   | { act: 'pass'; startsBurst: boolean }
   /** Keep it back (it may be part of a scan). */
   | { act: 'hold' }
-  /** A scan ended: swallow the key, undo what passed, drop what was held. */
-  | { act: 'scan'; text: string }
+  /**
+   * A burst ended by the suffix: a scan if what it says is one (a stub format, a receipt number) or if it
+   * came at scanner speed (`fast`: noise from a scanner); otherwise typing, and `held` goes back.
+   */
+  | { act: 'burst'; text: string; held: string[]; fast: boolean }
   /** Not a scan after all: the held keys go to the field (in order) before this key does its own thing. */
   | { act: 'release'; held: string[] };
 
@@ -24,6 +27,7 @@ export class WedgeCore {
   private held: string[] = [];
   private last = -Infinity;
   private holding = false;
+  private fastGaps = 0;
 
   constructor(private readonly t: WedgeTiming) {}
 
@@ -35,8 +39,9 @@ export class WedgeCore {
     if (key === this.t.suffix) {
       const text = this.chars.join('');
       const scan = this.chars.length >= this.t.minLength && gap <= this.t.maxGapMs;
+      const fast = this.chars.length > 1 && this.fastGaps >= (this.chars.length - 1) * 0.8;
       const held = this.reset();
-      if (scan) return { act: 'scan', text };
+      if (scan) return { act: 'burst', text, held, fast };
       return held.length ? { act: 'release', held } : { act: 'pass', startsBurst: false };
     }
     if (!printable) {
@@ -52,6 +57,7 @@ export class WedgeCore {
     }
     this.chars.push(key);
     this.last = at;
+    if (gap <= this.t.holdMs) this.fastGaps++;
     // Once one key is held, the rest of the burst is too: the field gets them back in order.
     if (this.holding || gap <= this.t.holdMs) {
       this.holding = true;
@@ -78,6 +84,7 @@ export class WedgeCore {
     this.chars = [];
     this.held = [];
     this.holding = false;
+    this.fastGaps = 0;
     this.last = -Infinity;
     return held;
   }

@@ -21,7 +21,7 @@ import { KeyBar, type KeyDef } from '../components/KeyBar';
 import { KeyHelp } from './till/KeyHelp';
 import { LatePenaltyDialog, ReceiptFoundDialog, SlipList, SlipPrompt, StubDuplicateDialog } from './till/ScanDialogs';
 import { installWedge } from '../scan/wedge';
-import { cutShort, handleScan } from '../scan/onScan';
+import { classifyBurst, cutShort, handleScan, noise } from '../scan/onScan';
 import { useScan } from '../store/scan';
 
 /** A tender the station refused comes back into the form, with the error next to its field. */
@@ -72,7 +72,7 @@ export function Till() {
   useEffect(() => {
     if (!wedge?.enabled) return;
     return installWedge({ suffix: wedge.suffix, maxGapMs: wedge.maxGapMs, minLength: wedge.minLength, holdMs: Math.min(15, wedge.maxGapMs) },
-      { onScan: (text) => void handleScan(text), onCutShort: cutShort });
+      { classify: (text) => classifyBurst(text, useScan.getState().settings?.formats ?? []), onScan: (text) => void handleScan(text), onCutShort: cutShort, onNoise: noise });
   }, [wedge]);
   const [voidNumber, setVoidNumber] = useState<string | undefined>(undefined);
   const toTender = useCallback(() => focusId('tender-amount'), []);

@@ -113,8 +113,8 @@ export function SlipPrompt() {
     <Dialog id="slip-prompt" title={t('slips.title')} onClose={later}>
       <p className="slip-insert" role="status">{text}</p>
       <div className="actions">
-        <button type="button" className="secondary" id="slip-skip" data-autofocus onClick={() => void skip()}>{t('slips.skip')}</button>
-        <button type="button" className="secondary" id="slip-later" onClick={later}>{t('slips.later')} <kbd>Esc</kbd></button>
+        <button type="button" className="secondary" id="slip-skip" onClick={() => void skip()}>{t('slips.skip')}</button>
+        <button type="button" className="secondary" id="slip-later" data-autofocus onClick={later}>{t('slips.later')} <kbd>Esc</kbd></button>
       </div>
     </Dialog>
   );

@@ -1,0 +1,53 @@
+// The stub scanner in the e2e page. A keyboard-wedge scanner types its characters as one fast burst
+// and its suffix: here real key events (CDP Input.dispatchKeyEvent, as trusted as a keyboard's), sent
+// all at once so they reach the page at the pace the browser takes them, as a scanner's do — not one
+// round trip per key, which on a busy machine spaces them like a person's typing. A person types with pauses.
+import type { CDPSession, Page } from 'playwright-core';
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+async function cdp(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) { s = await page.context().newCDPSession(page); sessions.set(page, s); }
+  return s;
+}
+
+/** The key event fields Chromium needs for a character a scanner sends. */
+function keyOf(ch: string): { key: string; code: string; text?: string; windowsVirtualKeyCode: number } {
+  if (ch === 'Enter') return { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 };
+  if (ch === 'Tab') return { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 };
+  if (/\d/.test(ch)) return { key: ch, code: `Digit${ch}`, text: ch, windowsVirtualKeyCode: 48 + Number(ch) };
+  if (/[A-Za-z]/.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, text: ch, windowsVirtualKeyCode: ch.toUpperCase().charCodeAt(0) };
+  const punct: Record<string, [string, number]> = { '|': ['Backslash', 220], '-': ['Minus', 189], '.': ['Period', 190], ';': ['Semicolon', 186], ',': ['Comma', 188], '~': ['Backquote', 192], '^': ['Digit6', 54] };
+  const [code, vk] = punct[ch] ?? ['Unidentified', 0];
+  return { key: ch, code, text: ch, windowsVirtualKeyCode: vk };
+}
+
+/** Key events for each character, sent without waiting between them; resolves once all were taken. */
+async function burst(page: Page, keys: string[]): Promise<void> {
+  const s = await cdp(page);
+  const sent: Promise<unknown>[] = [];
+  for (const k of keys) {
+    const e = keyOf(k);
+    const shift = e.key.length === 1 && (/[A-Z|~^]/.test(e.key)) ? 8 : 0;
+    sent.push(s.send('Input.dispatchKeyEvent', { type: e.text ? 'keyDown' : 'rawKeyDown', modifiers: shift, ...e }));
+    sent.push(s.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers: shift, key: e.key, code: e.code, windowsVirtualKeyCode: e.windowsVirtualKeyCode }));
+  }
+  await Promise.all(sent);
+}
+
+/** A scan: the characters at scanner speed, then the suffix (Enter by default). */
+export async function wedgeScan(page: Page, text: string, suffix: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
+  await burst(page, [...text, suffix]);
+}
+
+/** A scan cut short: the start of it, fast, and no suffix (the scanner lost the code). */
+export async function cutShortScan(page: Page, text: string): Promise<void> {
+  await burst(page, [...text]);
+}
+
+/** A person keying the same characters (fast for a person: 120 ms a key), then Enter. */
+export async function personTypes(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 120 });
+  await page.keyboard.press('Enter');
+}
