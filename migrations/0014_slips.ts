@@ -1,7 +1,7 @@
 // 0014 — bill stubs and the slip station: validations and endorsements are print jobs like any other
 // (print_jobs rebuilt to admit the two forms: SQLite cannot widen a CHECK in place), the stub each
 // receipt line was scanned from, and the slip log (form inserted, printed, skipped, timed out, removed).
-// Frozen once released.
+// device_settings is rebuilt the same way to admit the stub scanner. Frozen once released.
 import type { Migration } from 'kysely/migration';
 import { appendOnly, runScript } from './script';
 
@@ -51,6 +51,23 @@ BEGIN SELECT RAISE(ABORT, 'a print job prints what was queued: only its progress
 
 CREATE TRIGGER print_jobs_no_delete BEFORE DELETE ON print_jobs
 BEGIN SELECT RAISE(ABORT, 'print_jobs keeps its history: rows are never deleted'); END;
+
+CREATE TABLE device_settings_0014 (
+  device_id TEXT PRIMARY KEY CHECK (length(device_id) BETWEEN 1 AND 32),
+  kind TEXT NOT NULL CHECK (kind IN ('printer','drawer','micr','tenkey','display','scanner')),
+  address TEXT NOT NULL CHECK (length(address) <= 300),
+  options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options) AND json_type(options) = 'object'),
+  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  position INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT REFERENCES users(id)
+) STRICT;
+
+INSERT INTO device_settings_0014 SELECT device_id, kind, address, options, enabled, position, updated_at, updated_by FROM device_settings;
+
+DROP TABLE device_settings;
+
+ALTER TABLE device_settings_0014 RENAME TO device_settings;
 
 CREATE TABLE receipt_stubs (
   receipt_id TEXT NOT NULL REFERENCES receipts(id),

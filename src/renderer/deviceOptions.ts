@@ -25,4 +25,5 @@ export const OPTION_HINTS: Record<string, string> = {
   micr: 'symbols=magtek|upos|unicode|auto',
   tenkey: 'keymap',
   display: 'language=en|es, followPostings=true|false',
+  scanner: 'staleMs (300), maxLength (400)',
 };

@@ -1,7 +1,7 @@
 // Station events shown as they happen, through `on`: print queue (waiting, failed), the drawer (left
 // open, did not open), devices (paper out, offline), check reads (fill the check tender), keys from a
 // serial ten-key, sync status, and the drawer session's figures.
-import type { CheckReadView, DeviceStatus, KeyView } from '../shared/devices';
+import type { CheckReadView, DeviceStatus, KeyView, ScanFaultView, ScanView } from '../shared/devices';
 import type { KickFailedEvent, PrintJobView } from '../shared/printing';
 import type { SyncStatusView } from '../shared/contract/sync';
 import i18n from './i18n';
@@ -11,7 +11,7 @@ import { call, on } from './transport';
 import { useApp } from './store/app';
 import { useTillUi } from './store/tillUi';
 import { useScan } from './store/scan';
-import { handleScan } from './scan/onScan';
+import { cutShort, handleScan, noise } from './scan/onScan';
 
 type Handler = (payload: unknown) => void;
 // Keys are built from event data here (kinds, faults), so they are looked up as plain strings.
@@ -86,7 +86,8 @@ const HANDLERS: Record<string, Handler> = {
   'device.check': () => { void checkRead(); },
   'device.key': (p) => serialKey(p as KeyView),
   // A serial stub scanner: the same as a keyboard-wedge scan.
-  'device.scan': (p) => { void handleScan((p as { text: string }).text); },
+  'device.scan': (p) => { void handleScan((p as ScanView).text); },
+  'device.scanFault': (p) => { if ((p as ScanFaultView).fault === 'cutShort') cutShort(); else noise(); },
   'sync.status': (p) => useApp.getState().setSync(p as SyncStatusView),
 };
 

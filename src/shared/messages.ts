@@ -19,7 +19,9 @@ export const MESSAGE_CODES = [
   'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test', 'job.validation', 'job.endorsement',
   // What a device's test action did (devices.test resultMessage).
   'test.printed', 'test.drawerKicked', 'test.displayShown', 'test.checkRead', 'test.checkUnreadable', 'test.noCheck',
-  'test.keyPressed', 'test.noKey', 'test.notOpen',
+  'test.keyPressed', 'test.noKey', 'test.notOpen', 'test.scanned', 'test.noScan', 'test.drawerOpened',
+  // A cash drawer on its own serial port.
+  'drawer.serial',
   // Sync with the city hub.
   'sync.unreachable', 'sync.timeout', 'sync.hubError', 'sync.refused', 'sync.other',
 ] as const;

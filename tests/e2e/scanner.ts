@@ -46,8 +46,8 @@ export async function cutShortScan(page: Page, text: string): Promise<void> {
   await burst(page, [...text]);
 }
 
-/** A person keying the same characters (fast for a person: 120 ms a key), then Enter. */
+/** A person keying the same characters (quick for a person: 200 ms a key), then Enter. */
 export async function personTypes(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text, { delay: 120 });
+  await page.keyboard.type(text, { delay: 200 });
   await page.keyboard.press('Enter');
 }

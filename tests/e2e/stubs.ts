@@ -14,7 +14,7 @@ import { BUILT_IN_STUB_FORMATS, encodeStub } from '../../src/shared/stubs';
 import { verifyLedger } from '../../src/main/station/verify';
 import { ROUTING } from '../helpers/station';
 import { launch, slipPng } from '../hardware/screenshot';
-import { look, signIn, tenKey, type Till } from './harness';
+import { look, shot, signIn, tenKey, type Till } from './harness';
 import { cutShortScan, personTypes, wedgeScan } from './scanner';
 
 type Lang = 'en' | 'es';
@@ -49,14 +49,25 @@ function qrIn(path: string): string | null {
 }
 
 export async function stubsAtTheCounter(till: Till, lang: Lang): Promise<void> {
+  try {
+    await atTheCounter(till, lang);
+  } catch (e) {
+    // The screen as it was when a step failed, to see why.
+    await shot(till.page, `${lang}-stub-failed`).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function atTheCounter(till: Till, lang: Lang): Promise<void> {
   const { page, t } = till;
   const w = WORDS[lang];
   const p = `${lang}-stub-`;
   const emu = till.rig!.printer;
   const st = t.station.st;
   await t.ok('printing.updateSettings', { receiptLanguage: lang }, 'admin');
-  // A wide gap allowance: these bursts come over CDP on a busy machine; a person's keys (120 ms) stay far slower.
-  await t.ok('stubs.updateSettings', { wedge: { enabled: true, suffix: 'Enter', maxGapMs: 80, minLength: 8 } }, 'admin');
+  // The widest gap allowance: these bursts come over CDP, each key after the page has handled the one
+  // before, on a busy machine; a person's keys (200 ms apart here) stay far slower.
+  await t.ok('stubs.updateSettings', { wedge: { enabled: true, suffix: 'Enter', maxGapMs: 100, minLength: 8 } }, 'admin');
 
   await page.locator('#signin-user').waitFor();
   if (lang === 'es') { await page.keyboard.press('Alt+E'); await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor(); }

@@ -2,6 +2,7 @@
 // so every posting queues its slip) and found again by the handlers and the device manager.
 import type { Device } from '../../hardware/device';
 import { PrinterDrawer } from '../../hardware/drawer/drawer';
+import { SerialDrawer } from '../../hardware/drawer/serialDrawer';
 import { ReceiptPrinter } from '../../hardware/printer/printer';
 import type { Station } from '../station/station';
 import { DrawerService } from './drawerService';
@@ -33,5 +34,5 @@ export function printing(station: Station): Printing {
 export function useDevice(station: Station, device: Device | null, kind: Device['kind']): void {
   const p = printing(station);
   if (kind === 'printer') p.queue.usePrinter(device instanceof ReceiptPrinter ? device : null);
-  if (kind === 'drawer') p.drawer.useDrawer(device instanceof PrinterDrawer ? device : null);
+  if (kind === 'drawer') p.drawer.useDrawer(device instanceof PrinterDrawer || device instanceof SerialDrawer ? device : null);
 }

@@ -326,6 +326,7 @@ export const en = {
     drawer: {
       throughPrinter: 'Opens through the receipt printer {{printer}}.', noSensor: 'Ready (no open/closed sensor).', open: 'Open.', closed: 'Closed.',
       notSetUp: 'No cash drawer is set up at this station.',
+      serial: 'On its own serial port {{address}}.',
     },
     printJob: {
       interrupted: 'Interrupted while printing: check whether it came out, then retry or cancel it.',

@@ -328,6 +328,7 @@ export const es: UiStrings = {
     drawer: {
       throughPrinter: 'Se abre por medio de la impresora de recibos {{printer}}.', noSensor: 'Listo (sin sensor de abierto/cerrado).', open: 'Abierto.', closed: 'Cerrado.',
       notSetUp: 'No hay cajón de dinero configurado en esta estación.',
+      serial: 'En su propio puerto serie {{address}}.',
     },
     printJob: {
       interrupted: 'Se interrumpió mientras se imprimía: revise si salió y luego reintente o cancele.',
