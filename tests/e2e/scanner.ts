@@ -23,16 +23,25 @@ function keyOf(ch: string): { key: string; code: string; text?: string; windowsV
   return { key: ch, code, text: ch, windowsVirtualKeyCode: vk };
 }
 
-/** Key events for each character, sent without waiting between them; resolves once all were taken. */
-async function burst(page: Page, keys: string[]): Promise<void> {
+/** A scanner's pace: a key every 4 ms (USB HID reports, press and release). */
+export const SCANNER_KEY_MS = 4;
+
+/**
+ * Key events for each character, sent without waiting between them, each stamped with the moment the
+ * scanner would have sent it (CDP's timestamp: the event's timeStamp in the page, as the OS stamps a
+ * real keyboard's). The page may be busy when they arrive; their times are the scanner's, as at a counter.
+ */
+async function burst(page: Page, keys: string[], keyMs = SCANNER_KEY_MS): Promise<void> {
   const s = await cdp(page);
   const sent: Promise<unknown>[] = [];
-  for (const k of keys) {
+  const t0 = Date.now() / 1000;
+  keys.forEach((k, i) => {
     const e = keyOf(k);
     const shift = e.key.length === 1 && (/[A-Z|~^]/.test(e.key)) ? 8 : 0;
-    sent.push(s.send('Input.dispatchKeyEvent', { type: e.text ? 'keyDown' : 'rawKeyDown', modifiers: shift, ...e }));
-    sent.push(s.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers: shift, key: e.key, code: e.code, windowsVirtualKeyCode: e.windowsVirtualKeyCode }));
-  }
+    const timestamp = t0 + (i * keyMs) / 1000;
+    sent.push(s.send('Input.dispatchKeyEvent', { type: e.text ? 'keyDown' : 'rawKeyDown', modifiers: shift, timestamp, ...e }));
+    sent.push(s.send('Input.dispatchKeyEvent', { type: 'keyUp', modifiers: shift, timestamp: timestamp + 0.001, key: e.key, code: e.code, windowsVirtualKeyCode: e.windowsVirtualKeyCode }));
+  });
   await Promise.all(sent);
 }
 
