@@ -50,6 +50,7 @@ export async function wedgeScan(page: Page, text: string, suffix: 'Enter' | 'Tab
   await burst(page, [...text, suffix]);
 }
 
+
 /** A scan cut short: the start of it, fast, and no suffix (the scanner lost the code). */
 export async function cutShortScan(page: Page, text: string): Promise<void> {
   await burst(page, [...text]);

@@ -80,7 +80,10 @@ export function installWedge(timing: WedgeTiming, h: WedgeHandlers): () => void 
     const printable = e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey;
     const v = core.key(e.key, e.timeStamp, printable);
     window.clearTimeout(timer);
-    if (core.burstLength > 0) timer = window.setTimeout(onTimer, timing.maxGapMs * 2);
+    // The burst's end is decided by the keys' own times; the timer only notices that no key came at all
+    // (a scan without its suffix, rollover keys to hand back). It waits longer than the gap: keys of one
+    // burst can reach a busy page later than they were typed.
+    if (core.burstLength > 0) timer = window.setTimeout(onTimer, Math.max(250, timing.maxGapMs * 5));
     switch (v.act) {
       case 'pass':
         if (v.startsBurst) start = snapshot(document.activeElement);
