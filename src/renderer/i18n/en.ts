@@ -264,6 +264,18 @@ export const en = {
     drawerOpenWarnSeconds: 'Warn when the drawer stays open (seconds)', giveUpMinutes: 'Stop retrying a print after (minutes)',
     blockSale: 'Refuse the next sale while the drawer is open',
   },
+  stubSettings: {
+    title: 'Bill stubs and the slip station',
+    wedge: 'Keyboard scanner (a USB scanner that types)', wedgeEnabled: 'A keyboard scanner is used at this counter', suffix: 'It ends each scan with',
+    maxGapMs: 'Longest pause inside a scan (ms)', minLength: 'Shortest scan (characters)',
+    test: 'Test the keyboard scanner', testing: 'Scan a bill stub now (15 s)…', testRead: 'Read with {{format}}: account {{account}}, {{amount}}, due {{due}}, bill {{bill}}, code {{code}}.',
+    testReceipt: 'Read one of our receipts: {{number}}.', testNothing: 'Nothing was scanned: check the scanner adds Enter or Tab after each scan, and its settings here.',
+    slip: 'Slip station', slipStation: 'The receipt printer has a slip station (validation and endorsement)', validateStubs: 'Validate each scanned stub', endorseChecks: 'Endorse each check',
+    insertTimeout: 'Wait for a form (seconds)', slipColumns: 'Characters per slip line',
+    formats: 'Stub formats (JSON)', formatsHint: 'Each format: id, name, symbology, layout (fixed positions or delimited fields), checkDigit (mod10 with weights, or mod11), amount, dateFormat, revenueCode, revenueCodes, accountPattern, maxAmountCents. See the README.',
+    templates: 'Validation and endorsement text (JSON)', templatesHint: 'validation: byCode, byDepartment and default (lines with {city} {date} {time} {receipt} {account} {amount} {station} {code} {bill} {cashier}); endorsement: lines with {city} {bank} {bankAccount} {receipt} {amount} {date} {checkNumber} {station}.',
+    badJson: 'This is not JSON: {{detail}}', save: 'Save stubs and slips',
+  },
   sync: {
     title: 'Sync with the city hub', state: 'Connection', pending: 'Waiting to send', pendingShort: '{{n}} to send', lastSuccess: 'Last sync', directory: 'Account directory as of',
     hub: 'Hub', lastError: 'Last problem', now: 'Sync now', exceptions: 'Exceptions from the hub ({{n}})', noExceptions: 'No open exceptions.',

@@ -266,6 +266,18 @@ export const es: UiStrings = {
     drawerOpenWarnSeconds: 'Avisar si la caja queda abierta (segundos)', giveUpMinutes: 'Dejar de reintentar una impresión tras (minutos)',
     blockSale: 'Rechazar la siguiente venta mientras la caja esté abierta',
   },
+  stubSettings: {
+    title: 'Talones de factura y estación de formularios',
+    wedge: 'Escáner de teclado (un escáner USB que teclea)', wedgeEnabled: 'En este mostrador se usa un escáner de teclado', suffix: 'Termina cada escaneo con',
+    maxGapMs: 'Pausa más larga dentro de un escaneo (ms)', minLength: 'Escaneo más corto (caracteres)',
+    test: 'Probar el escáner de teclado', testing: 'Escanee ahora un talón de factura (15 s)…', testRead: 'Leído con {{format}}: cuenta {{account}}, {{amount}}, vence {{due}}, factura {{bill}}, código {{code}}.',
+    testReceipt: 'Leído uno de nuestros recibos: {{number}}.', testNothing: 'No se escaneó nada: revise que el escáner agregue Enter o Tab tras cada escaneo, y sus ajustes aquí.',
+    slip: 'Estación de formularios', slipStation: 'La impresora de recibos tiene estación de formularios (validación y endoso)', validateStubs: 'Validar cada talón escaneado', endorseChecks: 'Endosar cada cheque',
+    insertTimeout: 'Esperar un formulario (segundos)', slipColumns: 'Caracteres por línea del formulario',
+    formats: 'Formatos de talón (JSON)', formatsHint: 'Cada formato: id, name, symbology, layout (posiciones fijas o campos delimitados), checkDigit (mod10 con pesos, o mod11), amount, dateFormat, revenueCode, revenueCodes, accountPattern, maxAmountCents. Vea el README.',
+    templates: 'Texto de validación y endoso (JSON)', templatesHint: 'validation: byCode, byDepartment y default (líneas con {city} {date} {time} {receipt} {account} {amount} {station} {code} {bill} {cashier}); endorsement: líneas con {city} {bank} {bankAccount} {receipt} {amount} {date} {checkNumber} {station}.',
+    badJson: 'Esto no es JSON: {{detail}}', save: 'Guardar talones y formularios',
+  },
   sync: {
     title: 'Sincronización con la central', state: 'Conexión', pending: 'Por enviar', pendingShort: '{{n}} por enviar', lastSuccess: 'Última sincronización', directory: 'Directorio de cuentas al',
     hub: 'Central', lastError: 'Último problema', now: 'Sincronizar ahora', exceptions: 'Excepciones de la central ({{n}})', noExceptions: 'No hay excepciones abiertas.',

@@ -17,6 +17,7 @@ import { call } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { DeviceSettings } from './admin/DeviceSettings';
+import { StubSettings } from './admin/StubSettings';
 
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
@@ -154,6 +155,7 @@ export function Admin() {
         <section className="panel"><Users admin={admin} /></section>
       </div>
       {admin && <section className="panel"><DeviceSettings /></section>}
+      {admin && <section className="panel"><StubSettings /></section>}
     </Page>
   );
 }
