@@ -5,7 +5,7 @@ import type { SlipPrint } from '../../shared/slips';
 import type { Handlers } from '../station/handlers';
 import { receiptIdByNumber } from '../station/receiptView';
 import { slipLog } from '../station/slips/log';
-import { slipPrints } from '../station/slips/prints';
+import { slipPrints, slipRef } from '../station/slips/prints';
 import { saveSlipSettings, slipSettings } from '../station/slips/settings';
 import { printing } from './printing';
 import type { PrintJobRow } from './printQueue';
@@ -29,7 +29,7 @@ export const slipsHandlers: Handlers<keyof typeof slipsContract> = {
     }
     const queue = printing(station).queue;
     station.commit(() => station.record('slip.requested', id, { receiptId: id, form: i.form, number: i.number, userId: user.id }, station.nowIso(), { sync: false }));
-    const row = station.st.sqlGet<PrintJobRow>('SELECT * FROM print_jobs WHERE form = ? AND ref LIKE ? ORDER BY copy DESC LIMIT 1', i.form, `${id}:%${i.number}`);
+    const row = station.st.sqlGet<PrintJobRow>('SELECT * FROM print_jobs WHERE form = ? AND ref = ? ORDER BY copy DESC LIMIT 1', i.form, slipRef(id, i.form, i.number));
     return queue.view(row!.id);
   },
 };
