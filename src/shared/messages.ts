@@ -14,7 +14,7 @@ export const MESSAGE_CODES = [
   'drawer.throughPrinter', 'drawer.noSensor', 'drawer.open', 'drawer.closed', 'drawer.notSetUp',
   // Why a print job stopped or waits (PrintJobView.lastErrorMessage).
   'printJob.interrupted', 'printJob.gaveUp', 'printJob.noPrinter', 'printJob.layout', 'printJob.uncertain', 'printJob.failed',
-  'printJob.slipTimeout', 'printJob.slipRemoved', 'printJob.noSlipStation',
+  'printJob.slipTimeout', 'printJob.slipRemoved', 'printJob.noSlipStation', 'printJob.noEndorser', 'printJob.endorserNoCheck',
   // What a print job is (PrintJobView.labelMessage); amountCents is worded as money by the UI.
   'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test', 'job.validation', 'job.endorsement',
   // What a device's test action did (devices.test resultMessage).

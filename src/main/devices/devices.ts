@@ -30,7 +30,7 @@ export class DevicesService {
     this.manager = new DeviceManager(o.factories ?? DEVICE_FACTORIES, { backoff: o.backoff ?? {}, now: () => station.clock.now() });
     this.manager.onStatus((s) => station.publish('device.status', s));
     this.manager.onEvent((e) => this.onDeviceEvent(e));
-    this.manager.onDevice((_id, kind, device) => { if (kind === 'printer' || kind === 'drawer') useDevice(station, device, kind); });
+    this.manager.onDevice((_id, kind, device) => { if (kind === 'printer' || kind === 'drawer' || kind === 'micr') useDevice(station, device, kind); });
     const onPosted = (payload: unknown): void => { void this.followPosting(payload); };
     station.events.on('receipt.posted', onPosted);
     station.onClose(() => {

@@ -21,6 +21,7 @@ import { slipSettings } from '../station/slips/settings';
 import { slipPrints, slipRef } from '../station/slips/prints';
 import { logSlip } from '../station/slips/log';
 import { SlipInterrupted } from '../../hardware/printer/slip';
+import { EndorseFailed, type MicrReader } from '../../hardware/micr/reader';
 import { slipDoc } from '../../hardware/forms/slip';
 import type { SlipLogEntry, SlipPrint } from '../../shared/slips';
 
@@ -83,6 +84,10 @@ export class PrintQueue {
   }
 
   get currentPrinter(): ReceiptPrinter | null { return this.printer; }
+
+  /** A check reader's endorser (null: none); used for endorsements when the slip settings say checkReader. */
+  private endorser: MicrReader | null = null;
+  useEndorser(reader: MicrReader | null): void { this.endorser = reader; if (reader) this.kick(); }
 
   /** Queues a job inside the caller's transaction; `copy` null = the next copy (a reprint). */
   enqueue(st: Statements, data: JobData, ref: string, cause: string, userId: string | null, lang: 'en' | 'es', copy: number | null): string | null {
@@ -200,9 +205,12 @@ export class PrintQueue {
     switch (rec.kind) {
       case 'receipt.posted': {
         this.enqueue(st, { form: 'receipt', print: receiptPrint(this.station, rec.ref, false) }, rec.ref, rec.kind, p.cashierId as string, lang, 0);
-        // Validations and endorsements after the receipt, only where the printer has a slip station.
+        // Validations and endorsements after the receipt, only where there is something to print them on:
+        // the printer's slip station, or (endorsements) a check reader's endorser.
         const slips = slipSettings(this.station);
-        if (slips.slipStation) for (const sp of slipPrints(this.station, rec.ref, slips)) this.enqueueSlip(st, sp, rec.kind, p.cashierId as string, lang, 0, 'queued');
+        for (const sp of slipPrints(this.station, rec.ref, slips)) {
+          if (slips.slipStation || (sp.kind === 'endorsement' && slips.endorseOn === 'checkReader')) this.enqueueSlip(st, sp, rec.kind, p.cashierId as string, lang, 0, 'queued');
+        }
         break;
       }
       case 'slip.requested': {
@@ -325,6 +333,7 @@ export class PrintQueue {
     const st = this.station.st;
     const sp = (JSON.parse(job.data) as { slip: SlipPrint }).slip;
     const settings = slipSettings(this.station);
+    if (job.form === 'endorsement' && settings.endorseOn === 'checkReader') return this.endorseOnReader(job, sp, settings.slipColumns);
     try {
       await printer.printSlip(slipDoc(sp, job.lang, settings.slipColumns), settings.insertTimeoutSeconds * 1000, {
         onWaitingForm: () => { this.waiting(job.id, 'slipInsert'); this.logJob(job, 'waiting_form'); },
@@ -363,6 +372,30 @@ export class PrintQueue {
       st.tx(() => { this.finish(job.id, 'failed', message, msg('printJob.failed')); this.logJob(job, 'failed', message); });
       return true;
     }
+  }
+
+  /** An endorsement on the check reader's endorser: the check in its path, printed, logged. */
+  private async endorseOnReader(job: PrintJobRow, sp: SlipPrint, columns: number): Promise<boolean> {
+    const st = this.station.st;
+    const reader = this.endorser;
+    const doc = slipDoc(sp, job.lang, columns);
+    try {
+      if (!reader) throw new EndorseFailed('noAnswer', 'No check reader with an endorser is set up');
+      await reader.endorse(doc.lines);
+      if (this.closed) return false;
+      st.tx(() => {
+        st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, last_error_message = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
+          this.station.nowIso(), reader.id, job.id);
+        this.logJob(job, 'printed', `endorsed on ${reader.id}`);
+      });
+      this.publish(this.view(job.id));
+    } catch (e) {
+      if (this.closed) return false;
+      const why = e instanceof Error ? e.message : String(e);
+      const code = !reader ? 'printJob.noEndorser' : e instanceof EndorseFailed && e.reason === 'noCheck' ? 'printJob.endorserNoCheck' : 'printJob.failed';
+      st.tx(() => { this.finish(job.id, 'failed', why, msg(code)); this.logJob(job, 'failed', why); });
+    }
+    return true;
   }
 
   /**

@@ -21,7 +21,8 @@ export const slipsHandlers: Handlers<keyof typeof slipsContract> = {
   },
   'slips.skip': ({ station, user }, i) => printing(station).queue.skip(i.jobId, user.id, i.reason ?? 'skipped at the counter'),
   'slips.again': ({ station, user }, i) => {
-    if (!slipSettings(station).slipStation) throw new StationError('NO_SLIP_STATION');
+    const s = slipSettings(station);
+    if (!s.slipStation && !(i.form === 'endorsement' && s.endorseOn === 'checkReader')) throw new StationError('NO_SLIP_STATION');
     const id = receiptIdByNumber(station, i.receiptNumber);
     const all = slipPrints(station, id, { ...slipSettings(station), validateStubs: true, endorseChecks: true });
     if (!all.some((s) => s.kind === i.form && s.number === i.number)) {

@@ -271,6 +271,7 @@ export const en = {
     test: 'Test the keyboard scanner', testing: 'Scan a bill stub now (15 s)…', testRead: 'Read with {{format}}: account {{account}}, {{amount}}, due {{due}}, bill {{bill}}, code {{code}}.',
     testReceipt: 'Read one of our receipts: {{number}}.', testNothing: 'Nothing was scanned: check the scanner adds Enter or Tab after each scan, and its settings here.',
     slip: 'Slip station', slipStation: 'The receipt printer has a slip station (validation and endorsement)', validateStubs: 'Validate each scanned stub', endorseChecks: 'Endorse each check',
+    endorseOn: 'Endorse checks on', endorseOnSlip: 'the printer’s slip station', endorseOnReader: 'the check reader’s endorser',
     insertTimeout: 'Wait for a form (seconds)', slipColumns: 'Characters per slip line',
     formats: 'Stub formats (JSON)', formatsHint: 'Each format: id, name, symbology, layout (fixed positions or delimited fields), checkDigit (mod10 with weights, or mod11), amount, dateFormat, revenueCode, revenueCodes, accountPattern, maxAmountCents. See the README.',
     templates: 'Validation and endorsement text (JSON)', templatesHint: 'validation: byCode, byDepartment and default (lines with {city} {date} {time} {receipt} {account} {amount} {station} {code} {bill} {cashier}); endorsement: lines with {city} {bank} {bankAccount} {receipt} {amount} {date} {checkNumber} {station}.',
@@ -350,6 +351,8 @@ export const en = {
       slipTimeout: 'No form was put in the slip station within {{seconds}} s: retry to print it, or skip it.',
       slipRemoved: 'The form was taken out before the printing ended: put it back and retry, or skip it.',
       noSlipStation: 'The printer did not answer as a slip station: an admin must check the slip station setting.',
+      noEndorser: 'No check reader with an endorser is set up: an admin must set one up, or endorse on the slip station.',
+      endorserNoCheck: 'There was no check in the check reader’s endorser: feed the check again and retry.',
     },
     job: {
       receipt: 'Receipt {{number}}', void: 'Void {{number}}', drop: 'Drop slip {{amountCents}}', paidOut: 'Paid-out slip {{amountCents}}',

@@ -273,6 +273,7 @@ export const es: UiStrings = {
     test: 'Probar el escáner de teclado', testing: 'Escanee ahora un talón de factura (15 s)…', testRead: 'Leído con {{format}}: cuenta {{account}}, {{amount}}, vence {{due}}, factura {{bill}}, código {{code}}.',
     testReceipt: 'Leído uno de nuestros recibos: {{number}}.', testNothing: 'No se escaneó nada: revise que el escáner agregue Enter o Tab tras cada escaneo, y sus ajustes aquí.',
     slip: 'Estación de formularios', slipStation: 'La impresora de recibos tiene estación de formularios (validación y endoso)', validateStubs: 'Validar cada talón escaneado', endorseChecks: 'Endosar cada cheque',
+    endorseOn: 'Endosar cheques en', endorseOnSlip: 'la estación de formularios de la impresora', endorseOnReader: 'el endosador del lector de cheques',
     insertTimeout: 'Esperar un formulario (segundos)', slipColumns: 'Caracteres por línea del formulario',
     formats: 'Formatos de talón (JSON)', formatsHint: 'Cada formato: id, name, symbology, layout (posiciones fijas o campos delimitados), checkDigit (mod10 con pesos, o mod11), amount, dateFormat, revenueCode, revenueCodes, accountPattern, maxAmountCents. Vea el README.',
     templates: 'Texto de validación y endoso (JSON)', templatesHint: 'validation: byCode, byDepartment y default (líneas con {city} {date} {time} {receipt} {account} {amount} {station} {code} {bill} {cashier}); endorsement: líneas con {city} {bank} {bankAccount} {receipt} {amount} {date} {checkNumber} {station}.',
@@ -352,6 +353,8 @@ export const es: UiStrings = {
       slipTimeout: 'No se puso ningún formulario en la estación de formularios en {{seconds}} s: reintente para imprimirlo, u omítalo.',
       slipRemoved: 'Se retiró el formulario antes de que terminara la impresión: vuelva a ponerlo y reintente, u omítalo.',
       noSlipStation: 'La impresora no respondió como estación de formularios: un administrador debe revisar ese ajuste.',
+      noEndorser: 'No hay lector de cheques con endosador: un administrador debe configurarlo, o endose en la estación de formularios.',
+      endorserNoCheck: 'No había ningún cheque en el endosador del lector: vuelva a pasar el cheque y reintente.',
     },
     job: {
       receipt: 'Recibo {{number}}', void: 'Anulación {{number}}', drop: 'Depósito a caja fuerte {{amountCents}}', paidOut: 'Salida de efectivo {{amountCents}}',

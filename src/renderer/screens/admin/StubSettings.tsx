@@ -69,7 +69,7 @@ export function StubSettings() {
       const r = await call('stubs.updateSettings', { formats: f as never, wedge });
       if (!r.ok) return r;
       return call('slips.updateSettings', {
-        slipStation: slips.slipStation, validateStubs: slips.validateStubs, endorseChecks: slips.endorseChecks,
+        slipStation: slips.slipStation, endorseOn: slips.endorseOn, validateStubs: slips.validateStubs, endorseChecks: slips.endorseChecks,
         insertTimeoutSeconds: slips.insertTimeoutSeconds, slipColumns: slips.slipColumns,
         validation: tp.validation as never, endorsement: tp.endorsement as never,
       });
@@ -104,6 +104,12 @@ export function StubSettings() {
       <label className="check"><input type="checkbox" id="slip-validate" checked={slips.validateStubs} onChange={(e) => setSlips({ ...slips, validateStubs: e.target.checked })} /> {t('stubSettings.validateStubs')}</label>
       <label className="check"><input type="checkbox" id="slip-endorse" checked={slips.endorseChecks} onChange={(e) => setSlips({ ...slips, endorseChecks: e.target.checked })} /> {t('stubSettings.endorseChecks')}</label>
       <div className="grid3">
+        <div className="field">
+          <label htmlFor="slip-endorse-on">{t('stubSettings.endorseOn')}</label>
+          <select id="slip-endorse-on" value={slips.endorseOn} onChange={(e) => setSlips({ ...slips, endorseOn: e.target.value as SlipSettings['endorseOn'] })}>
+            <option value="slip">{t('stubSettings.endorseOnSlip')}</option><option value="checkReader">{t('stubSettings.endorseOnReader')}</option>
+          </select>
+        </div>
         <TextInput id="slip-timeout" label={t('stubSettings.insertTimeout')} value={String(slips.insertTimeoutSeconds)} digits maxLength={3} onChange={(v) => setSlips({ ...slips, insertTimeoutSeconds: num(v) })} error={fieldErr('insertTimeoutSeconds')} />
         <TextInput id="slip-columns" label={t('stubSettings.slipColumns')} value={String(slips.slipColumns)} digits maxLength={2} onChange={(v) => setSlips({ ...slips, slipColumns: num(v) })} error={fieldErr('slipColumns')} />
       </div>
