@@ -2,9 +2,10 @@
 // its instalments, cancellations, reprints of the agreement, the breaks the hub decided, and the hub's
 // standing of every arrangement as last pulled. The print queue learns the agreement form.
 // Frozen once released.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { appendOnly, runScript } from './script';
+import { widenInCheck } from './widen';
 
 export const m0013_arrangements: Migration = {
   up: async (db) => {
@@ -13,7 +14,7 @@ export const m0013_arrangements: Migration = {
     await sql.raw('BEGIN IMMEDIATE').execute(db);
     try {
       await runScript(db, DDL);
-      await widenPrintForms(db, 'arrangement');
+      await widenInCheck(db, 'print_jobs', 'form', ['arrangement']);
       await sql.raw('COMMIT').execute(db);
     } catch (e) {
       await sql.raw('ROLLBACK').execute(db);
@@ -119,22 +120,3 @@ CREATE TABLE hub_arrangements (
 
 CREATE INDEX hub_arrangements_account ON hub_arrangements(account_number);
 ` + '\n\n' + ARRANGEMENT_APPEND_ONLY.map(appendOnly).join('\n\n');
-
-/**
- * A CHECK constraint cannot be altered in SQLite: the table is rebuilt from its own current definition
- * with one more form allowed, its rows copied, and its indexes and triggers made again as they were.
- * Read from sqlite_master rather than written out here, so columns added since 0003 come along.
- */
-async function widenPrintForms(db: Kysely<unknown>, form: string): Promise<void> {
-  const table = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'print_jobs'`.execute(db)).rows[0]!.sql;
-  const marker = 'CHECK (form IN (';
-  if (!table.includes(marker)) throw new Error('print_jobs has no form CHECK to widen');
-  if (table.includes(`'${form}'`)) return;
-  const extras = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE tbl_name = 'print_jobs' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name`.execute(db)).rows.map((r) => r.sql);
-  const widened = table.replace(/^CREATE TABLE "?print_jobs"?/, 'CREATE TABLE print_jobs_new').replace(marker, `${marker}'${form}',`);
-  await sql.raw(widened).execute(db);
-  await sql.raw('INSERT INTO print_jobs_new SELECT * FROM print_jobs').execute(db);
-  await sql.raw('DROP TABLE print_jobs').execute(db);
-  await sql.raw('ALTER TABLE print_jobs_new RENAME TO print_jobs').execute(db);
-  for (const s of extras) await sql.raw(s).execute(db);
-}

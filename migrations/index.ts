@@ -10,6 +10,7 @@ import { m0006_print_messages } from './0006_print_messages';
 import { m0007_unconfirmed_copies_float_acceptance } from './0007_unconfirmed_copies_float_acceptance';
 import { m0009_backups_takeover_tls } from './0009_backups_takeover_tls';
 import { m0013_arrangements } from './0013_arrangements';
+import { m0014_slips } from './0014_slips';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_ledger', m0001_ledger],
@@ -21,4 +22,5 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0007_unconfirmed_copies_float_acceptance', m0007_unconfirmed_copies_float_acceptance],
   ['0009_backups_takeover_tls', m0009_backups_takeover_tls],
   ['0013_arrangements', m0013_arrangements],
+  ['0014_slips', m0014_slips],
 ];

@@ -44,7 +44,7 @@ const sameConfig = (a: DeviceConfig, b: DeviceConfig): boolean => JSON.stringify
 /** Devices built on another device (a drawer kicked through the printer) are rebuilt when it is. */
 const DEPENDS_ON: Partial<Record<DeviceKind, DeviceKind[]>> = { drawer: ['printer'] };
 /** Creation order, so a factory finds what it depends on. */
-const ORDER: DeviceKind[] = ['printer', 'drawer', 'micr', 'tenkey', 'display'];
+const ORDER: DeviceKind[] = ['printer', 'drawer', 'micr', 'tenkey', 'display', 'scanner'];
 
 function inWords(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;

@@ -7,6 +7,8 @@ import { ledgerHandlers, type Handlers } from './station/handlers';
 import { backupHandlers } from './station/backup/handlers';
 import { arrangementHandlers } from './station/arrangements/handlers';
 import { arrangementPdfHandler } from './devices/arrangementPdfHandler';
+import { stubsHandlers } from './station/stubs/handlers';
+import { slipsHandlers } from './devices/slipHandlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -17,4 +19,6 @@ export const allHandlers: Handlers = {
   ...backupHandlers,
   ...arrangementHandlers,
   ...arrangementPdfHandler,
+  ...stubsHandlers,
+  ...slipsHandlers,
 };

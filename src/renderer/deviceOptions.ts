@@ -22,7 +22,8 @@ export function parseOptions(text: string): { ok: true; options: DeviceOptions }
 export const OPTION_HINTS: Record<string, string> = {
   printer: 'columns=48|32, codePage, completion=processId|none, baudRate, statusTimeoutMs, connectTimeoutMs, lpCommand',
   drawer: 'pin=2|5, onMs, offMs, openLevel=high|low|none',
-  micr: 'symbols=magtek|upos|unicode|auto',
+  micr: 'symbols=magtek|upos|unicode|auto, endorser=true (it endorses checks)',
   tenkey: 'keymap',
   display: 'language=en|es, followPostings=true|false',
+  scanner: 'staleMs (300), maxLength (400)',
 };

@@ -1,7 +1,7 @@
 // Station events shown as they happen, through `on`: print queue (waiting, failed), the drawer (left
 // open, did not open), devices (paper out, offline), check reads (fill the check tender), keys from a
 // serial ten-key, sync status, and the drawer session's figures.
-import type { CheckReadView, DeviceStatus, KeyView } from '../shared/devices';
+import type { CheckReadView, DeviceStatus, KeyView, ScanFaultView, ScanView } from '../shared/devices';
 import type { KickFailedEvent, PrintJobView } from '../shared/printing';
 import type { SyncStatusView } from '../shared/contract/sync';
 import i18n from './i18n';
@@ -10,6 +10,8 @@ import { messageText } from './messageText';
 import { call, on } from './transport';
 import { useApp } from './store/app';
 import { useTillUi } from './store/tillUi';
+import { useScan } from './store/scan';
+import { cutShort, handleScan, noise } from './scan/onScan';
 
 type Handler = (payload: unknown) => void;
 // Keys are built from event data here (kinds, faults), so they are looked up as plain strings.
@@ -62,6 +64,9 @@ const HANDLERS: Record<string, Handler> = {
   'drawer.drop': () => { void useApp.getState().refreshSession(); },
   'print.job': (p) => {
     const j = p as PrintJobView;
+    if (j.slip) useScan.getState().slipEvent(j);
+    // The slip station's wait for a form is its own prompt (SlipPrompt), not a printer problem.
+    if (j.waitingReason === 'slipInsert') return;
     if (j.state === 'failed') useApp.getState().notify('error', () => t('events.printFailed', { label: messageText(j.labelMessage, j.label), why: messageText(j.lastErrorMessage, j.lastError ?? '') }));
     else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', () => t('events.printWaiting', { label: messageText(j.labelMessage, j.label), why: t(`devices.waitReasons.${j.waitingReason!}`) }));
   },
@@ -80,6 +85,9 @@ const HANDLERS: Record<string, Handler> = {
   },
   'device.check': () => { void checkRead(); },
   'device.key': (p) => serialKey(p as KeyView),
+  // A serial stub scanner: the same as a keyboard-wedge scan.
+  'device.scan': (p) => { void handleScan((p as ScanView).text); },
+  'device.scanFault': (p) => { if ((p as ScanFaultView).fault === 'cutShort') cutShort(); else noise(); },
   'sync.status': (p) => useApp.getState().setSync(p as SyncStatusView),
 };
 

@@ -8,6 +8,8 @@ import { syncContract } from './contract/sync';
 import { printingContract } from './contract/printing';
 import { backupContract } from './contract/backup';
 import { arrangementsContract } from './contract/arrangements';
+import { stubsContract } from './contract/stubs';
+import { slipsContract } from './contract/slips';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -19,6 +21,8 @@ export const api = {
   ...printingContract,
   ...backupContract,
   ...arrangementsContract,
+  ...stubsContract,
+  ...slipsContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -3,7 +3,7 @@
 import type { MicrRead } from './micr';
 import type { StationMessage } from './messages';
 
-export const DEVICE_KINDS = ['printer', 'drawer', 'micr', 'tenkey', 'display'] as const;
+export const DEVICE_KINDS = ['printer', 'drawer', 'micr', 'tenkey', 'display', 'scanner'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /**
@@ -84,6 +84,10 @@ export interface CheckReadView {
   at: string;
   read: MicrRead;
 }
+
+/** A scan from a serial stub scanner ('device.scan' event); a read that is not one ('device.scanFault'). */
+export interface ScanView { deviceId: string; at: string; text: string }
+export interface ScanFaultView { deviceId: string; at: string; fault: 'cutShort' | 'noise'; text: string }
 
 /** A key from a serial keypad ('device.key' event). */
 export interface KeyView { deviceId: string; at: string; key: string; raw: string }

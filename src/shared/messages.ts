@@ -14,11 +14,14 @@ export const MESSAGE_CODES = [
   'drawer.throughPrinter', 'drawer.noSensor', 'drawer.open', 'drawer.closed', 'drawer.notSetUp',
   // Why a print job stopped or waits (PrintJobView.lastErrorMessage).
   'printJob.interrupted', 'printJob.gaveUp', 'printJob.noPrinter', 'printJob.layout', 'printJob.uncertain', 'printJob.failed',
+  'printJob.slipTimeout', 'printJob.slipRemoved', 'printJob.noSlipStation', 'printJob.noEndorser', 'printJob.endorserNoCheck',
   // What a print job is (PrintJobView.labelMessage); amountCents is worded as money by the UI.
-  'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test', 'job.arrangement',
+  'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test', 'job.arrangement', 'job.validation', 'job.endorsement',
   // What a device's test action did (devices.test resultMessage).
   'test.printed', 'test.drawerKicked', 'test.displayShown', 'test.checkRead', 'test.checkUnreadable', 'test.noCheck',
-  'test.keyPressed', 'test.noKey', 'test.notOpen',
+  'test.keyPressed', 'test.noKey', 'test.notOpen', 'test.scanned', 'test.noScan', 'test.drawerOpened',
+  // A cash drawer on its own serial port.
+  'drawer.serial',
   // Sync with the city hub.
   'sync.unreachable', 'sync.timeout', 'sync.hubError', 'sync.refused', 'sync.other', 'sync.certChanged', 'sync.certUntrusted', 'sync.plainHttp',
   // Backups of the ledger (BackupRunView.errorMessage).

@@ -1,13 +1,14 @@
 // Print queue and drawer shapes the station sends the UI (results and events). Plain JSON.
 import type { StationMessage } from './messages';
+import type { SlipPrint } from './slips';
 
-export const PRINT_FORMS = ['receipt', 'void', 'drop', 'paid_out', 'paid_in', 'x_report', 'z_report', 'deposit_slip', 'test', 'arrangement'] as const;
+export const PRINT_FORMS = ['receipt', 'void', 'drop', 'paid_out', 'paid_in', 'x_report', 'z_report', 'deposit_slip', 'test', 'arrangement', 'validation', 'endorsement'] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
 export const PRINT_JOB_STATES = ['queued', 'printing', 'printed', 'failed', 'cancelled'] as const;
 export type PrintJobState = (typeof PRINT_JOB_STATES)[number];
 
-export const PRINT_WAIT_REASONS = ['unreachable', 'notAnswering', 'coverOpen', 'paperOut', 'error', 'offline', 'noPrinter'] as const;
+export const PRINT_WAIT_REASONS = ['unreachable', 'notAnswering', 'coverOpen', 'paperOut', 'error', 'offline', 'noPrinter', 'slipInsert', 'slipRemove', 'noSlipStation'] as const;
 export type PrintWaitReason = (typeof PRINT_WAIT_REASONS)[number];
 
 export interface PrintJobView {
@@ -39,6 +40,8 @@ export interface PrintJobView {
   createdAt: string;
   printedAt: string | null;
   cancelledAt: string | null;
+  /** A validation or endorsement: what it prints, for the till's "insert the form" prompt. */
+  slip?: SlipPrint;
 }
 
 export interface DrawerStateView {

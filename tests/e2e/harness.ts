@@ -42,17 +42,18 @@ export interface Till {
 }
 
 /** The station's devices as `civictill serve` has them: printing and the device manager, set up by an admin. */
-async function withDevices(t: TestStation): Promise<Rig> {
+async function withDevices(t: TestStation, slipStation = false): Promise<Rig> {
   attachPrinting(t.station, { firstRetryMs: 50, maxRetryMs: 500 });
   attachDevices(t.station, { backoff: { initialMs: 50, maxMs: 300, jitter: 0 } });
-  const printer = new EscPosEmulator({ columns: 48 });
+  // With a slip station (TM-H6000 class): the cashier takes each form out as soon as it is released.
+  const printer = new EscPosEmulator({ columns: 48, ...(slipStation ? { slipStation: true, slipColumns: 40, removeOnRelease: true } : {}) });
   await printer.listen();
   const pty = await ptyPair(join(t.dir, 'micr-host'), join(t.dir, 'micr-dev'));
   const micr = new MicrEmulator(pty.device);
   await micr.open();
   await t.ok('devices.updateSettings', {
     devices: [
-      { id: 'printer1', kind: 'printer', address: printer.address, options: { columns: 48 } },
+      { id: 'printer1', kind: 'printer', address: printer.address, options: { columns: 48, ...(slipStation ? { slipPollMs: 50 } : {}) } },
       { id: 'drawer1', kind: 'drawer', address: 'printer' },
       { id: 'micr1', kind: 'micr', address: `serial:${pty.host}?baud=9600`, options: { symbols: 'magtek' } },
     ],
@@ -67,9 +68,10 @@ async function withDevices(t: TestStation): Promise<Rig> {
 }
 
 /** A seeded station in browser mode and a Chromium page on its launch URL, at a counter's screen size. */
-export async function openTill(opts: { accounts?: number; browser?: Browser; devices?: boolean } = {}): Promise<Till> {
+export async function openTill(opts: { accounts?: number; browser?: Browser; devices?: boolean; slipStation?: boolean } = {}): Promise<Till> {
   const t = await makeStation({ accounts: opts.accounts ?? 300 });
-  const rig = opts.devices ? await withDevices(t) : undefined;
+  const rig = opts.devices ? await withDevices(t, opts.slipStation) : undefined;
+  if (opts.slipStation) await t.ok('slips.updateSettings', { slipStation: true, insertTimeoutSeconds: 60 }, 'admin');
   const web = await startWebServer(t.station, { staticDir: rendererDir(ROOT) });
   const browser = opts.browser ?? await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'en-US', timezoneId: 'America/Los_Angeles' });

@@ -16,9 +16,21 @@ export interface DrawerOptions {
 
 export const DEFAULT_DRAWER_OPTIONS: DrawerOptions = { pin: 2, onMs: 100, offMs: 200, openLevel: 'high' };
 
-export interface KickResult { via: 'ESC p' | 'DLE DC4'; pin: DrawerPin; onMs: number; at: string }
+/** How a drawer was opened: through the printer (a pin pulse), or its own serial port (its opening sequence). */
+export interface KickResult { via: 'ESC p' | 'DLE DC4' | 'serial'; pin: DrawerPin | null; onMs: number; at: string; detail?: string }
 
-export class PrinterDrawer implements Device {
+/** Any cash drawer the drawer service drives: the printer's, or one on its own port. */
+export interface CashDrawer {
+  readonly id: string;
+  readonly hasSensor: boolean;
+  /** Where it is, for messages. */
+  readonly linkAddress: string;
+  isOpen(): boolean | null;
+  kick(): Promise<KickResult>;
+  onStatus(fn: (s: DeviceStatus) => void): () => void;
+}
+
+export class PrinterDrawer implements Device, CashDrawer {
   readonly kind = 'drawer' as const;
   /** It rides on the printer's link; the printer keeps that open. */
   readonly managesOwnLink = true;
@@ -38,6 +50,8 @@ export class PrinterDrawer implements Device {
   isOpen(): boolean | null { return this.lastOpen; }
 
   get hasSensor(): boolean { return this.opts.openLevel !== 'none'; }
+
+  get linkAddress(): string { return this.printer.address; }
 
   async open(): Promise<void> {
     this.unsubscribe ??= this.printer.onStatus((s) => this.fromPrinter(s));
@@ -62,7 +76,7 @@ export class PrinterDrawer implements Device {
 
   async runTest(): Promise<TestOutcome> {
     const r = await this.kick();
-    return { text: `Drawer kicked on pin ${r.pin} (${r.onMs} ms, ${r.via})`, message: msg('test.drawerKicked', { pin: r.pin, onMs: r.onMs }) };
+    return { text: `Drawer kicked on pin ${r.pin} (${r.onMs} ms, ${r.via})`, message: msg('test.drawerKicked', { pin: r.pin ?? this.opts.pin, onMs: r.onMs }) };
   }
 
   /** Pulses the drawer open. Throws when the printer cannot be reached. */

@@ -37,8 +37,29 @@ export interface MicrEmulatorOptions {
 
 export class MicrEmulator {
   private readonly link: SerialLink;
+  /** What its endorser printed, check by check (ESC E … ETX from the station). */
+  readonly endorsed: string[][] = [];
+  /** A check is in the endorser's path (else it answers NAK). */
+  checkInEndorser = true;
+  private rx: number[] = [];
   constructor(path: string, private o: MicrEmulatorOptions = {}) {
     this.link = new SerialLink(parseSerialAddress(`serial:${path}`));
+    this.link.on('data', (chunk: Buffer) => this.fromHost(chunk));
+  }
+
+  /** The endorse command: ESC E, lines ended by CR, ETX; answered ACK, or NAK with no check. */
+  private fromHost(chunk: Buffer): void {
+    for (const b of chunk) {
+      this.rx.push(b);
+      if (b !== 0x03) continue;
+      const start = this.rx.lastIndexOf(0x1b);
+      if (start >= 0 && this.rx[start + 1] === 0x45) {
+        const text = Buffer.from(this.rx.slice(start + 2, -1)).toString('latin1');
+        if (this.checkInEndorser) this.endorsed.push(text.split('\r').filter((l) => l !== ''));
+        void this.link.write(Buffer.of(this.checkInEndorser ? 0x06 : 0x15));
+      }
+      this.rx = [];
+    }
   }
 
   /** Changes the baud rates in play (e.g. the reader reset to another rate than the station's setting). */

@@ -3,7 +3,7 @@
 import type { ByteLink } from './link';
 import { PrinterNotReady } from './errors';
 import type { PrinterPort } from './port';
-import { statusRequest } from './escpos';
+import { slipStatusRequest, statusRequest } from './escpos';
 import { isStatusByte, parseStatus, type PrinterFlags } from './status';
 
 interface Waiter<T> { resolve(v: T): void; reject(e: Error): void }
@@ -44,6 +44,22 @@ export class EscPosChannel implements PrinterPort {
       await this.link.write(Buffer.concat([statusRequest(1), statusRequest(2), statusRequest(3), statusRequest(4)]));
       const [r1, r2, r3, r4] = await Promise.all(replies);
       return parseStatus(r1!, r2!, r3!, r4!);
+    } catch (e) {
+      if (e instanceof PrinterNotReady) throw e;
+      throw new PrinterNotReady('unreachable', null, `Printer at ${this.address}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** DLE EOT 5: the slip station's sensors; its reply is a status byte like the others, answered in order. */
+  async slipStatus(): Promise<number> {
+    await this.open();
+    const reply = new Promise<number>((resolve, reject) => this.statusWaiters.push({ resolve, reject }));
+    const timer = setTimeout(() => this.fail(new PrinterNotReady('notAnswering', null, `Printer at ${this.address} does not answer the slip status request`), true), this.statusTimeoutMs);
+    try {
+      await this.link.write(slipStatusRequest());
+      return await reply;
     } catch (e) {
       if (e instanceof PrinterNotReady) throw e;
       throw new PrinterNotReady('unreachable', null, `Printer at ${this.address}: ${e instanceof Error ? e.message : String(e)}`);

@@ -43,7 +43,7 @@ export function printerOptions(o: Options = {}): Partial<PrinterOptions> {
   const columns = num(o, 'columns'); if (columns === 32 || columns === 48) out.columns = columns;
   const cp = str(o, 'codePage'); if (cp && (CODE_PAGES as string[]).includes(cp)) out.codePage = cp as CodePageName;
   const completion = str(o, 'completion'); if (completion === 'processId' || completion === 'none') out.completion = completion;
-  for (const k of ['pollMs', 'fastPollMs', 'jobPollMs', 'confirmMs'] as const) { const v = num(o, k); if (v !== undefined) out[k] = v; }
+  for (const k of ['pollMs', 'fastPollMs', 'jobPollMs', 'confirmMs', 'slipPollMs', 'slipRemoveMs'] as const) { const v = num(o, k); if (v !== undefined) out[k] = v; }
   return out;
 }
 

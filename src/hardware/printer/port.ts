@@ -14,6 +14,8 @@ export interface PrinterPort {
   write(bytes: Buffer): Promise<void>;
   /** Resolves when the printer reports it has processed everything up to process id `id` (two-way only). */
   processed(id: string): Promise<void>;
+  /** The slip station's sensors (DLE EOT 5), as the raw reply byte; two-way ports only. */
+  slipStatus?(): Promise<number>;
   /** Called when an open link goes away. */
   onLost: (() => void) | null;
 }

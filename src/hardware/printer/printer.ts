@@ -7,6 +7,7 @@ import { testPageForm } from '../forms/testPage';
 import { drawerKick, realTimePulse, clearBuffers, type DrawerPin } from './escpos';
 import { PrinterNotReady } from './errors';
 import type { JobHooks } from './job';
+import { runSlipJob, type SlipDoc, type SlipHooks, type SlipTiming } from './slip';
 import { PortInterface } from './ntpInterface';
 import type { PrinterPort } from './port';
 import { layoutEngine, renderInto, type CodePageName } from './render';
@@ -25,10 +26,13 @@ export interface PrinterOptions {
   /** Status poll while waiting for a job to finish [250 ms]. */
   jobPollMs: number;
   confirmMs: number;
+  /** The slip station: sensor poll, and how long to wait for a form to go in and come out. */
+  slipPollMs: number;
+  slipRemoveMs: number;
 }
 
 export const DEFAULT_PRINTER_OPTIONS: PrinterOptions = {
-  columns: 48, codePage: 'PC850_MULTILINGUAL', completion: 'processId', pollMs: 2000, fastPollMs: 300, jobPollMs: 250, confirmMs: 15000,
+  columns: 48, codePage: 'PC850_MULTILINGUAL', completion: 'processId', pollMs: 2000, fastPollMs: 300, jobPollMs: 250, confirmMs: 15000, slipPollMs: 100, slipRemoveMs: 20000,
 };
 
 export class ReceiptPrinter implements Device {
@@ -141,6 +145,24 @@ export class ReceiptPrinter implements Device {
         this.tp.clear();
         this.iface.job = null;
       }
+    });
+  }
+
+  /**
+   * Prints a validation or endorsement on the slip station (slip.ts); resolves once printed and released.
+   * Rejects with PrinterNotReady (nothing sent) or SlipInterrupted (no form, form removed, skipped).
+   */
+  printSlip(doc: SlipDoc, insertTimeoutMs: number, hooks: SlipHooks = {}, aborted: () => boolean = () => false): Promise<void> {
+    return this.exclusive(async () => {
+      this.nextId = (this.nextId + 1) % 10000;
+      const timing: SlipTiming = { pollMs: this.opts.slipPollMs, insertTimeoutMs, removeTimeoutMs: this.opts.slipRemoveMs, confirmMs: this.opts.confirmMs };
+      try {
+        await runSlipJob(this.port, doc, String(this.nextId).padStart(4, '0'), timing, hooks, aborted);
+      } catch (e) {
+        if (e instanceof PrinterNotReady) this.setState(e.reason === 'unreachable' || e.reason === 'notAnswering' ? 'offline' : 'error', e.message, e.flags ?? undefined, failureMessage(e, this.address));
+        throw e;
+      }
+      await this.refresh();
     });
   }
 

@@ -86,6 +86,15 @@ export interface DepositsTable {
   float_target_cents: number | null; float_accepted_by: string | null;
 }
 
+export interface ReceiptStubsTable {
+  receipt_id: string; line_no: number; format_id: string; account_number: string; bill_number: string | null; due_date: string | null;
+  amount_due_cents: number; stub_key: string; raw: string;
+}
+export interface SlipLogTable {
+  seq: number | null; at: string; receipt_id: string; job_id: string | null; form: 'validation' | 'endorsement'; ref: string;
+  event: string; user_id: string | null; detail: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -114,4 +123,6 @@ export interface DB {
   arrangement_reprints: ArrangementReprintsTable;
   arrangement_breaks: ArrangementBreaksTable;
   hub_arrangements: HubArrangementsTable;
+  receipt_stubs: ReceiptStubsTable;
+  slip_log: SlipLogTable;
 }

@@ -6,7 +6,7 @@ import { DeviceManager, type DeviceFactories } from '../../hardware/manager';
 import type { BackoffOptions } from '../../hardware/serial/reconnect';
 import { CustomerDisplay } from '../../hardware/display/customerDisplay';
 import type { DeviceEvent } from '../../hardware/device';
-import type { CheckReadView, DisplayScreen, KeyView } from '../../shared/devices';
+import type { CheckReadView, DisplayScreen, KeyView, ScanFaultView, ScanView } from '../../shared/devices';
 import type { MicrRead } from '../../shared/micr';
 import type { Station } from '../station/station';
 import { loadDeviceSettings, toConfigs } from './deviceSettings';
@@ -30,7 +30,7 @@ export class DevicesService {
     this.manager = new DeviceManager(o.factories ?? DEVICE_FACTORIES, { backoff: o.backoff ?? {}, now: () => station.clock.now() });
     this.manager.onStatus((s) => station.publish('device.status', s));
     this.manager.onEvent((e) => this.onDeviceEvent(e));
-    this.manager.onDevice((_id, kind, device) => { if (kind === 'printer' || kind === 'drawer') useDevice(station, device, kind); });
+    this.manager.onDevice((_id, kind, device) => { if (kind === 'printer' || kind === 'drawer' || kind === 'micr') useDevice(station, device, kind); });
     const onPosted = (payload: unknown): void => { void this.followPosting(payload); };
     station.events.on('receipt.posted', onPosted);
     station.onClose(() => {
@@ -69,6 +69,13 @@ export class DevicesService {
       const view: CheckReadView = { deviceId: e.deviceId, at: e.at, read: e.payload as MicrRead };
       this.last = view;
       this.station.publish('device.check', view);
+    } else if (e.type === 'scan') {
+      const view: ScanView = { deviceId: e.deviceId, at: e.at, text: (e.payload as { text: string }).text };
+      this.station.publish('device.scan', view);
+    } else if (e.type === 'scanFault') {
+      const f = e.payload as { fault: 'cutShort' | 'noise'; text: string };
+      const view: ScanFaultView = { deviceId: e.deviceId, at: e.at, fault: f.fault, text: f.text };
+      this.station.publish('device.scanFault', view);
     } else if (e.type === 'key') {
       const k = e.payload as { key: string; raw: string };
       const view: KeyView = { deviceId: e.deviceId, at: e.at, key: k.key, raw: k.raw };

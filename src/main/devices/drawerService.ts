@@ -6,7 +6,7 @@ import { StationError } from '../../shared/errors';
 import type { DrawerLogEntry, DrawerStateView, KickFailedEvent } from '../../shared/printing';
 import { msg } from '../../shared/messages';
 import { failureMessage } from '../../hardware/printer/messages';
-import type { PrinterDrawer } from '../../hardware/drawer/drawer';
+import type { CashDrawer } from '../../hardware/drawer/drawer';
 import type { Statements } from '../db/statements';
 import type { Recorded, Station } from '../station/station';
 import { printSettings } from './printSettings';
@@ -17,7 +17,7 @@ const TAKES_DRAWER = new Set(['cash', 'check', 'money_order']);
 const KICK_TO_OPEN_MS = 10_000;
 
 export class DrawerService {
-  private drawer: PrinterDrawer | null = null;
+  private drawer: CashDrawer | null = null;
   private unwatch: (() => void) | null = null;
   private openSince: string | null = null;
   /** The last kick, to say who and why when the sensor then reports the drawer open. */
@@ -35,7 +35,7 @@ export class DrawerService {
     station.onClose(() => { station.events.off('*', onEvent); this.useDrawer(null); });
   }
 
-  useDrawer(drawer: PrinterDrawer | null): void {
+  useDrawer(drawer: CashDrawer | null): void {
     this.unwatch?.();
     this.unwatch = null;
     this.drawer = drawer;
@@ -48,7 +48,7 @@ export class DrawerService {
     }
   }
 
-  get currentDrawer(): PrinterDrawer | null { return this.drawer; }
+  get currentDrawer(): CashDrawer | null { return this.drawer; }
 
   state(): DrawerStateView {
     const open = this.drawer?.isOpen() ?? null;
@@ -115,12 +115,12 @@ export class DrawerService {
     try {
       const r = await drawer.kick();
       this.lastKick = { why, at: Date.now() };
-      this.log('kicked', why, `pin ${r.pin}, ${r.onMs} ms, ${r.via}`);
+      this.log('kicked', why, r.detail ?? `pin ${r.pin ?? ''}, ${r.onMs} ms, ${r.via}`);
       this.station.publish('drawer.kicked', { reason: why.reason, via: r.via });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       this.log('kick_failed', why, detail);
-      const failed: KickFailedEvent = { reason: why.reason, detail, detailMessage: failureMessage(e, drawer.printer.address) };
+      const failed: KickFailedEvent = { reason: why.reason, detail, detailMessage: failureMessage(e, drawer.linkAddress) };
       this.station.publish('drawer.kickFailed', failed);
     }
   }

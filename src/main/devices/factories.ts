@@ -5,6 +5,7 @@ import { createDrawer } from '../../hardware/drawer/factory';
 import { MicrReader } from '../../hardware/micr/reader';
 import { SerialKeypad } from '../../hardware/tenkey/keypad';
 import { CustomerDisplay } from '../../hardware/display/customerDisplay';
+import { SerialScanner } from '../../hardware/scanner/scanner';
 
 export const DEVICE_FACTORIES: DeviceFactories = {
   printer: createPrinter,
@@ -12,4 +13,5 @@ export const DEVICE_FACTORIES: DeviceFactories = {
   micr: (c) => new MicrReader(c),
   tenkey: (c) => new SerialKeypad(c),
   display: (c) => new CustomerDisplay(c),
+  scanner: (c) => new SerialScanner(c),
 };

@@ -20,7 +20,7 @@ function checkSettings(list: DeviceSetting[]): void {
     device: (id: string) => built.get(id),
     byKind: (kind: Device['kind']) => [...built.values()].filter((d) => d.kind === kind),
   };
-  const order = ['printer', 'drawer', 'micr', 'tenkey', 'display'];
+  const order = ['printer', 'drawer', 'micr', 'tenkey', 'display', 'scanner'];
   const configs = toConfigs(list).map((c, i) => [c, i] as const).sort((a, b) => order.indexOf(a[0].kind) - order.indexOf(b[0].kind));
   for (const [c, i] of configs) {
     if (isNoDevice(c.address)) continue;

@@ -8,6 +8,7 @@ import type { MovementPrint } from '../../hardware/forms/movementSlip';
 import type { ReceiptPrint } from '../../hardware/forms/receipt';
 import type { VoidPrint } from '../../hardware/forms/voidReceipt';
 import type { ArrangementPrint } from '../../hardware/forms/arrangement';
+import type { SlipPrint } from '../../shared/slips';
 import { formatCents } from '../../shared/money';
 import { msg, type StationMessage } from '../../shared/messages';
 import { getAccount } from '../station/accounts';
@@ -23,7 +24,8 @@ export type JobData =
   | { form: 'z_report'; report: ZReport; duplicate: boolean }
   | { form: 'deposit_slip'; deposit: DepositView; duplicate: boolean }
   | { form: 'test' }
-  | { form: 'arrangement'; print: ArrangementPrint };
+  | { form: 'arrangement'; print: ArrangementPrint }
+  | { form: 'validation' | 'endorsement'; slip: SlipPrint };
 
 const userName = (station: Station, id: string | null | undefined): string =>
   (id ? station.st.sqlGet<{ name: string }>('SELECT name FROM users WHERE id = ?', id)?.name ?? id : '');
@@ -59,6 +61,8 @@ export function jobLabelMessage(data: JobData): StationMessage {
     case 'x_report': return msg('job.xReport', { day: data.report.session.businessDay, cashier: data.report.session.cashier.name });
     case 'z_report': return msg('job.zReport', { day: data.report.session.businessDay, cashier: data.report.session.cashier.name });
     case 'deposit_slip': return msg('job.depositSlip', { amountCents: data.deposit.totalCents });
+    case 'validation': return msg('job.validation', { number: data.slip.receiptNumber, account: data.slip.accountNumber ?? '', amountCents: data.slip.amountCents, copy: data.slip.copy ? 1 : 0 });
+    case 'endorsement': return msg('job.endorsement', { number: data.slip.receiptNumber, checkNumber: data.slip.checkNumber ?? '', amountCents: data.slip.amountCents, copy: data.slip.copy ? 1 : 0 });
     case 'test': return msg('job.test');
     case 'arrangement': return msg('job.arrangement', { number: data.print.arrangement.number });
   }
@@ -76,6 +80,8 @@ export function jobLabel(data: JobData, lang: 'en' | 'es' = 'en'): string {
     case 'x_report': return `${es ? 'Informe X' : 'X report'} ${data.report.session.businessDay} ${data.report.session.cashier.name}`;
     case 'z_report': return `${es ? 'Informe Z' : 'Z report'} ${data.report.session.businessDay} ${data.report.session.cashier.name}`;
     case 'deposit_slip': return `${es ? 'Boleta de depósito' : 'Deposit slip'} ${formatCents(data.deposit.totalCents)}`;
+    case 'validation': return `${es ? 'Validación' : 'Validation'} ${data.slip.receiptNumber} ${es ? 'cuenta' : 'account'} ${data.slip.accountNumber ?? ''}${data.slip.copy ? (es ? ' (copia)' : ' (copy)') : ''}`;
+    case 'endorsement': return `${es ? 'Endoso' : 'Endorsement'} ${data.slip.receiptNumber} ${es ? 'cheque' : 'check'} ${data.slip.checkNumber ?? ''}${data.slip.copy ? (es ? ' (copia)' : ' (copy)') : ''}`;
     case 'test': return es ? 'Página de prueba' : 'Test page';
     case 'arrangement': return `${es ? 'Convenio de pago' : 'Payment arrangement'} ${data.print.arrangement.number}`;
   }

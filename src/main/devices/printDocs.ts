@@ -24,6 +24,8 @@ export function docFor(ctx: FormContext, data: JobData): PrintDoc {
     case 'x_report': return sessionReportForm(ctx, data.report);
     case 'z_report': return sessionReportForm(ctx, data.report, data.duplicate);
     case 'deposit_slip': return depositSlipForm(ctx, data.deposit, data.duplicate);
+    // A slip prints on the slip station (printQueue → printer.printSlip); as a roll form it is its text.
+    case 'validation': case 'endorsement': return { columns: ctx.columns, lines: data.slip.lines.map((text) => ({ kind: 'text' as const, text })), cut: false };
     case 'test': return testPageForm(ctx.columns, ctx.stationId, 'station');
     case 'arrangement': return arrangementForm(ctx, data.print);
   }

@@ -19,6 +19,13 @@ import { printSettings, receiptLanguage } from './printSettings';
 import { depositView } from '../station/endOfDay/deposits';
 import { zReport } from '../station/endOfDay/reports';
 import { agreementLanguage, agreementPrint } from '../station/arrangements/agreement';
+import { slipSettings } from '../station/slips/settings';
+import { slipPrints, slipRef } from '../station/slips/prints';
+import { logSlip } from '../station/slips/log';
+import { SlipInterrupted } from '../../hardware/printer/slip';
+import { EndorseFailed, type MicrReader } from '../../hardware/micr/reader';
+import { slipDoc } from '../../hardware/forms/slip';
+import type { SlipLogEntry, SlipPrint } from '../../shared/slips';
 
 export interface PrintJobRow {
   id: string; seq: number; form: PrintForm; ref: string; copy: number; cause: string; lang: 'en' | 'es'; data: string;
@@ -35,11 +42,16 @@ const DEFAULT_TIMING: QueueTiming = { firstRetryMs: 500, maxRetryMs: 15000 };
 const NO_PRINTER = { en: 'No receipt printer is set up at this station', es: 'No hay impresora de recibos en esta estación' };
 
 /** Why a job waits, as stored in print_jobs.waiting: a printer fault, or no printer at all. */
-type WaitReason = FaultReason | 'noPrinter';
+type WaitReason = FaultReason | 'noPrinter' | 'slipInsert';
+
+const SLIP_INSERT = { en: 'Waiting for the form in the slip station', es: 'Esperando el formulario en la estación de formularios' };
 
 function waitWords(reason: string, lang: 'en' | 'es'): string {
+  if (reason === 'slipInsert') return SLIP_INSERT[lang];
   return reason === 'noPrinter' ? NO_PRINTER[lang] : describeFault(reason as FaultReason, lang);
 }
+
+const isSlipForm = (f: string): f is 'validation' | 'endorsement' => f === 'validation' || f === 'endorsement';
 
 export class PrintQueue {
   private printer: ReceiptPrinter | null = null;
@@ -77,6 +89,10 @@ export class PrintQueue {
 
   get currentPrinter(): ReceiptPrinter | null { return this.printer; }
 
+  /** A check reader's endorser (null: none); used for endorsements when the slip settings say checkReader. */
+  private endorser: MicrReader | null = null;
+  useEndorser(reader: MicrReader | null): void { this.endorser = reader; if (reader) this.kick(); }
+
   /** Queues a job inside the caller's transaction; `copy` null = the next copy (a reprint). */
   enqueue(st: Statements, data: JobData, ref: string, cause: string, userId: string | null, lang: 'en' | 'es', copy: number | null): string | null {
     const id = randomUUID();
@@ -84,6 +100,39 @@ export class PrintQueue {
       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM print_jobs), ?, ?, COALESCE(?, (SELECT COALESCE(MAX(copy), -1) + 1 FROM print_jobs WHERE form = ? AND ref = ?)), ?, ?, ?, 'queued', ?, ?)`,
     id, data.form, ref, copy, data.form, ref, cause, lang, JSON.stringify(data), this.station.nowIso(), userId);
     return r.changes ? id : null;
+  }
+
+  private enqueueSlip(st: Statements, sp: SlipPrint, cause: string, userId: string, lang: 'en' | 'es', copy: number | null, event: SlipLogEntry['event']): void {
+    const ref = slipRef(sp.receiptId, sp.kind, sp.number);
+    const id = this.enqueue(st, { form: sp.kind, slip: sp }, ref, cause, userId, lang, copy);
+    logSlip(st, { at: this.station.nowIso(), receiptId: sp.receiptId, jobId: id, form: sp.kind, ref, event, userId, detail: null });
+  }
+
+  private logJob(job: PrintJobRow, event: SlipLogEntry['event'], detail: string | null = null, userId: string | null = null): void {
+    if (this.closed || !isSlipForm(job.form)) return;
+    const sp = (JSON.parse(job.data) as { slip: SlipPrint }).slip;
+    logSlip(this.station.st, { at: this.station.nowIso(), receiptId: sp.receiptId, jobId: job.id, form: job.form, ref: job.ref, event, userId, detail });
+  }
+
+  /** Jobs the cashier skipped while the printer waits for their form: the wait ends. */
+  private skipped = new Set<string>();
+
+  /** The cashier skips a validation or endorsement: cancelled and logged with the receipt; the payment stands. */
+  skip(id: string, userId: string, reason: string): PrintJobView {
+    const row = this.station.st.sqlGet<PrintJobRow>('SELECT * FROM print_jobs WHERE id = ?', id);
+    if (!row) throw new StationError('PRINT_JOB_NOT_FOUND', { job: id }, 'jobId');
+    if (!isSlipForm(row.form)) throw new StationError('SLIP_NOT_A_SLIP', {}, 'jobId');
+    if (row.state === 'printed' || row.state === 'cancelled') throw new StationError('PRINT_JOB_FINAL', {}, 'jobId');
+    this.skipped.add(id);
+    this.station.st.tx(() => {
+      this.station.st.sqlRun(`UPDATE print_jobs SET state = 'cancelled', waiting = NULL, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?
+        WHERE id = ? AND state IN ('queued','printing','failed')`, this.station.nowIso(), userId, `Skipped: ${reason}`, id);
+      this.logJob(row, 'skipped', reason, userId);
+    });
+    const now = this.view(id);
+    this.publish(now);
+    this.kick();
+    return now;
   }
 
   /** Queues a job in its own transaction (reports, deposit slips, test pages) and starts printing. */
@@ -164,9 +213,23 @@ export class PrintQueue {
     const p = rec.payload as Record<string, unknown>;
     const lang = receiptLanguage(this.station);
     switch (rec.kind) {
-      case 'receipt.posted':
+      case 'receipt.posted': {
         this.enqueue(st, { form: 'receipt', print: receiptPrint(this.station, rec.ref, false) }, rec.ref, rec.kind, p.cashierId as string, lang, 0);
+        // Validations and endorsements after the receipt, only where there is something to print them on:
+        // the printer's slip station, or (endorsements) a check reader's endorser.
+        const slips = slipSettings(this.station);
+        for (const sp of slipPrints(this.station, rec.ref, slips)) {
+          if (slips.slipStation || (sp.kind === 'endorsement' && slips.endorseOn === 'checkReader')) this.enqueueSlip(st, sp, rec.kind, p.cashierId as string, lang, 0, 'queued');
+        }
         break;
+      }
+      case 'slip.requested': {
+        const slips = slipSettings(this.station);
+        const sp = slipPrints(this.station, p.receiptId as string, { ...slips, validateStubs: true, endorseChecks: true }, true)
+          .find((x) => x.kind === p.form && x.number === p.number);
+        if (sp) this.enqueueSlip(st, sp, rec.kind, p.userId as string, lang, null, 'requested_again');
+        break;
+      }
       case 'receipt.reprinted': {
         const receiptId = p.receiptId as string;
         const print = receiptPrint(this.station, receiptId, true);
@@ -240,6 +303,7 @@ export class PrintQueue {
     const st = this.station.st;
     if (st.sqlRun("UPDATE print_jobs SET state = 'printing', attempts = attempts + 1 WHERE id = ? AND state = 'queued'", job.id).changes !== 1) return true;
     if (!job.waiting) this.publish(this.view(job.id)); // a retry of a waiting job stays "waiting" until it prints
+    if (isSlipForm(job.form)) return this.printSlipJob(job, printer);
     let doc;
     try {
       doc = docFor(formContext(this.station, printer.columns, job.lang), JSON.parse(job.data) as JobData);
@@ -284,6 +348,76 @@ export class PrintQueue {
       this.finish(job.id, 'failed', message, msg(e instanceof PrintUncertain ? 'printJob.uncertain' : 'printJob.failed'));
       return true;
     }
+  }
+
+  /** A validation or endorsement: the form waited for, printed, released; each step in the slip log. */
+  private async printSlipJob(job: PrintJobRow, printer: ReceiptPrinter): Promise<boolean> {
+    const st = this.station.st;
+    const sp = (JSON.parse(job.data) as { slip: SlipPrint }).slip;
+    const settings = slipSettings(this.station);
+    if (job.form === 'endorsement' && settings.endorseOn === 'checkReader') return this.endorseOnReader(job, sp, settings.slipColumns);
+    try {
+      await printer.printSlip(slipDoc(sp, job.lang, settings.slipColumns), settings.insertTimeoutSeconds * 1000, {
+        onWaitingForm: () => { this.waiting(job.id, 'slipInsert'); this.logJob(job, 'waiting_form'); },
+        onInserted: () => { this.waiting(job.id, null); this.logJob(job, 'inserted'); },
+      }, () => this.skipped.has(job.id));
+      if (this.closed) return false;
+      st.tx(() => {
+        st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, last_error_message = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
+          this.station.nowIso(), printer.id, job.id);
+        this.logJob(job, 'printed');
+      });
+      this.publish(this.view(job.id));
+      return true;
+    } catch (e) {
+      if (this.closed) return false;
+      this.skipped.delete(job.id);
+      if (e instanceof SlipInterrupted) {
+        if (e.reason === 'skipped') return true; // cancelled and logged by skip()
+        const code = e.reason === 'timeout' ? 'printJob.slipTimeout' : e.reason === 'removed' ? 'printJob.slipRemoved' : 'printJob.noSlipStation';
+        st.tx(() => {
+          this.finish(job.id, 'failed', e.message, msg(code, { seconds: settings.insertTimeoutSeconds }));
+          this.logJob(job, e.reason === 'noStation' ? 'failed' : e.reason, e.message);
+        });
+        return true;
+      }
+      if (e instanceof PrinterNotReady) {
+        st.sqlRun("UPDATE print_jobs SET state = 'queued', waiting = ?, last_error = ?, last_error_message = ? WHERE id = ? AND state = 'printing'",
+          e.reason, e.message, JSON.stringify(faultMessage(e.reason, printer.address, e)), job.id);
+        const delay = Math.min(this.timing.maxRetryMs, this.timing.firstRetryMs * 2 ** Math.min(10, job.attempts));
+        this.notBefore.set(job.id, Date.now() + delay);
+        this.publish(this.view(job.id));
+        this.wakeIn(delay);
+        return false;
+      }
+      const message = `Printing failed: ${e instanceof Error ? e.message : String(e)}`;
+      st.tx(() => { this.finish(job.id, 'failed', message, msg('printJob.failed')); this.logJob(job, 'failed', message); });
+      return true;
+    }
+  }
+
+  /** An endorsement on the check reader's endorser: the check in its path, printed, logged. */
+  private async endorseOnReader(job: PrintJobRow, sp: SlipPrint, columns: number): Promise<boolean> {
+    const st = this.station.st;
+    const reader = this.endorser;
+    const doc = slipDoc(sp, job.lang, columns);
+    try {
+      if (!reader) throw new EndorseFailed('noAnswer', 'No check reader with an endorser is set up');
+      await reader.endorse(doc.lines);
+      if (this.closed) return false;
+      st.tx(() => {
+        st.sqlRun("UPDATE print_jobs SET state = 'printed', waiting = NULL, last_error = NULL, last_error_message = NULL, printed_at = ?, printer = ? WHERE id = ? AND state = 'printing'",
+          this.station.nowIso(), reader.id, job.id);
+        this.logJob(job, 'printed', `endorsed on ${reader.id}`);
+      });
+      this.publish(this.view(job.id));
+    } catch (e) {
+      if (this.closed) return false;
+      const why = e instanceof Error ? e.message : String(e);
+      const code = !reader ? 'printJob.noEndorser' : e instanceof EndorseFailed && e.reason === 'noCheck' ? 'printJob.endorserNoCheck' : 'printJob.failed';
+      st.tx(() => { this.finish(job.id, 'failed', why, msg(code)); this.logJob(job, 'failed', why); });
+    }
+    return true;
   }
 
   /**
@@ -338,7 +472,7 @@ export class PrintQueue {
   private said = new Map<string, string>();
 }
 
-const QUEUED_BY = new Set(['receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared', 'arrangement.created', 'arrangement.reprinted']);
+const QUEUED_BY = new Set(['slip.requested', 'receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared', 'arrangement.created', 'arrangement.reprinted']);
 
 /** A stored message, or null when there is none (or it names a code this build does not know). */
 function storedMessage(json: string | null): StationMessage | null {
@@ -352,5 +486,6 @@ export function toView(r: PrintJobRow): PrintJobView {
   return {
     id: r.id, form: r.form, ref: r.ref, label: jobLabel(data, r.lang), labelMessage: jobLabelMessage(data), copy: r.copy, state: r.state,
     waiting: r.waiting ? waitWords(r.waiting, r.lang) : null, waitingReason: r.waiting, attempts: r.attempts, unconfirmed: r.unconfirmed === 1, lastError: r.last_error, lastErrorMessage: storedMessage(r.last_error_message), createdAt: r.created_at, printedAt: r.printed_at, cancelledAt: r.cancelled_at,
+    ...('slip' in data ? { slip: data.slip } : {}),
   };
 }

@@ -2,6 +2,8 @@
 // so every posting queues its slip) and found again by the handlers and the device manager.
 import type { Device } from '../../hardware/device';
 import { PrinterDrawer } from '../../hardware/drawer/drawer';
+import { SerialDrawer } from '../../hardware/drawer/serialDrawer';
+import { MicrReader } from '../../hardware/micr/reader';
 import { ReceiptPrinter } from '../../hardware/printer/printer';
 import type { Station } from '../station/station';
 import { DrawerService } from './drawerService';
@@ -33,5 +35,7 @@ export function printing(station: Station): Printing {
 export function useDevice(station: Station, device: Device | null, kind: Device['kind']): void {
   const p = printing(station);
   if (kind === 'printer') p.queue.usePrinter(device instanceof ReceiptPrinter ? device : null);
-  if (kind === 'drawer') p.drawer.useDrawer(device instanceof PrinterDrawer ? device : null);
+  // A check reader with an endorser endorses checks when the slip settings say so.
+  if (kind === 'micr') p.queue.useEndorser(device instanceof MicrReader && device.hasEndorser ? device : null);
+  if (kind === 'drawer') p.drawer.useDrawer(device instanceof PrinterDrawer || device instanceof SerialDrawer ? device : null);
 }

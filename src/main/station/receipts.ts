@@ -15,6 +15,7 @@ import type { Station } from './station';
 import { canonicalJson } from '../../shared/canonical';
 import { assertDayOpen } from './postingGuards';
 import { applyToArrangements } from './arrangements/applyPayment';
+import { insertStubs, lineStubs } from './stubs/receiptStubs';
 
 export type PostReceiptInput = ParsedInputOf<'receipt.post'>;
 
@@ -130,6 +131,7 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
   const day = station.businessDay(now);
   assertDayOpen(station, day);
   const lines = prepareLines(station, input, day);
+  const stubs = lineStubs(station, input.lines);
   const total = lines.reduce((s, l) => s + l.amountCents, 0);
   if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
   const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
@@ -145,7 +147,12 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
     tenders: input.tenders.map(tenderRecord),
   };
   insertReceipt(station, r);
+  insertStubs(station, r.id, stubs);
   station.record('receipt.posted', r.id, r, r.createdAt);
+  // The stubs its lines were scanned from: this counter's record (told apart when scanned again), not the hub's.
+  if (stubs.length) {
+    station.record('receipt.stubs', r.id, { receiptId: r.id, stubs: stubs.map(({ lineNo, stub: x }) => ({ lineNo, formatId: x.formatId, accountNumber: x.accountNumber, billNumber: x.billNumber, dueDate: x.dueDate, amountDueCents: x.amountCents, raw: x.raw })) }, r.createdAt, { sync: false });
+  }
   applyToArrangements(station, r);
   return { rec: r, replay: false };
 }

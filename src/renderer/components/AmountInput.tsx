@@ -1,6 +1,6 @@
 // A money field keyed like a cash register (amountEntry.ts): the ten-key's digits, `00`, the decimal
 // point, Backspace and Delete. Enter (or the ten-key's +) hands the amount on.
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { amountOf, press, type AmountKeys } from '../amountEntry';
 import { money } from '../format';
 import { useApp } from '../store/app';
@@ -32,6 +32,17 @@ export function AmountInput({ id, label, value, onChange, onEnter, placeholderCe
     const el = ref.current;
     if (el && document.activeElement === el) el.setSelectionRange(shown.length, shown.length);
   }, [shown]);
+
+  // A scanner's burst that began in this field is taken back (scan/wedge.ts): the keys as they were.
+  const change = useRef(onChange);
+  change.current = onChange;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const onRestore = (e: Event) => change.current({ keys: String((e as CustomEvent<string>).detail) });
+    el.addEventListener('civictill:restore-keys', onRestore);
+    return () => el.removeEventListener('civictill:restore-keys', onRestore);
+  }, []);
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -73,6 +84,7 @@ export function AmountInput({ id, label, value, onChange, onEnter, placeholderCe
         autoComplete="off"
         spellCheck={false}
         value={shown}
+        data-keys={value.keys}
         placeholder={placeholderCents !== undefined ? money(placeholderCents, lang) : money(0, lang)}
         onKeyDown={onKeyDown}
         onChange={() => undefined}

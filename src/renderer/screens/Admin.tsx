@@ -19,6 +19,7 @@ import { useApp } from '../store/app';
 import { DeviceSettings } from './admin/DeviceSettings';
 import { BackupSettings } from './admin/BackupSettings';
 import { ArrangementPolicyForm } from './admin/ArrangementPolicy';
+import { StubSettings } from './admin/StubSettings';
 
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
@@ -158,6 +159,7 @@ export function Admin() {
       <section className="panel"><BackupSettings admin={admin} /></section>
       <section className="panel"><ArrangementPolicyForm admin={admin} /></section>
       {admin && <section className="panel"><DeviceSettings /></section>}
+      {admin && <section className="panel"><StubSettings /></section>}
     </Page>
   );
 }

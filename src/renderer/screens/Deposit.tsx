@@ -3,6 +3,7 @@
 // later enter the amount the bank confirmed — a difference is shown, never hidden.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../i18n';
 import type { DenominationCounts } from '../../shared/denominations';
 import type { CountSheet as Sheet, DepositView, SessionListItem } from '../../shared/endOfDayViews';
 import { AmountInput } from '../components/AmountInput';
@@ -38,8 +39,8 @@ function SheetTable({ sheet, caption }: { sheet: Sheet; caption: string }) {
 }
 
 /** The float's difference from the target, in words: "$0.13 short". */
-function floatDifference(t: ReturnType<typeof useTranslation>['t'], cents: number, lang: 'en' | 'es'): string {
-  return t(cents < 0 ? 'deposit.floatShort' : 'deposit.floatOver', { amount: money(Math.abs(cents), lang) });
+function floatDifference(cents: number, lang: 'en' | 'es'): string {
+  return i18n.t(cents < 0 ? 'deposit.floatShort' : 'deposit.floatOver', { amount: money(Math.abs(cents), lang), lng: lang });
 }
 
 /** The slip as it goes in the bag. */
@@ -73,7 +74,7 @@ export function DepositSlip({ d }: { d: DepositView }) {
       <p className="slip-total">{t('deposit.total')} <strong data-testid="deposit-total">{money(d.totalCents, lang)}</strong></p>
       <p className="muted">{t('deposit.notDeposited', { cards: money(d.notDeposited.cardsCents, lang), other: money(d.notDeposited.otherCents, lang) })}</p>
       {d.float && d.float.differenceCents !== 0 && d.float.acceptedBy && (
-        <p className="muted" data-testid="float-accepted">{t('deposit.floatAccepted', { kept: money(d.float.keptCents, lang), difference: floatDifference(t, d.float.differenceCents, lang), name: d.float.acceptedBy.name })}</p>
+        <p className="muted" data-testid="float-accepted">{t('deposit.floatAccepted', { kept: money(d.float.keptCents, lang), difference: floatDifference(d.float.differenceCents, lang), name: d.float.acceptedBy.name })}</p>
       )}
       {d.differenceCents !== null && <p>{t('deposit.bankConfirmed', { amount: money(d.bankConfirmedCents ?? 0, lang) })} <OverShortAmount cents={d.differenceCents} /></p>}
     </section>
@@ -165,11 +166,11 @@ export function Deposit() {
                 <CountSheet id="dep-float" counts={floatKept} onChange={setFloatKept} errors={a.errors} path="floatKept" rolls onDone={() => propose()} caption={t('deposit.floatKept')} />
                 {d.float && diff !== 0 && (
                   <div className="banner warn" id="dep-float-warn">
-                    <p role="status">{t(d.float.exactPossible ? 'deposit.floatNotTarget' : 'deposit.floatImpossible', { target: money(d.float.targetCents, lang), kept: money(d.float.keptCents, lang), difference: floatDifference(t, diff, lang) })}</p>
+                    <p role="status">{t(d.float.exactPossible ? 'deposit.floatNotTarget' : 'deposit.floatImpossible', { target: money(d.float.targetCents, lang), kept: money(d.float.keptCents, lang), difference: floatDifference(diff, lang) })}</p>
                     <label className="check" htmlFor="dep-float-accept">
                       <input type="checkbox" id="dep-float-accept" checked={acceptedDiff === diff} onChange={(e) => { setAcceptedDiff(e.target.checked ? diff : null); a.setErrors({}); }}
                         aria-describedby="dep-float-accept-err" />
-                      {t('deposit.acceptFloat', { difference: floatDifference(t, diff, lang) })}
+                      {t('deposit.acceptFloat', { difference: floatDifference(diff, lang) })}
                     </label>
                     <FieldError id="dep-float-accept-err" text={err('acceptFloatDifferenceCents')} />
                     {d.float.exactPossible && <button type="button" className="secondary" onClick={() => propose(null)}>{t('deposit.exactFloat', { target: money(d.float.targetCents, lang) })}</button>}

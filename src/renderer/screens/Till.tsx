@@ -1,6 +1,6 @@
 // The till: account lookup and lines on the left, totals, tenders and Complete on the right, the
 // change of the last receipt until the next customer, and a function key for every action.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { roleAtLeast } from '../../shared/domain';
 import { useTranslation } from 'react-i18next';
 import { focusId, primaryField } from '../focus';
@@ -22,6 +22,10 @@ import { ReceiptLines } from './till/ReceiptLines';
 import { COMPLETE_ID, firstField, KIND_KEYS, TenderPanel } from './till/TenderPanel';
 import { KeyBar, type KeyDef } from '../components/KeyBar';
 import { KeyHelp } from './till/KeyHelp';
+import { LatePenaltyDialog, ReceiptFoundDialog, SlipList, SlipPrompt, StubDuplicateDialog } from './till/ScanDialogs';
+import { installWedge } from '../scan/wedge';
+import { classifyBurst, cutShort, handleScan, noise } from '../scan/onScan';
+import { useScan } from '../store/scan';
 
 /** A tender the station refused comes back into the form, with the error next to its field. */
 function useTenderErrors(): void {
@@ -76,6 +80,15 @@ export function Till() {
   }
 
   useEffect(() => { void loadCodes(); }, [loadCodes]);
+  // The keyboard-wedge scanner, wherever the focus is on the till (its timing from the station's settings).
+  const wedge = useScan((s) => s.settings?.wedge);
+  useEffect(() => { void useScan.getState().load(); }, []);
+  useEffect(() => {
+    if (!wedge?.enabled) return;
+    return installWedge({ suffix: wedge.suffix, maxGapMs: wedge.maxGapMs, minLength: wedge.minLength, holdMs: Math.min(15, wedge.maxGapMs) },
+      { classify: (text) => classifyBurst(text, useScan.getState().settings?.formats ?? []), onScan: (text) => void handleScan(text), onCutShort: cutShort, onNoise: noise });
+  }, [wedge]);
+  const [voidNumber, setVoidNumber] = useState<string | undefined>(undefined);
   const toTender = useCallback(() => focusId('tender-amount'), []);
 
   async function doComplete() {
@@ -132,7 +145,7 @@ export function Till() {
           <ReceiptLines />
         </div>
         <div className="col right">
-          {last && lines.length === 0 ? <ChangeDue receipt={last} /> : <TenderPanel onComplete={() => void doComplete()} />}
+          {last && lines.length === 0 ? <><ChangeDue receipt={last} /><SlipList receiptNumber={last.receiptNumber} /></> : <TenderPanel onComplete={() => void doComplete()} />}
         </div>
       </main>
       <KeyBar keys={keys} />
@@ -144,9 +157,13 @@ export function Till() {
       {dialog === 'drop' && <DropDialog onClose={closeDialog} />}
       {dialog === 'noSale' && <NoSaleDialog onClose={closeDialog} />}
       {dialog === 'reprint' && <ReprintDialog onClose={closeDialog} />}
-      {dialog === 'void' && <VoidDialog onClose={closeDialog} />}
+      {dialog === 'void' && <VoidDialog number={voidNumber} onClose={() => { setVoidNumber(undefined); closeDialog(); }} />}
       {dialog === 'arrangement' && arrangementFor && <ArrangementDialog account={arrangementFor} onClose={closeDialog} onStarted={() => { close(); focusId('tender-amount'); }} />}
       {dialog === 'cancelArrangement' && cancelling && <CancelArrangementDialog arrangement={cancelling} onClose={closeDialog} />}
+      {dialog === 'stubDuplicate' && <StubDuplicateDialog onClose={closeDialog} />}
+      {dialog === 'latePenalty' && <LatePenaltyDialog onClose={close} />}
+      {dialog === 'receiptFound' && <ReceiptFoundDialog onClose={() => { useScan.getState().set({ receipt: null }); closeDialog(); }} onVoid={(n) => { setVoidNumber(n); useScan.getState().set({ receipt: null }); open('void'); }} />}
+      <SlipPrompt />
     </>
   );
 }

@@ -25,6 +25,8 @@ export interface SaleLine {
   rule?: FeeRule;
   /** The down payment of the arrangement this sale makes. */
   downPayment?: boolean;
+  /** Scanned from a bill stub: sent with the line (the station reads it again), its due date shown. */
+  stub?: { raw: string; key: string; dueDate: string | null; billNumber: string | null; amountDueCents: number };
 }
 
 export interface SaleTender { key: string; tender: TenderInput }
@@ -57,6 +59,8 @@ interface SaleState {
   selectAccount(a: AccountView | null): void;
   addLine(line: Omit<SaleLine, 'key'>): void;
   removeLine(key: string): void;
+  /** A scanned line's amount changed by the cashier (a partial payment or an over-payment). */
+  setLineAmount(key: string, amountCents: number): void;
   addTender(t: TenderInput): void;
   removeTender(key: string): void;
   /** Takes a tender back out of the list (to correct it): returns it. */
@@ -117,6 +121,11 @@ export const useSale = create<SaleState>((set, get) => ({
     set({ lines, attemptId: null, errors: {}, ...(gone?.downPayment ? { arrangement: null, arrangementId: null } : {}) });
     void call('devices.display', lines.length ? { screen: 'total', totalCents: saleTotal(lines) } : { screen: 'clear' });
   },
+  setLineAmount(key, amountCents) {
+    const lines = get().lines.map((l) => (l.key === key ? { ...l, amountCents } : l));
+    set({ lines, attemptId: null, errors: {} });
+    void call('devices.display', { screen: 'total', totalCents: saleTotal(lines) });
+  },
   addTender(tender) { set({ tenders: [...get().tenders, { key: nextKey(), tender }], attemptId: null, errors: {} }); },
   removeTender(key) { set({ tenders: get().tenders.filter((t) => t.key !== key), attemptId: null, errors: {} }); },
   takeTender(key) {
@@ -137,6 +146,7 @@ export const useSale = create<SaleState>((set, get) => ({
         revenueCode: l.revenueCode,
         ...(l.feeInputs ? { feeInputs: l.feeInputs } : { amountCents: l.amountCents }),
         ...(l.accountNumber ? { accountNumber: l.accountNumber } : {}),
+        ...(l.stub ? { stub: { raw: l.stub.raw } } : {}),
       })),
       tenders: s.tenders.map((t) => t.tender),
       ...(s.payerName.trim() ? { payerName: s.payerName.trim() } : {}),

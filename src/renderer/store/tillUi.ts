@@ -7,7 +7,7 @@ import type { TenderInput } from './sale';
 import type { AccountView } from '../../shared/views';
 import type { ArrangementView } from '../../shared/contract/arrangements';
 
-export type TillDialog = null | 'fee' | 'drawer' | 'paidIn' | 'paidOut' | 'drop' | 'noSale' | 'reprint' | 'void' | 'help' | 'arrangement' | 'cancelArrangement';
+export type TillDialog = null | 'fee' | 'drawer' | 'paidIn' | 'paidOut' | 'drop' | 'noSale' | 'reprint' | 'void' | 'help' | 'arrangement' | 'cancelArrangement' | 'stubDuplicate' | 'latePenalty' | 'receiptFound';
 
 export interface TenderForm {
   amount: AmountKeys;

@@ -41,6 +41,8 @@ export const receiptLineInput = z.object({
   accountNumber: accountNumber.optional(),
   feeInputs: feeInputsSchema.optional(),
   description: freeText({ max: 200 }).optional(),
+  /** The bill stub the line was scanned from: the station reads it again and keeps it with the receipt. */
+  stub: z.object({ raw: z.string().min(1).max(400) }).strict().optional(),
 }).strict();
 
 const tenderBase = { amountCents: positiveCentsSchema };

@@ -95,6 +95,15 @@ export const errorsEn = {
   ARRANGEMENT_NOT_FOUND: 'Payment arrangement {{id}} was not found.',
   ARRANGEMENT_NOT_RUNNING: 'Arrangement {{number}} is {{status}}: only a running arrangement can be cancelled.',
   DB_NEWER_VERSION: 'This database was written by a newer CivicTill (schema {{found}}, this app knows {{known}}). Update CivicTill before using it.',
+  STUB_NO_FORMAT: 'This scan is not a bill stub of a format set up here. Key the account instead, or ask an admin to add the format.',
+  STUB_CUT_SHORT: 'Only part of the stub was read. Scan it again.',
+  STUB_CHECK_DIGIT: "The stub's check digit does not match: a misread or a damaged stub. Scan it again, or key the account and amount.",
+  STUB_FIELD: "The stub's {{fieldEn}} makes no sense ({{value}}): nothing was added. Key the payment instead.",
+  STUB_UNKNOWN_ACCOUNT: 'The stub is for account {{account}}, which is not in the account directory. Nothing was added.',
+  STUB_ACCOUNT_MISMATCH: "This line's account ({{account}}) is not the account on its stub ({{stubAccount}}).",
+  SLIP_NOT_FOUND: 'There is no {{form}} number {{number}} on receipt {{receipt}}.',
+  SLIP_NOT_A_SLIP: 'That print job is not a validation or an endorsement.',
+  NO_SLIP_STATION: 'This printer has no slip station (a setting): validations and endorsements are not printed here.',
   INTERNAL: 'Something went wrong inside the station; nothing was saved. Tell IT: {{detail}}',
 } as const;
 

@@ -44,7 +44,7 @@ describe('devices on a station', () => {
     const list = await t.ok('devices.list', {});
     expect(list.map((s) => [s.id, s.state, s.detail])).toEqual([
       ['printer1', 'missing', 'Not configured'], ['drawer1', 'missing', 'Not configured'], ['micr1', 'missing', 'Not configured'],
-      ['tenkey1', 'missing', 'Not configured'], ['display1', 'missing', 'Not configured'],
+      ['tenkey1', 'missing', 'Not configured'], ['display1', 'missing', 'Not configured'], ['scanner1', 'missing', 'Not configured'],
     ]);
     await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
     const r = await t.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: 'MISC', amountCents: 500 }], tenders: [{ kind: 'cash', amountCents: 500 }] });

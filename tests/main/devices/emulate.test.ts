@@ -32,10 +32,10 @@ describe('emulated serial devices for the demo', () => {
         if (e.kind === 'device.key') keyEvents.push(e); else if (e.kind.startsWith('device.')) events.push(e);
       });
       const list = useEmulators(t.station, emu.hosts, firstAdmin(t.station)!);
-      expect(list.map((d) => `${d.id}:${d.address === 'none' ? 'none' : 'serial'}`)).toEqual(['printer1:none', 'drawer1:none', 'micr1:serial', 'tenkey1:serial', 'display1:serial']);
+      expect(list.map((d) => `${d.id}:${d.address === 'none' ? 'none' : 'serial'}`)).toEqual(['printer1:none', 'drawer1:none', 'micr1:serial', 'tenkey1:serial', 'display1:serial', 'scanner1:serial']);
       const d = attachDevices(t.station, { backoff: { initialMs: 50, maxMs: 200, jitter: 0 } });
       await d.started;
-      expect(d.manager.list().filter((s: DeviceStatus) => s.state === 'ready').map((s) => s.id)).toEqual(['micr1', 'tenkey1', 'display1']);
+      expect(d.manager.list().filter((s: DeviceStatus) => s.state === 'ready').map((s) => s.id)).toEqual(['micr1', 'tenkey1', 'display1', 'scanner1']);
 
       const input = new PassThrough();
       const out: string[] = [];
@@ -50,6 +50,10 @@ describe('emulated serial devices for the demo', () => {
       const keys: string[] = [];
       for (let i = 0; i < 3; i++) keys.push(((await keyEvents.next()).payload as KeyView).key);
       expect(keys).toEqual(['1', '2', 'Enter']);
+      // The stub scanner: a scan the station reads as a stub of the demo city.
+      input.write('stub\n');
+      const scan = (await events.next((e) => e.kind === 'device.scan')).payload as { text: string };
+      expect((await t.ok('stubs.scan', { raw: scan.text })).stub.amountCents).toBe(4250);
       await t.ok('devices.display', { screen: 'total', totalCents: 4200 });
       await emu.vfd.until((l) => l[1].endsWith('$42.00'));
       input.write('quit\n');

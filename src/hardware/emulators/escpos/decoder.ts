@@ -34,7 +34,7 @@ export class EscPosDecoder {
   private stored2d: Record<number, string> = {};
 
   /** columns: characters of font A per line (48 on 80 mm paper, 32 on 58 mm). */
-  constructor(readonly columns = 48, private readonly processIdSupported = true) {}
+  constructor(public columns = 48, private readonly processIdSupported = true) {}
 
   /** Decodes one command or character starting at `at`; null when the command is not complete yet. */
   step(buf: Buffer, at: number): StepResult | null {
@@ -112,7 +112,17 @@ export class EscPosDecoder {
       case 0x33: case 0x52: case 0x7b: case 0x56: case 0x20: case 0x55: case 0x72: case 0x65: case 0x3d: case 0x54: case 0x25: case 0x3f:
         return has(3) ? done(3) : null;
       case 0x24: case 0x5c: return has(4) ? done(4) : null;
-      case 0x63: return has(4) ? done(4) : null; // ESC c 3/4/5 n
+      case 0x63: { if (!has(4)) return null; // ESC c 0 n (paper), ESC c 3 / 4 n (sensors), ESC c 5 n (panel)
+        const fn = buf[at + 2]!, v = buf[at + 3]!;
+        if (this.runs.length) ev.push(this.endLine(false));
+        if (fn === 0x30) ev.push({ type: 'paperSelect', paper: v & 0x08 ? 'validation' : v & 0x04 ? 'slip' : 'roll', n: v });
+        else if (fn === 0x33 || fn === 0x34) ev.push({ type: 'sensorSelect', fn: fn === 0x33 ? 'paperEnd' : 'stopPrinting', n: v });
+        return done(4);
+      }
+      case 0x71: // ESC q: release the slip
+        if (this.runs.length) ev.push(this.endLine(false));
+        ev.push({ type: 'release' });
+        return done(2);
       case 0x57: return has(10) ? done(10) : null;
       case 0x44: { // ESC D n1..nk NUL: tab positions
         for (let i = at + 2; i < buf.length && i < at + 35; i++) if (buf[i] === 0) return done(i - at + 1);
@@ -221,6 +231,10 @@ export class EscPosDecoder {
         }
       } else if (fn === 80) this.stored2d[cn] = body.subarray(3).toString('latin1');
       else if (fn === 81) ev.push({ type: '2d', symbology: cn === 48 ? 'PDF417' : cn === 50 ? 'MaxiCode' : `cn ${cn}`, data: this.stored2d[cn] ?? '' });
+      return undefined;
+    }
+    if (fnByte === 0x47 && body.length >= 2 && body[0] === 0x30) { // GS ( G fn=48: side of the slip
+      ev.push({ type: 'slipSide', side: body[1] === 0x44 ? 'back' : 'face' });
       return undefined;
     }
     if (fnByte === 0x48 && body.length >= 6 && body[0] === 48 && body[1] === 48 && this.processIdSupported) {

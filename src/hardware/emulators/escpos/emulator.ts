@@ -8,7 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { EscPosDecoder } from './decoder';
-import type { EscPosEvent, RealTimeEvent, Slip } from './events';
+import type { EscPosEvent, RealTimeEvent, Slip, SlipForm } from './events';
 import { slips } from './paper';
 
 export interface EmulatorStatus {
@@ -32,6 +32,14 @@ export interface EmulatorOptions {
   /** Answer GS ( H with a process id response [true]; older printers do not. */
   processIdSupported?: boolean;
   status?: Partial<EmulatorStatus>;
+  /** A slip station (TM-H6000 class): forms are inserted, printed on, released and taken out. */
+  slipStation?: boolean;
+  /** Characters per line on the slip [40]. */
+  slipColumns?: number;
+  /** The cashier takes the form out as soon as it is released [false: the test does it]. */
+  removeOnRelease?: boolean;
+  /** Keep every byte received, in order (byte-exact tests). */
+  keepRaw?: boolean;
 }
 
 type Replier = (bytes: Buffer) => void;
@@ -57,6 +65,19 @@ export class EscPosEmulator extends EventEmitter {
   private waiting: Socket[] = [];
   private sockets = new Set<Socket>();
   private boundPort = 0;
+  // ---- the slip station ----
+  /** Every form printed on, in order. */
+  readonly forms: SlipForm[] = [];
+  /** The paper selected (ESC c 0). */
+  paper: 'roll' | 'slip' | 'validation' = 'roll';
+  private side: 'face' | 'back' = 'face';
+  /** A form in the slip throat (inserted by the cashier); clamped once the slip station is selected. */
+  private formInThroat = false;
+  private form: SlipForm | null = null;
+  private removeAfter: number | null = null;
+  readonly slipColumns: number;
+  /** Every byte received, when keepRaw is set. */
+  readonly raw: number[] = [];
 
   constructor(private readonly opts: EmulatorOptions = {}) {
     super();
@@ -64,6 +85,7 @@ export class EscPosEmulator extends EventEmitter {
     this.openLevel = opts.drawerOpenLevel ?? 'high';
     this.opensOnKick = opts.drawerOpensOnKick ?? true;
     this.decoder = new EscPosDecoder(this.columns, opts.processIdSupported ?? true);
+    this.slipColumns = opts.slipColumns ?? 40;
     this.status = { online: true, coverOpen: false, paperEnd: false, paperNearEnd: false, drawerOpen: false, error: 'none', ...opts.status };
     this.setMaxListeners(50);
   }
@@ -88,6 +110,56 @@ export class EscPosEmulator extends EventEmitter {
 
   /** The cashier pushes the drawer shut. */
   shutDrawer(): void { this.setStatus({ drawerOpen: false }); }
+
+  /** The cashier puts a form into the slip station (it is clamped once the slip is selected). */
+  insertForm(): void {
+    if (!this.opts.slipStation) throw new Error('this printer has no slip station');
+    this.formInThroat = true;
+    this.clamp();
+    this.emit('status', this.status);
+    this.pump();
+  }
+
+  /** The cashier takes the form out (after its release, or — a fault — in the middle of printing). */
+  removeForm(): void {
+    const f = this.form;
+    if (f && !f.released) f.removedMidPrint = true;
+    this.form = null;
+    this.formInThroat = false;
+    this.emit('status', this.status);
+  }
+
+  /** After `lines` more lines on the form, it is pulled out: the form removed mid-print. */
+  removeFormAfterLines(lines: number): void { this.removeAfter = lines; }
+
+  /** A form is in the slip station, clamped for printing. */
+  get formClamped(): boolean { return this.form !== null && !this.form.released; }
+
+  /** The forms as slips, to render like receipts. */
+  formSlips(): Slip[] {
+    return this.forms.map((f) => ({ items: f.items, text: f.text, kicks: [], cut: false }));
+  }
+
+  private clamp(): void {
+    if (this.paper === 'roll' || this.form || !this.formInThroat) return;
+    this.form = { paper: this.paper, side: this.side, items: [], text: [], released: false, removedMidPrint: false };
+    this.forms.push(this.form);
+  }
+
+  /** DLE EOT 5: bit 2 slip not selected, bit 3 waiting for a form, bits 5 / 6 TOF / BOF see no paper. */
+  private slipStatusByte(): number {
+    const selected = this.paper !== 'roll';
+    const present = this.formInThroat;
+    return 0x12 | (selected ? 0 : 0x04) | (selected && !this.form ? 0x08 : 0) | (present ? 0 : 0x60);
+  }
+
+  /** Printing waits for a form while the slip is selected (only a new paper selection goes through). */
+  private slipBlocks(at: number): boolean {
+    if (this.paper === 'roll' || this.formClamped) return false;
+    // Settings (ESC c: paper, sensors; GS ( G: the side) are taken at once; printing waits.
+    const a = this.rx[at], b = this.rx[at + 1], c = this.rx[at + 2];
+    return !((a === 0x1b && b === 0x63) || (a === 0x1d && b === 0x28 && c === 0x47));
+  }
 
   /** Bytes received but not printed yet (the printer is stopped, or a command is incomplete). */
   get pendingBytes(): number { return this.rx.length; }
@@ -188,6 +260,7 @@ export class EscPosEmulator extends EventEmitter {
   receive(chunk: Buffer, reply: Replier = () => undefined): void {
     this.lastByteAt = performance.now();
     this.bytesReceived += chunk.length;
+    if (this.opts.keepRaw) for (const b of chunk) this.raw.push(b);
     this.replyTo = reply;
     const data = this.rtCarry.length ? Buffer.concat([this.rtCarry, chunk]) : chunk;
     this.rtCarry = Buffer.alloc(0);
@@ -213,6 +286,12 @@ export class EscPosEmulator extends EventEmitter {
     if (c === 0x04) { // DLE EOT n: transmit real-time status
       if (left < 3) return null;
       const n = data[i + 2]!;
+      if (n === 5 && this.opts.slipStation) {
+        const r = this.slipStatusByte();
+        this.realTime.push({ type: 'slipStatus', reply: r });
+        reply(Buffer.of(r));
+        return 3;
+      }
       if (n >= 1 && n <= 4) {
         const r = this.statusByte(n);
         this.realTime.push({ type: 'status', n, reply: r });
@@ -266,15 +345,47 @@ export class EscPosEmulator extends EventEmitter {
     if (this.opensOnKick && !this.status.drawerOpen) { this.status = { ...this.status, drawerOpen: true }; this.emit('status', this.status); }
   }
 
+  /** A slip-station event: true when it went onto the form rather than the roll. */
+  private slipEvent(e: EscPosEvent): boolean {
+    if (!this.opts.slipStation) return false;
+    switch (e.type) {
+      case 'paperSelect':
+        if (this.form && e.paper === 'roll') this.form.released = true; // selecting the roll ejects the form
+        this.paper = e.paper;
+        this.decoder.columns = e.paper === 'roll' ? this.columns : this.slipColumns;
+        this.clamp();
+        this.events.push(e);
+        return true;
+      case 'slipSide': this.side = e.side; if (this.form) this.form.side = e.side; this.events.push(e); return true;
+      case 'release':
+        this.events.push(e);
+        if (this.form) this.form.released = true;
+        this.emit('release', this.form);
+        if (this.opts.removeOnRelease) this.removeForm();
+        return true;
+      case 'line': case 'feed':
+        if (this.paper === 'roll' || !this.form) return false;
+        this.form.items.push(e);
+        if (e.type === 'line') {
+          this.form.text.push(e.text);
+          if (this.removeAfter !== null && --this.removeAfter <= 0) { this.removeAfter = null; this.removeForm(); }
+        }
+        return true;
+      default: return false;
+    }
+  }
+
   /** Processes the receive buffer while the printer is ready. */
   private pump(): void {
     let at = 0;
     while (at < this.rx.length && this.ready()) {
+      if (this.slipBlocks(at)) break;
       const r = this.decoder.step(this.rx, at);
       if (!r) break;
       at += r.used;
       if (r.reply && this.replyTo) this.replyTo(r.reply);
       for (const e of r.events) {
+        if (this.slipEvent(e)) { this.emit('event', e); continue; }
         this.events.push(e);
         if (e.type === 'drawer') this.kicked(e);
         this.emit('event', e);

@@ -29,13 +29,34 @@ export type EscPosEvent =
   | { type: 'processId'; id: string }
   /** GS r: paper or drawer status asked in sequence (answered when reached). */
   | { type: 'statusInSequence'; n: number; reply: number }
+  /** ESC c 0: the paper printed on from here (the roll, the slip station, its validation slot). */
+  | { type: 'paperSelect'; paper: 'roll' | 'slip' | 'validation'; n: number }
+  /** ESC c 3 / ESC c 4: the sensors that signal paper end / stop the printing. */
+  | { type: 'sensorSelect'; fn: 'paperEnd' | 'stopPrinting'; n: number }
+  /** GS ( G fn=48: the face or the back of the slip. */
+  | { type: 'slipSide'; side: 'face' | 'back' }
+  /** ESC q: the slip released. */
+  | { type: 'release' }
   | { type: 'unknown'; bytes: number[] };
 
 /** Real-time traffic, answered on receipt even while the printer is offline. */
 export type RealTimeEvent =
   | { type: 'status'; n: number; reply: number }
   | { type: 'drawer'; pin: 2 | 5; onMs: number; offMs: number; via: 'DLE DC4' }
-  | { type: 'clearBuffers'; discardedBytes: number };
+  | { type: 'clearBuffers'; discardedBytes: number }
+  | { type: 'slipStatus'; reply: number };
+
+/** A form printed on the slip station: a stub validated on its face, a check endorsed on its back. */
+export interface SlipForm {
+  paper: 'slip' | 'validation';
+  side: 'face' | 'back';
+  /** What was printed on it, in the same shape as a roll slip (for rendering). */
+  items: Extract<EscPosEvent, { type: 'line' | 'feed' }>[];
+  text: string[];
+  released: boolean;
+  /** Taken out while the printer still had lines for it. */
+  removedMidPrint: boolean;
+}
 
 /** Lines and codes between two cuts: one slip of paper as the customer gets it. */
 export interface Slip {

@@ -200,11 +200,11 @@ function ReceiptPreview({ number }: { number: string }) {
   );
 }
 
-export function VoidDialog({ onClose }: Common) {
+export function VoidDialog({ onClose, number: given }: Common & { number?: string | undefined }) {
   const { t, lang, notify, refresh, txt } = useTexts();
   const last = useSale((s) => s.last);
   const a = useAction();
-  const [number, setNumber] = useState(last?.receiptNumber ?? '');
+  const [number, setNumber] = useState(given ?? last?.receiptNumber ?? '');
   const [reason, setReason] = useState('');
   const [approval, setApproval] = useState<Approval>({ userId: '', pin: '' });
   const submit = () => void a.run((id) => call('receipt.void', { id, receiptNumber: number.trim(), reason, approval }), (r) => {

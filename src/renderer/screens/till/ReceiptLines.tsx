@@ -1,5 +1,5 @@
 // The lines of the receipt being built, each with what it pays for and its amount.
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorAt, errorText } from '../../errors';
 import { day, money } from '../../format';
@@ -8,6 +8,35 @@ import { useApp } from '../../store/app';
 import { codeName } from '../../store/catalog';
 import { useSale } from '../../store/sale';
 import { FieldError } from '../../components/FieldError';
+import { AmountInput } from '../../components/AmountInput';
+import { EMPTY, amountOf, type AmountKeys } from '../../amountEntry';
+import { focusId } from '../../focus';
+import type { SaleLine } from '../../store/sale';
+
+/** A scanned line: its due date (past due said so) and its amount, editable for a partial or over-payment. */
+function StubLine({ line, n, today }: { line: SaleLine; n: number; today: string }) {
+  const { t } = useTranslation();
+  const setLineAmount = useSale((s) => s.setLineAmount);
+  const [keys, setKeys] = useState<AmountKeys | null>(null);
+  const stub = line.stub!;
+  const past = stub.dueDate !== null && stub.dueDate < today;
+  const save = () => {
+    const cents = amountOf(keys ?? EMPTY);
+    if (cents !== null && cents > 0) setLineAmount(line.key, cents);
+    setKeys(null);
+    focusId('tender-amount');
+  };
+  return (
+    <div className="muted stub-line">
+      {stub.dueDate && <span className={past ? 'past-due' : undefined} data-testid={`line-${n}-due`}>{t('scan.due', { date: stub.dueDate })}{past ? ` — ${t('scan.pastDue')}` : ''}</span>}
+      {stub.billNumber && <span> · {t('scan.bill', { bill: stub.billNumber })}</span>}
+      {keys === null
+        ? <> · <button type="button" className="ghost small" id={`line-${n}-edit`} onClick={() => { setKeys(EMPTY); requestAnimationFrame(() => focusId(`line-${n}-amount`)); }}>{t('scan.changeAmount')}</button></>
+        : <AmountInput id={`line-${n}-amount`} label={t('scan.amountFor', { n })} value={keys} onChange={setKeys} onEnter={save} placeholderCents={line.amountCents} />}
+      {keys !== null && <button type="button" className="secondary small" onClick={save}>{t('scan.save')}</button>}
+    </div>
+  );
+}
 
 export const ReceiptLines = memo(function ReceiptLines() {
   const { t } = useTranslation();
@@ -15,6 +44,7 @@ export const ReceiptLines = memo(function ReceiptLines() {
   const lines = useSale((s) => s.lines);
   const errors = useSale((s) => s.errors);
   const removeLine = useSale((s) => s.removeLine);
+  const today = useApp((s) => s.info?.businessDay ?? '');
   const linesErr = errors.lines;
   const pending = useSale((s) => s.arrangement);
   return (
@@ -37,6 +67,7 @@ export const ReceiptLines = memo(function ReceiptLines() {
                         <strong>{name}</strong>
                         {l.accountNumber && <div className="muted"><span className="mono">{l.accountNumber}</span>{l.accountName ? ` · ${l.accountName}` : ''}</div>}
                         {l.rule && l.feeInputs && <div className="muted">{explainFee(l.rule, l.feeInputs, l.amountCents, lang)}</div>}
+                        {l.stub && <StubLine line={l} n={i + 1} today={today} />}
                         <FieldError id={`line-${i}-err`} text={err ? errorText(err, lang) : undefined} />
                       </td>
                       <td className="num amount-cell">{money(l.amountCents, lang)}</td>
