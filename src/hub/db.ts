@@ -98,7 +98,11 @@ async function migrateHub(kysely: Kysely<HubDB>): Promise<void> {
     const unknown = applied.rows.filter((r) => !known.has(r.name));
     if (unknown.length) throw new Error(`this hub database was written by a newer CivicTill (migration ${unknown[0]!.name}); update the hub first`);
   }
-  const { error, results } = await new Migrator({ db: kysely, provider }).migrateToLatest();
+  // Kysely looks for its migration tables in every schema unless told which: a hub sharing a server
+  // with another hub's schema would find that one's lock table and then fail on its own.
+  const own = await sql<{ s: string }>`SELECT current_schema() AS s`.execute(kysely);
+  const migrationTableSchema = own.rows[0]?.s ?? 'public';
+  const { error, results } = await new Migrator({ db: kysely, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`hub migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

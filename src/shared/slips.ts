@@ -2,13 +2,16 @@
 // (on its back), each from a template an admin writes per revenue code or department. Pure: the station
 // fills the templates, the printer driver prints the lines, the UI shows them.
 import { z } from 'zod';
+import { revenueCodeId } from './revenueCode';
+import { CARD_NUMBER_MESSAGE, noCardNumber } from './text';
 
 /** Placeholders a template may use; anything else in braces is refused when the admin saves it. */
 export const VALIDATION_FIELDS = ['city', 'date', 'time', 'receipt', 'account', 'amount', 'station', 'code', 'bill', 'cashier'] as const;
 export const ENDORSEMENT_FIELDS = ['city', 'bank', 'bankAccount', 'receipt', 'amount', 'date', 'checkNumber', 'station'] as const;
 
 // Printable text only: a template reaches the printer as text, never as commands.
-const templateLine = z.string().max(80).regex(/^[\x20-\x7e\u00a0-\u00ff]*$/, 'Letters, digits and punctuation only (no control characters).');
+const templateLine = z.string().max(80).regex(/^[\x20-\x7e\u00a0-\u00ff]*$/, 'Letters, digits and punctuation only (no control characters).')
+  .refine(noCardNumber, CARD_NUMBER_MESSAGE);
 
 function template(fields: readonly string[]) {
   return z.array(templateLine).min(1, 'Write at least one line.').max(8, 'At most 8 lines fit on a slip.').superRefine((lines, ctx) => {
@@ -36,8 +39,8 @@ export const slipSettingsSchema = z.object({
   slipColumns: z.number().int().min(20).max(90),
   /** Validation templates: by revenue code, by department (the code's category), and the default. */
   validation: z.object({
-    byCode: z.record(z.string().regex(/^[A-Z0-9]{1,16}$/), validationTemplate),
-    byDepartment: z.record(z.string().regex(/^[a-z0-9_-]{1,32}$/), validationTemplate),
+    byCode: z.record(revenueCodeId, validationTemplate),
+    byDepartment: z.record(z.string().regex(/^[a-z0-9_-]{1,32}$/).refine(noCardNumber, CARD_NUMBER_MESSAGE), validationTemplate),
     default: validationTemplate,
   }).strict(),
   endorsement: endorsementTemplate,

@@ -2,6 +2,9 @@
 // (keyboard-wedge recognition) and the station (the authoritative check) read a stub the same way.
 // Money is whole cents from digit strings (never parseFloat); dates are checked against the calendar.
 import { z } from 'zod';
+import { centsSchema } from './money';
+import { revenueCodeId, stubCodeValue } from './revenueCode';
+import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from './text';
 
 export const STUB_FIELDS = ['account', 'amount', 'dueDate', 'billNumber', 'revenueCode'] as const;
 export type StubField = (typeof STUB_FIELDS)[number];
@@ -50,8 +53,8 @@ const delimitedLayout = z.object({
 }).strict();
 
 export const stubFormatSchema = z.object({
-  id: z.string().trim().regex(/^[a-z0-9-]{2,32}$/, 'A format ID is 2 to 32 lower-case letters, digits or dashes.'),
-  name: z.string().trim().min(2).max(80),
+  id: z.string().trim().regex(/^[a-z0-9-]{2,32}$/, 'A format ID is 2 to 32 lower-case letters, digits or dashes.').refine(noCardNumber, CARD_NUMBER_MESSAGE),
+  name: freeText({ min: 2, max: 80 }),
   symbology: z.enum(STUB_SYMBOLOGIES),
   layout: z.discriminatedUnion('kind', [fixedLayout, delimitedLayout]),
   checkDigit: checkDigitSchema,
@@ -59,13 +62,13 @@ export const stubFormatSchema = z.object({
   amount: z.enum(['implied', 'point']).default('implied'),
   dateFormat: z.enum(DATE_FORMATS).default('YYYYMMDD'),
   /** The revenue code a stub of this format pays, unless its own revenue-code field says otherwise. */
-  revenueCode: z.string().trim().min(1).max(16),
+  revenueCode: revenueCodeId,
   /** What the stub's revenue-code field holds → the station's revenue code ({"01": "WATER"}); empty: the field is the code. */
-  revenueCodes: z.record(z.string().max(16), z.string().min(1).max(16)).default({}),
+  revenueCodes: z.record(stubCodeValue, revenueCodeId).default({}),
   /** How the account prints in the directory: # takes the stub's next character (######-## → 100042-17). */
-  accountPattern: z.string().max(40).regex(/^[#A-Za-z0-9 -]*$/, 'Use # for each character of the account, dashes and spaces between.').default(''),
+  accountPattern: z.string().max(40).regex(/^[#A-Za-z0-9 -]*$/, 'Use # for each character of the account, dashes and spaces between.').refine(noCardNumber, CARD_NUMBER_MESSAGE).default(''),
   /** A stub asking more than this is not believed (a misread): the field is refused. */
-  maxAmountCents: z.number().int().min(100).max(100_000_000_00).default(100_000_00),
+  maxAmountCents: centsSchema.min(100, 'A stub format allows at least $1.00.').default(100_000_00),
 }).strict().superRefine((f, ctx) => {
   if (f.layout.kind === 'fixed') {
     const l = f.layout;

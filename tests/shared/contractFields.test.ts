@@ -27,7 +27,8 @@ function leaves(op: string, schema: z.ZodType, path: string, out: Leaf[]): Leaf[
 
 const all = Object.entries(api).flatMap(([name, entry]) => leaves(name, entry.input as z.ZodType, '', []));
 const texts = all.filter((l) => l.type === 'string');
-const key = (l: Leaf) => `${l.op} ${l.path}`;
+/** The receipt taken with an arrangement is a receipt.post: its fields are that operation's. */
+const key = (l: Leaf) => `${l.op} ${l.path}`.replace(/^arrangement\.create receipt\./, 'receipt.post ');
 /** A field with a format of its own (digits, an ID) refuses bad text by its format; free text says why. */
 const hasFormat = (l: Leaf) => !!defOf(l.schema).format || (defOf(l.schema).checks ?? []).some((c) => (c as { _zod: { def: { format?: string } } })._zod.def.format);
 
@@ -42,13 +43,15 @@ const LOOKUP_KEYS = new Set([
   'deposit.prepare depositId', 'deposit.verify depositId', 'deposit.get depositId', 'returnedCheck.record receiptNumber',
   'devices.updateSettings devices.0.options.<key>', 'print.xReport sessionId', 'print.zReport sessionId', 'print.depositSlip depositId',
   'print.preview receiptNumber', 'pdf.zReport sessionId', 'pdf.depositSlip depositId', 'drawer.log sessionId',
+  'arrangement.create approval.userId', 'arrangement.cancel approval.userId', 'slips.forReceipt receiptNumber', 'slips.again receiptNumber',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',
+  'receipt.post lines.0.stub.raw', 'stubs.scan raw',
   // Numbers with a format of their own, any of which may pass the Luhn check: a city account number
   // (looked up in the directory), a bank account number (printed as its last four), the hub's enrolment code.
   'accounts.get accountNumber', 'receipt.post lines.0.accountNumber', 'receipt.post tenders.0.account', 'closeout.count extras.0.account',
-  'returnedCheck.find account', 'sync.enrol code']);
+  'returnedCheck.find account', 'sync.enrol code', 'arrangement.quote accountNumber', 'arrangement.create accountNumber', 'arrangement.forAccount accountNumber']);
 
 describe('every text field of the contract', () => {
   it('the walk finds the free-text fields the issue names', () => {

@@ -8,7 +8,8 @@ import { centsSchema, positiveCentsSchema } from '../money';
 import type { ErrorCode } from '../errors';
 import type { PdfDocument } from '../printing';
 import type { ReceiptView } from '../views';
-import { receiptLineInput, tenderInput } from './ledger';
+import { accountNumber, payerName, receiptLineInput, tenderInput } from './ledger';
+import { freeText } from '../text';
 import { approvalSchema, emptyInput, op, reasonSchema, requestId } from './op';
 
 export interface ArrangementPolicy {
@@ -92,6 +93,8 @@ const PERCENT = 'A percentage from 0 to 100, e.g. 10 or 12.5.';
 const percent = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, PERCENT)
   .refine((s) => { const [w = '', f = ''] = s.split('.'); return Number(w) < 100 || (Number(w) === 100 && /^0*$/.test(f)); }, PERCENT);
 
+const terms = freeText({ min: 10, minMessage: 'Write the terms (at least 10 characters).', max: 2000 });
+
 export const policyPatchSchema = z.object({
   maxInstalments: z.number().int().min(1, 'From 1 to 60 instalments.').max(60, 'From 1 to 60 instalments.').optional(),
   minDownPaymentPercent: percent.optional(),
@@ -101,12 +104,12 @@ export const policyPatchSchema = z.object({
     .refine((s) => !s.includes('closed') && !s.includes('final'), 'Closed and final accounts never have an arrangement.').optional(),
   brokenCoolOffMonths: z.number().int().min(0, 'From 0 to 60 months.').max(60, 'From 0 to 60 months.').optional(),
   breakDaysPastDue: z.number().int().min(0, 'From 0 to 90 days.').max(90, 'From 0 to 90 days.').optional(),
-  termsEn: z.string().trim().min(10, 'Write the terms (at least 10 characters).').max(2000).optional(),
-  termsEs: z.string().trim().min(10, 'Write the terms (at least 10 characters).').max(2000).optional(),
+  termsEn: terms.optional(),
+  termsEs: terms.optional(),
 }).strict();
 
-const accountNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'An account number has letters, digits and dashes only.');
-const calendarDate = z.string().refine(isCalendarDate, 'A date is YYYY-MM-DD, e.g. 2026-12-15.');
+const DATE_WORDS = 'A date is YYYY-MM-DD, e.g. 2026-12-15.';
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, DATE_WORDS).refine(isCalendarDate, DATE_WORDS);
 
 /** The plan as agreed at the counter. The due dates follow from the first one and the frequency. */
 export const draftShape = {
@@ -119,7 +122,7 @@ export const draftShape = {
   /** Instalment amounts keyed by hand (else equal, the last taking the remainder); they must add up. */
   amounts: z.array(positiveCentsSchema).min(1).max(60).optional(),
   lang: z.enum(['en', 'es']),
-  payerName: z.string().trim().max(100).optional(),
+  payerName: payerName.optional(),
 };
 
 const arrangementId = z.uuid({ message: 'Choose an arrangement from the list.' });
@@ -132,7 +135,7 @@ export const createArrangementInput = z.object({
     id: requestId,
     lines: z.array(receiptLineInput).min(1, 'Add at least one line.').max(200),
     tenders: z.array(tenderInput).min(1, 'Add at least one tender.').max(20),
-    payerName: z.string().trim().max(100).optional(),
+    payerName: payerName.optional(),
   }).strict().optional(),
   /** Beyond a limit of the policy: a supervisor's PIN and the reason, both recorded. */
   approval: approvalSchema.optional(),

@@ -2,6 +2,7 @@
 // or a network share), every few minutes and after each close-out, each one verified before it
 // replaces nothing; the last few kept.
 import { z } from 'zod';
+import { freeText } from '../text';
 import type { StationMessage } from '../messages';
 import { emptyInput, op } from './op';
 
@@ -39,7 +40,7 @@ export interface BackupStatusView {
 }
 
 export const backupSettingsInput = z.object({
-  folder: z.string().trim().max(500).nullable(),
+  folder: freeText({ min: 1, max: 500 }).nullable(),
   intervalMinutes: z.number().int().min(5, 'At least every 5 minutes.').max(24 * 60, 'At most once a day (1440 minutes).'),
   keep: z.number().int().min(1, 'Keep at least one backup.').max(1000),
 }).strict();

@@ -9,7 +9,7 @@ import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from '../text';
 import { approvalSchema, emptyInput, op, reasonSchema, requestId } from './op';
 
 const pinSchema = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
-const accountNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'An account number has letters, digits and dashes only.');
+export const accountNumber = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'An account number has letters, digits and dashes only.');
 const COUNT_TOO_LARGE = 'That count is too large: check the keying.';
 const countsSchema = z.record(z.string().regex(/^(bill|coin|roll)_\d+$/, 'unknown denomination'),
   // The range before wholeness: a count beyond 2^53 is a keying error, not a fraction of a piece.
@@ -34,6 +34,8 @@ export const stationSettingsPatch = z.object({
   idleLockMinutes: z.number().int().min(0, 'Idle minutes: 0 (never) to 120.').max(120, 'Idle minutes: 0 (never) to 120.').optional(),
 }).strict();
 
+export const stubRaw = freeText({ min: 1, max: 400, cardCheck: false });
+
 export const receiptLineInput = z.object({
   revenueCode: z.string().trim().min(1).max(16),
   /** Required for open-amount codes; for computed fees, if given it must equal the station's figure. */
@@ -42,8 +44,11 @@ export const receiptLineInput = z.object({
   feeInputs: feeInputsSchema.optional(),
   description: freeText({ max: 200 }).optional(),
   /** The bill stub the line was scanned from: the station reads it again and keeps it with the receipt. */
-  stub: z.object({ raw: z.string().min(1).max(400) }).strict().optional(),
+  // What the scanner read: its digits are the stub's (an OCR line may hold a Luhn-valid run), not a card's.
+  stub: z.object({ raw: stubRaw }).strict().optional(),
 }).strict();
+
+export const payerName = freeText({ max: 100 });
 
 const tenderBase = { amountCents: positiveCentsSchema };
 export const tenderInput = z.discriminatedUnion('kind', [
@@ -87,7 +92,7 @@ export const ledgerContract = {
     id: requestId,
     lines: z.array(receiptLineInput).min(1, 'Add at least one line.').max(200),
     tenders: z.array(tenderInput).min(1, 'Add at least one tender.').max(20),
-    payerName: freeText({ max: 100 }).optional(),
+    payerName: payerName.optional(),
   }).strict()),
   'receipt.get': op<ReceiptView>()('cashier', z.object({ receiptNumber: z.string().min(1).max(40) }).strict()),
   'receipt.list': op<ReceiptView[]>()('cashier', z.object({ sessionId: z.string().optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()),

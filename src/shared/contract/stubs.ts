@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { stubFormatSchema, wedgeSettingsSchema, type Stub, type StubFormat, type WedgeSettings } from '../stubs';
 import type { AccountView } from '../views';
+import { freeText } from '../text';
 import { emptyInput, op } from './op';
 
 export interface StubSettingsView { formats: StubFormat[]; wedge: WedgeSettings }
@@ -27,5 +28,5 @@ export const stubsContract = {
     wedge: wedgeSettingsSchema.optional(),
   }).strict()),
   /** A scan (keyboard wedge or serial scanner) read against the formats, the directory and the fees. */
-  'stubs.scan': op<StubScanView>()('cashier', z.object({ raw: z.string().min(1, 'Nothing was scanned.').max(400, 'That scan is too long to be a bill stub.') }).strict()),
+  'stubs.scan': op<StubScanView>()('cashier', z.object({ raw: freeText({ min: 1, minMessage: 'Nothing was scanned.', max: 400, cardCheck: false }) }).strict()),
 } as const;

@@ -1,6 +1,7 @@
 // Sync with the city hub (issue: sync): status for the UI, enrolment, forcing a sync, and the
 // exceptions the hub reports back, which a supervisor marks resolved with a note.
 import { z } from 'zod';
+import { freeText } from '../text';
 import type { ExceptionKind } from '../hubProtocol';
 import type { StationMessage } from '../messages';
 import { emptyInput, op, reasonSchema, requestId } from './op';
@@ -69,7 +70,7 @@ export const syncContract = {
   'sync.exceptions': op<HubExceptionView[]>()('supervisor', z.object({ includeResolved: z.boolean().default(false) }).strict()),
   'sync.resolveException': op<HubExceptionView>()('supervisor', z.object({ id: requestId, exceptionId: z.number().int().positive(), note: reasonSchema }).strict()),
   'sync.settings': op<SyncSettingsView>()('admin', emptyInput),
-  'sync.updateSettings': op<SyncSettingsView>()('admin', z.object({ hubCaFile: z.string().trim().max(500).nullable() }).strict()),
+  'sync.updateSettings': op<SyncSettingsView>()('admin', z.object({ hubCaFile: freeText({ min: 1, max: 500 }).nullable() }).strict()),
   /** Re-pins the hub's certificate after it changed: only the one the admin confirmed (its SHA-256) is accepted. */
   'sync.trustCertificate': op<SyncStatusView>()('admin', z.object({
     fingerprint: z.string().trim().regex(/^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'The SHA-256 fingerprint is 64 hexadecimal digits (AB:CD:…).'),
