@@ -79,6 +79,7 @@ export const batchesContract = {
     dateReceived: date,
     postmarkDate: date.optional(),
     payerName: payerName.optional(),
+    printReceipt: z.boolean().default(false),
   }).strict()),
   'batch.get': op<BatchView>()('cashier', z.object({ batchId }).strict()),
   'batch.list': op<BatchListItem[]>()('cashier', z.object({ state: z.enum(['open', 'closed']).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict()),

@@ -17,6 +17,8 @@ export interface ItemInput {
   dateReceived: string;
   postmarkDate?: string | undefined;
   payerName?: string | undefined;
+  /** A receipt printed for this item (to mail back); by default a batch prints none. */
+  printReceipt?: boolean | undefined;
 }
 
 export interface ItemOrigin {
@@ -45,14 +47,22 @@ export function writeItem(station: Station, user: UserView, session: DrawerSessi
     return { receiptId: input.id, replay: true };
   }
   if (session.state !== 'open') throw new StationError('BATCH_CLOSED', { batch: batch.batch_number }, 'batchId');
-  const { rec } = writeReceipt(station, user, {
-    id: input.id, lines: input.lines, tenders: [input.tender], ...(input.payerName ? { payerName: input.payerName } : {}),
-  }, { session, keepUnknownAccounts: true, skipCashOnly: origin.inBank ?? false });
-  // A batch gives no change: the check is for what it pays.
-  if (rec.changeCents !== 0) {
-    const kind = input.tender.kind === 'money_order' ? 'money order' : input.tender.kind === 'other' ? 'payment' : input.tender.kind;
-    throw new StationError('BATCH_AMOUNT_MISMATCH', { kind, tendered: formatCents(rec.tenderedCents), total: formatCents(rec.totalCents) }, 'tender.amountCents');
+  const kind = input.tender.kind === 'money_order' ? 'money order' : input.tender.kind === 'other' ? 'payment' : input.tender.kind;
+  const mismatch = (tendered: number, total: number) => new StationError('BATCH_AMOUNT_MISMATCH', { kind, tendered: formatCents(tendered), total: formatCents(total) }, 'tender.amountCents');
+  // A batch gives no change: the check is for what it pays (said before the receipt's own tender checks).
+  const keyed = input.lines.every((l) => l.amountCents !== undefined) ? input.lines.reduce((a, l) => a + (l.amountCents ?? 0), 0) : null;
+  if (keyed !== null && keyed !== input.tender.amountCents) throw mismatch(input.tender.amountCents, keyed);
+  let rec;
+  try {
+    rec = writeReceipt(station, user, {
+      id: input.id, lines: input.lines, tenders: [input.tender], ...(input.payerName ? { payerName: input.payerName } : {}),
+    }, { session, keepUnknownAccounts: true, skipCashOnly: origin.inBank ?? false }).rec;
+  } catch (e) {
+    // The item has one tender, named `tender` in the batch's input.
+    if (e instanceof StationError && e.field?.startsWith('tenders')) throw new StationError(e.code, e.params, e.field.replace(/^tenders(\.0)?/, 'tender'));
+    throw e;
   }
+  if (rec.changeCents !== 0) throw mismatch(rec.tenderedCents, rec.totalCents);
   const itemNo = station.st.sqlGet<{ n: number }>('SELECT COALESCE(MAX(item_no), 0) AS n FROM batch_items WHERE session_id = ?', session.id)!.n + 1;
   station.st.sqlRun(`INSERT INTO batch_items(receipt_id, session_id, item_no, collection_point, date_received, postmark_date, tender_detail, source_ref, file_line, entered_by)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, session.id, itemNo, batch.source, input.dateReceived, input.postmarkDate ?? null, origin.tenderDetail,
@@ -60,7 +70,7 @@ export function writeItem(station: Station, user: UserView, session: DrawerSessi
   station.record('batch.item', rec.id, {
     receiptId: rec.id, receiptNumber: rec.receiptNumber, sessionId: session.id, batchNumber: batch.batch_number, itemNo, collectionPoint: batch.source,
     dateReceived: input.dateReceived, postmarkDate: input.postmarkDate ?? null, tenderDetail: origin.tenderDetail, sourceRef: origin.sourceRef ?? null,
-    amountCents: rec.totalCents, businessDay: rec.businessDay,
+    amountCents: rec.totalCents, businessDay: rec.businessDay, enteredBy: user.id, printReceipt: input.printReceipt ?? false,
   }, rec.createdAt);
   for (const l of rec.lines) {
     if (!l.accountNumber) continue;
