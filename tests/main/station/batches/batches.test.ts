@@ -58,6 +58,11 @@ describe('a mail batch', () => {
     expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2]);
     // The drawer's expected cash does not see the batch.
     expect((await t.ok('session.current', {}))!.expectedCashCents).toBe(15000 + 1000);
+    // The daily summary and its export total by collection point.
+    const day = (await t.ok('report.dailySummary', { businessDay: '2026-11-20' }, 'supervisor')).collections;
+    expect(day.byCollectionPoint).toEqual([{ point: 'counter', count: 2, totalCents: 1000 }, { point: 'drop_box', count: 1, totalCents: 700 }]);
+    const csv = await t.ok('export.dailySummary', { businessDay: '2026-11-20' }, 'supervisor');
+    expect(csv.content).toContain('2026-11-20,collection_point,drop_box,,,1,7.00');
     expect(verifyLedger(t.station).ok).toBe(true);
   });
 
