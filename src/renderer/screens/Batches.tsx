@@ -31,7 +31,7 @@ export function Batches() {
     const want = id ?? batch?.id;
     if (want) { const b = await call('batch.get', { batchId: want }); if (b.ok) setBatch(b.value); }
   };
-  useEffect(() => { void refresh(); }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void refresh(); }, []);
   return (
     <Page id="batches" title={t('batch.title')}>
       <div className="two-col">
