@@ -15,22 +15,24 @@ import { z } from 'zod';
 import { isCalendarDate } from './calendar';
 import { isValidRouting } from './domain';
 import { MAX_CENTS, parseMoney } from './money';
-import { hasCardNumber, hasControlChars } from './text';
+import { freeText, hasCardNumber, hasControlChars } from './text';
 
 export const FILE_SOURCES = ['lockbox', 'online'] as const;
 export type FileSource = (typeof FILE_SOURCES)[number];
 
 const span = z.object({ start: z.number().int().min(1).max(1000), length: z.number().int().min(1).max(100) }).strict();
-const column = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9 _.-]+$/, 'A column name has letters, digits, spaces, dots, dashes or underscores.');
-const layoutId = z.string().regex(/^[a-z0-9-]{2,32}$/, 'A layout ID is 2 to 32 lower-case letters, digits or dashes.');
-const layoutName = z.string().trim().min(2).max(60).refine((s) => !hasControlChars(s) && !hasCardNumber(s), 'Give the layout a plain name.');
-const revenueCode = z.string().trim().min(1).max(16);
+// Names, IDs and codes start with a letter: a card number never passes for one.
+const column = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9 _.-]{0,39}$/, 'A column name starts with a letter: letters, digits, spaces, dots, dashes or underscores.');
+const layoutId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'A layout ID is 2 to 32 lower-case letters, digits or dashes, starting with a letter.');
+const layoutName = freeText({ min: 2, max: 60 });
+const revenueCode = z.string().trim().regex(/^[A-Z][A-Z0-9]{0,15}$/, 'A revenue code is capital letters and digits, starting with a letter.');
+const recordType = z.string().regex(/^[A-Za-z0-9]{1,4}$/, 'A record type is 1 to 4 letters or digits.');
 
 export const fixedLayoutSchema = z.object({
   id: layoutId, name: layoutName, source: z.enum(FILE_SOURCES), kind: z.literal('fixed'),
   encoding: z.enum(['utf-8', 'latin1']).default('utf-8'),
   revenueCode,
-  recordType: span, detailType: z.string().min(1).max(4), trailerType: z.string().min(1).max(4),
+  recordType: span, detailType: recordType, trailerType: recordType,
   fields: z.object({ sourceRef: span, dateReceived: span, routing: span, bankAccount: span, checkNumber: span, accountNumber: span, amountCents: span }).strict(),
   trailer: z.object({ count: span, totalCents: span }).strict(),
 }).strict();
