@@ -7,6 +7,7 @@ import { localDate } from '../../../shared/calendar';
 import { StationError } from '../../../shared/errors';
 import { formatCents } from '../../../shared/money';
 import type { UserView } from '../../../shared/views';
+import type { BatchItemView } from '../../../shared/contract/batches';
 import { writeReceipt, type PostReceiptInput } from '../receipts';
 import type { Station } from '../station';
 
@@ -40,7 +41,9 @@ export function checkItem(station: Station, batch: BatchesTable, input: ItemInpu
 }
 
 /** Writes one item inside the caller's transaction. A replay of the same id returns what was written. */
-export function writeItem(station: Station, user: UserView, session: DrawerSessionsTable, batch: BatchesTable, input: ItemInput, origin: ItemOrigin): { receiptId: string; replay: boolean } {
+export interface Written { receiptId: string; replay: boolean; item?: BatchItemView }
+
+export function writeItem(station: Station, user: UserView, session: DrawerSessionsTable, batch: BatchesTable, input: ItemInput, origin: ItemOrigin): Written {
   const done = station.st.sqlGet<{ session_id: string }>('SELECT session_id FROM batch_items WHERE receipt_id = ?', input.id);
   if (done) {
     if (done.session_id !== session.id) throw new StationError('IDEMPOTENCY_CONFLICT');
@@ -82,5 +85,15 @@ export function writeItem(station: Station, user: UserView, session: DrawerSessi
       id, rec.id, l.lineNo, l.accountNumber, kind, l.amountCents, rec.createdAt);
     station.record('batch.exception', id, { exceptionId: id, receiptId: rec.id, receiptNumber: rec.receiptNumber, lineNo: l.lineNo, accountNumber: l.accountNumber, kind, amountCents: l.amountCents }, rec.createdAt);
   }
-  return { receiptId: rec.id, replay: false };
+  const t = rec.tenders[0]!;
+  return {
+    receiptId: rec.id, replay: false,
+    // The view from what was just written (no read back): the posting's answer stays fast.
+    item: {
+      itemNo, receiptNumber: rec.receiptNumber, receiptId: rec.id, accountNumbers: [...new Set(rec.lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))],
+      payerName: rec.payerName, amountCents: rec.totalCents, tender: origin.tenderDetail, checkNumber: t.checkNumber, reference: t.reference,
+      dateReceived: input.dateReceived, postmarkDate: input.postmarkDate ?? null, sourceRef: origin.sourceRef ?? null, fileLine: origin.fileLine ?? null,
+      enteredBy: { id: user.id, name: user.name }, voided: false,
+    },
+  };
 }
