@@ -6,12 +6,15 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { appendOnly, runScript } from './script';
+import { widenInCheck } from './widen';
 
 export const m0019_batches: Migration = {
   up: async (db) => {
     // One transaction: a crash in the middle leaves the database as it was.
     await sql.raw('BEGIN IMMEDIATE').execute(db);
     try {
+      // The batch report is a print job like any other.
+      await widenInCheck(db, 'print_jobs', 'form', ['batch_report']);
       await runScript(db, DDL);
       await sql.raw('COMMIT').execute(db);
     } catch (e) {

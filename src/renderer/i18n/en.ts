@@ -457,7 +457,7 @@ export const en = {
     job: {
       receipt: 'Receipt {{number}}', void: 'Void {{number}}', drop: 'Drop slip {{amountCents}}', paidOut: 'Paid-out slip {{amountCents}}',
       paidIn: 'Paid-in slip {{amountCents}}', xReport: 'X report {{day}} {{cashier}}', zReport: 'Z report {{day}} {{cashier}}',
-      depositSlip: 'Deposit slip {{amountCents}}', test: 'Test page', arrangement: 'Payment arrangement {{number}}',
+      depositSlip: 'Deposit slip {{amountCents}}', test: 'Test page', arrangement: 'Payment arrangement {{number}}', batchReport: 'Batch report {{number}}',
       validation: 'Validation {{number}} account {{account}}', endorsement: 'Endorsement {{number}} check {{checkNumber}}',
     },
     test: {

@@ -459,7 +459,7 @@ export const es: UiStrings = {
     job: {
       receipt: 'Recibo {{number}}', void: 'Anulación {{number}}', drop: 'Depósito a caja fuerte {{amountCents}}', paidOut: 'Salida de efectivo {{amountCents}}',
       paidIn: 'Entrada de efectivo {{amountCents}}', xReport: 'Informe X {{day}} {{cashier}}', zReport: 'Informe Z {{day}} {{cashier}}',
-      depositSlip: 'Boleta de depósito {{amountCents}}', test: 'Página de prueba', arrangement: 'Convenio de pago {{number}}',
+      depositSlip: 'Boleta de depósito {{amountCents}}', test: 'Página de prueba', arrangement: 'Convenio de pago {{number}}', batchReport: 'Informe del lote {{number}}',
       validation: 'Validación {{number}} cuenta {{account}}', endorsement: 'Endoso {{number}} cheque {{checkNumber}}',
     },
     test: {

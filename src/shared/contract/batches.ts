@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fileLayoutSchema, FILE_SOURCES, type FileError, type FileLayout } from '../batchFiles';
 import { positiveCentsSchema } from '../money';
 import { freeText } from '../text';
+import type { PdfDocument, PrintJobView } from '../printing';
 import { accountNumber, payerName, receiptLineInput, tenderInput } from './ledger';
 import { approvalSchema, op, reasonSchema, requestId } from './op';
 
@@ -102,6 +103,9 @@ export const batchesContract = {
     note: reasonSchema,
   }).strict()),
   'batch.report': op<BatchReportView>()('cashier', z.object({ batchId }).strict()),
+  /** The batch report to the receipt printer (queued like any print job), or as a letter-size PDF. */
+  'batch.print': op<PrintJobView>()('cashier', z.object({ batchId }).strict()),
+  'batch.pdf': op<PdfDocument>()('cashier', z.object({ batchId, lang: z.enum(['en', 'es']).optional() }).strict()),
   'batch.settings': op<BatchSettingsView>()('cashier', z.object({}).strict()),
   'batch.updateSettings': op<BatchSettingsView>()('admin', z.object({
     layouts: z.array(fileLayoutSchema).min(1).max(20).refine((ls) => new Set(ls.map((l) => l.id)).size === ls.length, 'Two layouts have the same ID.').optional(),

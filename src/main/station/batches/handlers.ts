@@ -11,7 +11,7 @@ import { batchReport } from './report';
 import { batchSettings, saveBatchSettings } from './settings';
 import { batchView, listBatches } from './view';
 
-export const batchesHandlers: Handlers<keyof typeof batchesContract> = {
+export const batchesHandlers: Handlers<Exclude<keyof typeof batchesContract, 'batch.print' | 'batch.pdf'>> = {
   'batch.open': ({ station, user }, i) => batchView(station, openBatch(station, user, i)),
   'batch.addItem': ({ station, user }, i) => addItem(station, user, i),
   'batch.get': ({ station }, i) => batchView(station, i.batchId),
