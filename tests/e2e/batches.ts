@@ -81,6 +81,9 @@ async function run(till: Till, lang: Lang): Promise<void> {
   await page.locator('#batch-deposit').click();
   await page.locator('#batch-deposited').getByText(w.deposited).waitFor();
   await look(page, `${lang}-batch-02-closed-deposited`);
+  // The batch report as a PDF, downloaded from the screen.
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('#batch-pdf').click()]);
+  expect(pdf.suggestedFilename()).toBe('batch-report-ST01-B00001.pdf');
   const [batch] = await t.ok('batch.list', { state: 'closed' });
   const deposits = await t.ok('deposit.list', {}, 'supervisor');
   expect(deposits.map((d) => [d.totalCents, d.checks.count])).toEqual([[20000, 2]]);

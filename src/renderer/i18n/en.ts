@@ -256,7 +256,7 @@ export const en = {
     imported: 'Batch {{number}}: {{n}} payments imported, {{exceptions}} to resolve.', already: 'This file was imported before (batch {{number}}): nothing was added.',
     exceptions: 'Payments to resolve ({{n}})', noExceptions: 'No payments to resolve.',
     exceptionKind: { unknown_account: 'Unknown account {{account}}', closed_account: 'Closed account {{account}}' },
-    resolve: 'Resolve {{receipt}}', applyTo: 'Apply to account', applyButton: 'Apply to this account', refundButton: 'Mark for refund',
+    resolve: 'Resolve {{receipt}}', applyTo: 'Apply to account', applyButton: 'Apply to this account', refundButton: 'Mark for refund', printReport: 'Print the batch report', pdfReport: 'Batch report as PDF',
   },
   returned: {
     title: 'Returned check', find: 'Find the check', search: 'Search', noneFound: 'No check matches.', found: 'Checks found',

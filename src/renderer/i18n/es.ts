@@ -258,7 +258,7 @@ export const es: UiStrings = {
     imported: 'Lote {{number}}: {{n}} pagos importados, {{exceptions}} por resolver.', already: 'Este archivo ya se importó (lote {{number}}): no se agregó nada.',
     exceptions: 'Pagos por resolver ({{n}})', noExceptions: 'No hay pagos por resolver.',
     exceptionKind: { unknown_account: 'Cuenta desconocida {{account}}', closed_account: 'Cuenta cerrada {{account}}' },
-    resolve: 'Resolver {{receipt}}', applyTo: 'Aplicar a la cuenta', applyButton: 'Aplicar a esta cuenta', refundButton: 'Marcar para reembolso',
+    resolve: 'Resolver {{receipt}}', applyTo: 'Aplicar a la cuenta', applyButton: 'Aplicar a esta cuenta', refundButton: 'Marcar para reembolso', printReport: 'Imprimir el informe del lote', pdfReport: 'Informe del lote en PDF',
   },
   returned: {
     title: 'Cheque devuelto', find: 'Buscar el cheque', search: 'Buscar', noneFound: 'Ningún cheque coincide.', found: 'Cheques encontrados',

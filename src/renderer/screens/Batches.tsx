@@ -14,6 +14,7 @@ import { errorAt, errorText, unclaimed } from '../errors';
 import { money } from '../format';
 import { focusId } from '../focus';
 import { call } from '../transport';
+import { base64Bytes, download } from '../download';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { BatchImport } from './batches/BatchImport';
@@ -198,6 +199,10 @@ function BatchPanel({ batch: b, canDeposit, onChange }: { batch: BatchView; canD
       {dep.errors[''] && <FieldError id="bd-err" text={errorText(dep.errors['']!, lang)} />}
       {b.depositId && <p role="status" id="batch-deposited">{t('batch.deposited')}</p>}
       {!b.depositable && <p className="muted">{t('batch.inBank')}</p>}
+      <div className="actions">
+        <button type="button" id="batch-print" className="secondary" onClick={() => void call('batch.print', { batchId: b.id })}>{t('batch.printReport')}</button>
+        <button type="button" id="batch-pdf" className="secondary" onClick={() => void call('batch.pdf', { batchId: b.id, lang }).then((r) => { if (r.ok) download(r.value.filename, r.value.mimeType, base64Bytes(r.value.base64)); })}>{t('batch.pdfReport')}</button>
+      </div>
     </div>
   );
 }
