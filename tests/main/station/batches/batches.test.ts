@@ -127,3 +127,26 @@ describe('a mail batch', () => {
     expect(verifyLedger(t.station).ok).toBe(true);
   });
 });
+
+describe('verify', () => {
+  it('finds a balanced batch gone out of balance, and a batch whose receipts no longer add up to its items', async () => {
+    const b = await t.ok('batch.open', { id: uuid(), source: 'mail', controlCount: 1, controlCents: 500 });
+    const it1 = await t.ok('batch.addItem', item(b.id, accounts[0]!, 500));
+    await t.ok('batch.close', { id: uuid(), batchId: b.id });
+    expect(verifyLedger(t.station).ok).toBe(true);
+    const db = t.station.db.sqlite;
+    // Someone with the database open edits behind the ledger's back: each is found.
+    db.exec('DROP TRIGGER batch_closures_no_update');
+    // (The table itself refuses a closure out of balance without an approval: only the figures can be edited.)
+    expect(() => db.prepare('UPDATE batch_closures SET difference_cents = -100 WHERE session_id = ?').run(b.id)).toThrow(/CHECK constraint failed/);
+    db.prepare('UPDATE batch_closures SET entered_cents = 400 WHERE session_id = ?').run(b.id);
+    // The trigger put back, so only the edit itself is left to find.
+    db.exec("CREATE TRIGGER batch_closures_no_update BEFORE UPDATE ON batch_closures BEGIN SELECT RAISE(ABORT, 'batch_closures is append-only: write a correcting row'); END;");
+    expect(verifyLedger(t.station).summary).toMatch(/invariant 10 \(a balanced batch stays balanced\) at batch ST01-B00001: closed at 1 for 400, it now holds 1 for 500/);
+    db.exec('DROP TRIGGER batch_closures_no_update');
+    db.prepare('UPDATE batch_closures SET entered_cents = 500 WHERE session_id = ?').run(b.id);
+    db.exec('DROP TRIGGER receipt_lines_no_update');
+    db.prepare('UPDATE receipt_lines SET amount_cents = 499 WHERE receipt_id = ?').run(it1.receiptId);
+    expect(verifyLedger(t.station).ok).toBe(false);
+  });
+});
