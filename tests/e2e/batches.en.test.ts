@@ -4,7 +4,7 @@ import { openTill, type Till } from './harness';
 import { batchesInTheUi } from './batches';
 
 let till: Till;
-beforeAll(async () => { till = await openTill(); });
+beforeAll(async () => { till = await openTill({ devices: true }); });
 afterAll(async () => { await till?.close(); });
 
 it('keys a mail batch against the tape, corrects it, closes and deposits it, and imports a lockbox file', async () => {

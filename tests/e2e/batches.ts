@@ -1,11 +1,13 @@
 // Mail batches and payment files through the real UI in Chromium against browser mode: a mail batch
-// keyed against the tape, out by a cent, corrected (the item voided with another supervisor's PIN and
+// entered against the tape (a stub scanned, a check read by the MICR reader over a pty, others keyed), out by a cent, corrected (the item voided with another supervisor's PIN and
 // keyed again), closed and put in a bank deposit; then a lockbox file imported with one unknown
 // account, resolved from the exceptions queue. Run in English and Spanish.
 import { expect } from 'vitest';
 import { money } from '../../src/renderer/format';
 import { verifyLedger } from '../../src/main/station/verify';
 import { lockboxFile } from '../helpers/batchFiles';
+import { micrLine } from '../../src/hardware/micr/emulator';
+import { BUILT_IN_STUB_FORMATS, encodeStub } from '../../src/shared/stubs';
 import { ROUTING } from '../helpers/station';
 import { look, office, shot, signIn, tenKey, type Till } from './harness';
 
@@ -55,8 +57,20 @@ async function run(till: Till, lang: Lang): Promise<void> {
   await page.locator('#batch-title').waitFor();
   expect(await page.locator('#batch-diff-cents').textContent()).toBe(money(-20000, lang));
 
-  await keyItem(till, accounts[0]!, '10000', '501');
+  // The first: its stub scanned (the scanline keyed into the stub field) and its check read by the MICR reader.
+  const raw = encodeStub(BUILT_IN_STUB_FORMATS[0]!, { accountNumber: accounts[0]!, amountCents: 10000, dueDate: '2026-12-15', billNumber: '2026110101', revenueCodeValue: '01' });
+  await page.locator('#bi-stub').fill(raw);
+  await page.locator('#bi-stub').press('Enter');
+  await expect.poll(() => page.locator('#bi-account').inputValue()).toBe(accounts[0]);
+  await till.rig!.micr.sendLine(micrLine({ routing: ROUTING, account: '55501234', checkNumber: '501' }));
+  await expect.poll(() => page.locator('#bi-check').inputValue()).toBe('501');
+  expect(await page.locator('#bi-routing').inputValue()).toBe(ROUTING);
+  await page.locator('#bi-postmark').fill('2026-11-18');
+  await page.locator('#bi-postmark').press('Enter');
   await page.locator('#batch-entered-count').getByText('1').waitFor();
+  const first = t.station.st.sqlGet<{ n: number }>('SELECT COUNT(*) AS n FROM receipt_stubs')!.n;
+  expect(first).toBe(1);
+  expect(t.station.st.sqlGet<{ micr_raw: string | null; check_account: string }>('SELECT t.micr_raw, t.check_account FROM tenders t JOIN batch_items i ON i.receipt_id = t.receipt_id')).toMatchObject({ check_account: '55501234', micr_raw: expect.stringContaining('501') });
   // The second check keyed a cent short: the difference shows it at once.
   await keyItem(till, accounts[1]!, '9999', '502');
   await page.locator('#batch-diff-cents').getByText(money(-1, lang)).waitFor();

@@ -9,7 +9,8 @@ import { FieldError } from '../components/FieldError';
 import { Page } from '../components/Page';
 import { SupervisorFields, type Approval } from '../components/SupervisorFields';
 import { TextInput } from '../components/TextInput';
-import { amountOf, EMPTY, type AmountKeys } from '../amountEntry';
+import { amountOf, EMPTY, keysFor, type AmountKeys } from '../amountEntry';
+import { useTillUi } from '../store/tillUi';
 import { errorAt, errorText, unclaimed } from '../errors';
 import { money } from '../format';
 import { focusId } from '../focus';
@@ -37,7 +38,7 @@ export function Batches() {
     <Page id="batches" title={t('batch.title')}>
       <div className="two-col">
         <section className="panel">
-          <OpenBatch onOpened={(b) => { setBatch(b); void refresh(b.id); focusId('bi-account'); }} />
+          <OpenBatch onOpened={(b) => { setBatch(b); void refresh(b.id); focusId('bi-stub'); }} />
           {list.length > 0 && (
             <ul className="checklist" aria-label={t('batch.openBatches')}>
               {list.map((b) => (
@@ -120,6 +121,23 @@ function BatchPanel({ batch: b, canDeposit, onChange }: { batch: BatchView; canD
   const [reason, setReason] = useState('');
   const [approval, setApproval] = useState<Approval>({ userId: '', pin: '' });
   const [voiding, setVoiding] = useState<string | null>(null);
+  const [stub, setStub] = useState('');
+  const [stubRaw, setStubRaw] = useState<string | null>(null);
+  const [micrRaw, setMicrRaw] = useState<string | null>(null);
+  const scan = useAction();
+  // A check read by the MICR reader lands in the tender form of the till's store: taken into this item.
+  const read = useTillUi((s) => s.form.micrRaw);
+  useEffect(() => {
+    if (!read) return;
+    const f = useTillUi.getState().form;
+    setRouting(f.routing); setBankAccount(f.account); setCheckNumber(f.checkNumber); setMicrRaw(f.micrRaw);
+    useTillUi.getState().resetForm();
+    focusId('bi-amount');
+  }, [read]);
+  const readStub = () => void scan.run(() => call('stubs.scan', { raw: stub }), (v) => {
+    setAccount(v.account.accountNumber); setAmount(keysFor(v.stub.amountCents)); setStubRaw(v.stub.raw); setStub('');
+    focusId('bi-check');
+  }, { raw: 'bi-stub' });
   const add = useAction();
   const close = useAction();
   const dep = useAction();
@@ -128,9 +146,9 @@ function BatchPanel({ batch: b, canDeposit, onChange }: { batch: BatchView; canD
   const enter = () => {
     const cents = amountOf(amount) ?? 0;
     void add.run((id) => call('batch.addItem', {
-      id, batchId: b.id, lines: [{ revenueCode: 'WATER', accountNumber: account.trim(), amountCents: cents }],
-      tender: { kind: 'check', amountCents: cents, routing, account: bankAccount, checkNumber }, dateReceived: received, ...(postmark ? { postmarkDate: postmark } : {}),
-    }), () => { setAccount(''); setAmount(EMPTY); setCheckNumber(''); void reload(); focusId('bi-account'); },
+      id, batchId: b.id, lines: [{ revenueCode: 'WATER', accountNumber: account.trim(), amountCents: cents, ...(stubRaw ? { stub: { raw: stubRaw } } : {}) }],
+      tender: { kind: 'check', amountCents: cents, routing, account: bankAccount, checkNumber, ...(micrRaw ? { micrRaw } : {}) }, dateReceived: received, ...(postmark ? { postmarkDate: postmark } : {}),
+    }), () => { setAccount(''); setAmount(EMPTY); setCheckNumber(''); setStubRaw(null); setMicrRaw(null); void reload(); focusId('bi-stub'); },
     { 'lines.0.accountNumber': 'bi-account', 'tender.amountCents': 'bi-amount', 'tender.routing': 'bi-routing', 'tender.account': 'bi-bank', 'tender.checkNumber': 'bi-check', dateReceived: 'bi-received', postmarkDate: 'bi-postmark' });
   };
   const needsApproval = !b.balanced || (b.bankDifferenceCents !== null && b.bankDifferenceCents !== 0);
@@ -147,6 +165,8 @@ function BatchPanel({ batch: b, canDeposit, onChange }: { batch: BatchView; canD
       {b.state === 'open' && b.depositable && (
         <form onSubmit={(ev) => { ev.preventDefault(); enter(); }} aria-labelledby="bi-title">
           <h3 id="bi-title">{t('batch.enterItem')}</h3>
+          <TextInput id="bi-stub" label={t('batch.stub')} value={stub} onChange={setStub} maxLength={400} onEnter={readStub} hint={t('batch.stubHint')}
+            error={errorAt(scan.errors, 'raw', '') ? errorText(errorAt(scan.errors, 'raw', '')!, lang) : undefined} />
           <div className="grid3">
             <TextInput id="bi-account" label={t('batch.account')} value={account} onChange={setAccount} maxLength={32} error={e(add, 'lines')} />
             <AmountInput id="bi-amount" label={t('batch.amount')} value={amount} onChange={setAmount} error={e(add, 'tender.amountCents')} />
