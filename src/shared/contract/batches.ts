@@ -54,14 +54,13 @@ export interface BatchExceptionView {
   amountCents: number; raisedAt: string; resolution: { action: 'apply_to_account' | 'refund'; accountNumber: string | null; note: string; by: Person; at: string } | null;
 }
 
-export interface BatchSettingsView { layouts: FileLayout[]; clearingAccounts: { lockbox: string; online: string } }
+/** The file layouts per source. (The GL clearing accounts of lockbox and online payments are hub settings: the hub books the journal.) */
+export interface BatchSettingsView { layouts: FileLayout[] }
 
 export interface BatchReportView { batch: BatchView; stationId: string; cityName: string; printedAt: string; approvedBy: Person | null }
 
 /** The file import refused whole: each line with its reason. */
 export type { FileError };
-
-const glAccount = z.string().regex(/^[0-9]{3}-[0-9]{4}-[0-9]{5}$/, 'A GL account is fund-department-object, e.g. 001-1010-10150.');
 
 export const batchesContract = {
   'batch.open': op<BatchView>()('cashier', z.object({
@@ -109,6 +108,5 @@ export const batchesContract = {
   'batch.settings': op<BatchSettingsView>()('cashier', z.object({}).strict()),
   'batch.updateSettings': op<BatchSettingsView>()('admin', z.object({
     layouts: z.array(fileLayoutSchema).min(1).max(20).refine((ls) => new Set(ls.map((l) => l.id)).size === ls.length, 'Two layouts have the same ID.').optional(),
-    clearingAccounts: z.object({ lockbox: glAccount, online: glAccount }).strict().optional(),
   }).strict()),
 } as const;

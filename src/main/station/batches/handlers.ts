@@ -22,5 +22,5 @@ export const batchesHandlers: Handlers<Exclude<keyof typeof batchesContract, 'ba
   'batch.resolveException': ({ station, user }, i) => resolveException(station, user, i),
   'batch.report': ({ station }, i) => batchReport(station, i.batchId),
   'batch.settings': ({ station }) => batchSettings(station),
-  'batch.updateSettings': ({ station, user }, i) => saveBatchSettings(station, user, { ...(i.layouts ? { layouts: i.layouts } : {}), ...(i.clearingAccounts ? { clearingAccounts: i.clearingAccounts } : {}) }),
+  'batch.updateSettings': ({ station, user }, i) => saveBatchSettings(station, user, i.layouts ? { layouts: i.layouts } : {}),
 };

@@ -119,3 +119,24 @@ describe('an online-payment file', () => {
     expect(missing.ok || missing.error.message).toContain('missing columns "paid_on", "method", "processor_ref"');
   });
 });
+
+describe('a layout set by an admin', () => {
+  it('reads a semicolon CSV in Windows-1252 with its own column names; a cashier cannot change layouts', async () => {
+    const layout = {
+      id: 'county-portal', name: 'County portal export', source: 'online' as const, kind: 'csv' as const, encoding: 'latin1' as const, revenueCode: 'SEWER', delimiter: ';' as const,
+      columns: { sourceRef: 'Ref', accountNumber: 'Cuenta', amount: 'Importe', dateReceived: 'Fecha', method: 'Medio', processorRef: 'Autorizacion', payerName: 'Pagador' },
+    };
+    const denied = await t.call('batch.updateSettings', { layouts: [layout] });
+    expect(denied.ok || denied.error.code).toBe('FORBIDDEN');
+    const s = await t.ok('batch.updateSettings', { layouts: [layout] }, 'admin');
+    expect(s.layouts.map((l) => l.id)).toEqual(['county-portal']);
+    const text = `Ref;Cuenta;Importe;Fecha;Medio;Autorizacion;Pagador\r\nR-1;${accounts[0]};25.50;2026-11-20;ACH;A77;José Núñez\r\n`;
+    const r = await t.call('batch.import', { id: uuid(), source: 'online', layoutId: 'county-portal', fileName: 'county.csv', contentBase64: Buffer.from(text, 'latin1').toString('base64'), bankDepositCents: 2550 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.batch.items[0]).toMatchObject({ payerName: 'José Núñez', amountCents: 2550, tender: 'ach' });
+    expect(t.station.st.sqlGet('SELECT revenue_code FROM receipt_lines WHERE receipt_id = ?', r.value.batch.items[0]!.receiptId)).toEqual({ revenue_code: 'SEWER' });
+    // The lockbox layout was not kept: a lockbox file now has no layout, and says so.
+    const none = await t.call('batch.import', { id: uuid(), source: 'lockbox', fileName: 'lb.txt', contentBase64: b64(lockboxFile(items(1))), bankDepositCents: 1000 });
+    expect(none.ok || [none.error.code, none.error.field]).toEqual(['BATCH_LAYOUT_UNKNOWN', 'layoutId']);
+  });
+});
