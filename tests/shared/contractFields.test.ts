@@ -45,7 +45,7 @@ const LOOKUP_KEYS = new Set([
   'print.preview receiptNumber', 'pdf.zReport sessionId', 'pdf.depositSlip depositId', 'drawer.log sessionId',
   'arrangement.create approval.userId', 'arrangement.cancel approval.userId', 'slips.forReceipt receiptNumber', 'slips.again receiptNumber',
   'batch.addItem batchId', 'batch.addItem lines.0.revenueCode', 'batch.get batchId', 'batch.close batchId', 'batch.close approval.userId',
-  'batch.import layoutId', 'batch.resolveException exceptionId', 'batch.report batchId',
+  'batch.import layoutId', 'batch.resolveException exceptionId', 'batch.report batchId', 'batch.print batchId', 'batch.pdf batchId',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',

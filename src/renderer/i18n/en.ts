@@ -247,7 +247,7 @@ export const en = {
     state: { open: 'open', closed: 'closed' },
     heading: 'Batch {{number}} ({{source}})', figures: 'Entered against the control figures', items: 'Items', amount: 'Amount',
     control: 'Control (tape or file)', entered: 'Entered', difference: 'Difference', bank: 'Bank deposit (difference)',
-    enterItem: 'Enter a payment', stub: 'Bill stub (scan or key the scanline)', stubHint: 'Enter reads it: the account and amount are filled in.', account: 'Account', dateReceived: 'Date received', postmark: 'Postmark (if late)', addButton: 'Add the payment',
+    enterItem: 'Enter a payment', lateOffer: 'Past due by the postmark: add the late penalty of {{amount}} (the check pays it too)', stub: 'Bill stub (scan or key the scanline)', stubHint: 'Enter reads it: the account and amount are filled in.', account: 'Account', dateReceived: 'Date received', postmark: 'Postmark (if late)', addButton: 'Add the payment',
     itemList: 'Items entered ({{n}})', receipt: 'Receipt', void: 'Void', voidTitle: 'Void {{receipt}}', voidButton: 'Void the item', reason: 'Reason',
     close: 'Close the batch', needsApproval: 'The batch does not balance: a supervisor approves closing it, with a reason.', closeButton: 'Close the batch',
     closedBy: 'Closed by {{name}}', approvedBy: 'approved by {{name}}: {{reason}}', depositButton: 'Put it in a bank deposit', deposited: 'In a bank deposit.',

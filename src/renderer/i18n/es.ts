@@ -249,7 +249,7 @@ export const es: UiStrings = {
     state: { open: 'abierto', closed: 'cerrado' },
     heading: 'Lote {{number}} ({{source}})', figures: 'Ingresado frente a las cifras de control', items: 'Partidas', amount: 'Importe',
     control: 'Control (cinta o archivo)', entered: 'Ingresado', difference: 'Diferencia', bank: 'Depósito del banco (diferencia)',
-    enterItem: 'Ingresar un pago', stub: 'Talón de la factura (escanee o teclee la línea)', stubHint: 'Enter lo lee: se llenan la cuenta y el importe.', account: 'Cuenta', dateReceived: 'Fecha de recepción', postmark: 'Matasellos (si es tardío)', addButton: 'Agregar el pago',
+    enterItem: 'Ingresar un pago', lateOffer: 'Vencido según el matasellos: agregar el recargo de {{amount}} (el cheque también lo paga)', stub: 'Talón de la factura (escanee o teclee la línea)', stubHint: 'Enter lo lee: se llenan la cuenta y el importe.', account: 'Cuenta', dateReceived: 'Fecha de recepción', postmark: 'Matasellos (si es tardío)', addButton: 'Agregar el pago',
     itemList: 'Partidas ingresadas ({{n}})', receipt: 'Recibo', void: 'Anular', voidTitle: 'Anular {{receipt}}', voidButton: 'Anular la partida', reason: 'Motivo',
     close: 'Cerrar el lote', needsApproval: 'El lote no cuadra: un supervisor aprueba cerrarlo, con un motivo.', closeButton: 'Cerrar el lote',
     closedBy: 'Cerrado por {{name}}', approvedBy: 'aprobado por {{name}}: {{reason}}', depositButton: 'Ponerlo en un depósito bancario', deposited: 'En un depósito bancario.',

@@ -123,6 +123,8 @@ function BatchPanel({ batch: b, canDeposit, onChange }: { batch: BatchView; canD
   const [voiding, setVoiding] = useState<string | null>(null);
   const [stub, setStub] = useState('');
   const [stubRaw, setStubRaw] = useState<string | null>(null);
+  const [late, setLate] = useState<{ revenueCode: string; amountCents: number; stubCents: number; baseCents: number; monthsPastDue: number } | null>(null);
+  const [addLate, setAddLate] = useState(false);
   const [micrRaw, setMicrRaw] = useState<string | null>(null);
   const scan = useAction();
   // A check read by the MICR reader lands in the tender form of the till's store: taken into this item.
@@ -134,8 +136,11 @@ function BatchPanel({ batch: b, canDeposit, onChange }: { batch: BatchView; canD
     useTillUi.getState().resetForm();
     focusId('bi-amount');
   }, [read]);
-  const readStub = () => void scan.run(() => call('stubs.scan', { raw: stub }), (v) => {
+  // Scanned after the dates are keyed: the late penalty is judged on the postmark (else the date received).
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(postmark) ? postmark : /^\d{4}-\d{2}-\d{2}$/.test(received) ? received : undefined;
+  const readStub = () => void scan.run(() => call('stubs.scan', { raw: stub, ...(asOf ? { asOf } : {}) }), (v) => {
     setAccount(v.account.accountNumber); setAmount(keysFor(v.stub.amountCents)); setStubRaw(v.stub.raw); setStub('');
+    setLate(v.late ? { revenueCode: v.late.revenueCode, amountCents: v.late.amountCents, stubCents: v.stub.amountCents, baseCents: v.late.baseCents, monthsPastDue: v.late.monthsPastDue } : null); setAddLate(false);
     focusId('bi-check');
   }, { raw: 'bi-stub' });
   const add = useAction();
@@ -145,10 +150,11 @@ function BatchPanel({ batch: b, canDeposit, onChange }: { batch: BatchView; canD
   const reload = async () => { const r = await call('batch.get', { batchId: b.id }); if (r.ok) onChange(r.value); };
   const enter = () => {
     const cents = amountOf(amount) ?? 0;
+    const penalty = late && addLate ? [{ revenueCode: late.revenueCode, accountNumber: account.trim(), amountCents: late.amountCents, feeInputs: { baseCents: late.baseCents, monthsPastDue: late.monthsPastDue } }] : [];
     void add.run((id) => call('batch.addItem', {
-      id, batchId: b.id, lines: [{ revenueCode: 'WATER', accountNumber: account.trim(), amountCents: cents, ...(stubRaw ? { stub: { raw: stubRaw } } : {}) }],
+      id, batchId: b.id, lines: [{ revenueCode: 'WATER', accountNumber: account.trim(), amountCents: cents - (penalty[0]?.amountCents ?? 0), ...(stubRaw ? { stub: { raw: stubRaw } } : {}) }, ...penalty],
       tender: { kind: 'check', amountCents: cents, routing, account: bankAccount, checkNumber, ...(micrRaw ? { micrRaw } : {}) }, dateReceived: received, ...(postmark ? { postmarkDate: postmark } : {}),
-    }), () => { setAccount(''); setAmount(EMPTY); setCheckNumber(''); setStubRaw(null); setMicrRaw(null); void reload(); focusId('bi-stub'); },
+    }), () => { setAccount(''); setAmount(EMPTY); setCheckNumber(''); setStubRaw(null); setMicrRaw(null); setLate(null); setAddLate(false); void reload(); focusId('bi-stub'); },
     { 'lines.0.accountNumber': 'bi-account', 'tender.amountCents': 'bi-amount', 'tender.routing': 'bi-routing', 'tender.account': 'bi-bank', 'tender.checkNumber': 'bi-check', dateReceived: 'bi-received', postmarkDate: 'bi-postmark' });
   };
   const needsApproval = !b.balanced || (b.bankDifferenceCents !== null && b.bankDifferenceCents !== 0);
@@ -167,6 +173,12 @@ function BatchPanel({ batch: b, canDeposit, onChange }: { batch: BatchView; canD
           <h3 id="bi-title">{t('batch.enterItem')}</h3>
           <TextInput id="bi-stub" label={t('batch.stub')} value={stub} onChange={setStub} maxLength={400} onEnter={readStub} hint={t('batch.stubHint')}
             error={errorAt(scan.errors, 'raw', '') ? errorText(errorAt(scan.errors, 'raw', '')!, lang) : undefined} />
+          {late && (
+            <div className="field" id="bi-late">
+              <input type="checkbox" id="bi-late-add" checked={addLate} onChange={(ev) => { setAddLate(ev.target.checked); setAmount(keysFor(late.stubCents + (ev.target.checked ? late.amountCents : 0))); }} />
+              <label htmlFor="bi-late-add">{t('batch.lateOffer', { amount: money(late.amountCents, lang) })}</label>
+            </div>
+          )}
           <div className="grid3">
             <TextInput id="bi-account" label={t('batch.account')} value={account} onChange={setAccount} maxLength={32} error={e(add, 'lines')} />
             <AmountInput id="bi-amount" label={t('batch.amount')} value={amount} onChange={setAmount} error={e(add, 'tender.amountCents')} />

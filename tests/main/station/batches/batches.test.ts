@@ -150,3 +150,19 @@ describe('verify', () => {
     expect(verifyLedger(t.station).ok).toBe(false);
   });
 });
+
+describe('the postmark and the late penalty', () => {
+  it('judges a mailed stub late on its postmark, not on the day it is opened', async () => {
+    const raw = encodeStub(BUILT_IN_STUB_FORMATS[0]!, { accountNumber: accounts[0]!, amountCents: 8000, dueDate: '2026-11-15', billNumber: '2026110102', revenueCodeValue: '01' });
+    expect((await t.ok('stubs.scan', { raw })).late).toMatchObject({ revenueCode: 'LATE', monthsPastDue: 1 });
+    expect((await t.ok('stubs.scan', { raw, asOf: '2026-11-14' })).late).toBeNull();
+    const late = (await t.ok('stubs.scan', { raw, asOf: '2026-11-16' })).late!;
+    // Paid with the penalty: the check covers both lines, and the postmark is kept with the item.
+    const b = await t.ok('batch.open', { id: uuid(), source: 'mail', controlCount: 1, controlCents: 8000 + late.amountCents });
+    const it1 = await t.ok('batch.addItem', { id: uuid(), batchId: b.id, postmarkDate: '2026-11-16', dateReceived: '2026-11-19',
+      lines: [{ revenueCode: 'WATER', accountNumber: accounts[0]!, amountCents: 8000, stub: { raw } }, { revenueCode: 'LATE', accountNumber: accounts[0]!, amountCents: late.amountCents, feeInputs: { baseCents: late.baseCents, monthsPastDue: late.monthsPastDue } }],
+      tender: check(8000 + late.amountCents) });
+    expect(it1).toMatchObject({ postmarkDate: '2026-11-16', dateReceived: '2026-11-19', amountCents: 8000 + late.amountCents });
+    expect((await t.ok('batch.get', { batchId: b.id })).balanced).toBe(true);
+  });
+});
