@@ -4,7 +4,7 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ExceptionKind } from '../shared/hubProtocol';
-import { batchItemSchema, batchOpenedSchema, checkReturnedSchema, closeoutCountedSchema, exceptionResolvedSchema, movementSchema, sessionClosedSchema, sessionReopenedSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
+import { batchExceptionResolvedSchema, batchItemSchema, batchOpenedSchema, checkReturnedSchema, closeoutCountedSchema, exceptionResolvedSchema, movementSchema, sessionClosedSchema, sessionReopenedSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
 import type { StoredEvent } from './push';
 import type { HubDB } from './schema';
 import { END_OF_DAY_KINDS, EndOfDayRows } from './applyEndOfDay';
@@ -30,6 +30,8 @@ interface Pending {
   movements: Row<'drawer_movements'>[];
   exceptions: Omit<Row<'exceptions'>, 'version'>[];
   resolutions: { exceptionId: number; note: string; userId: string; at: string }[];
+  /** A batch item's exception resolved at the station: the hub's own exception for that line is resolved with it. */
+  batchResolutions: { receiptNumber: string; account: string; note: string; userId: string; at: string }[];
   counts: Row<'closeout_counts'>[];
   closures: Row<'session_closures'>[];
   reopenings: Row<'session_reopenings'>[];
@@ -45,7 +47,7 @@ interface Pending {
 
 export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent[], now: Date): Promise<void> {
   const at = now.toISOString();
-  const p: Pending = { sessions: [], receipts: [], lines: [], tenders: [], voids: [], offline: [], movements: [], exceptions: [], resolutions: [], counts: [], closures: [], reopenings: [], returned: [], returnedLines: [], batches: [], batchItems: [], cashOnly: new Map(), balance: new Map() };
+  const p: Pending = { sessions: [], receipts: [], lines: [], tenders: [], voids: [], offline: [], movements: [], exceptions: [], resolutions: [], batchResolutions: [], counts: [], closures: [], reopenings: [], returned: [], returnedLines: [], batches: [], batchItems: [], cashOnly: new Map(), balance: new Map() };
   const codes = new Map((await tx.selectFrom('revenue_codes').select(['code', 'gl_account']).execute()).map((c) => [c.code, c.gl_account]));
   const suspense = (await getSettings(tx))['gl.suspense'];
   const accounts = await loadAccounts(tx, events);
@@ -149,6 +151,12 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
         // Where the payment came from and when it was received: the CIS file and the GL journal read it.
         const b = read(e, batchItemSchema);
         if (b) p.batchItems.push({ receipt_id: b.receiptId, station_id: stationId, session_id: b.sessionId, item_no: b.itemNo, collection_point: b.collectionPoint, date_received: b.dateReceived, postmark_date: b.postmarkDate, tender_detail: b.tenderDetail, source_ref: b.sourceRef, event_seq: e.event.seq });
+        break;
+      }
+      case 'batch.exceptionResolved': {
+        const r = read(e, batchExceptionResolvedSchema);
+        const how = r ? (r.action === 'refund' ? 'marked for refund' : `applied to account ${r.accountNumber ?? ''}`) : '';
+        if (r) p.batchResolutions.push({ receiptNumber: r.receiptNumber, account: r.fromAccount, note: `${how} at the station: ${r.note}`, userId: r.resolvedBy, at: e.event.at });
         break;
       }
       case 'exception.resolved': {
@@ -257,6 +265,10 @@ async function flush(tx: Tx, stationId: string, p: Pending): Promise<void> {
       await sql`UPDATE accounts SET balance_cents = accounts.balance_cents + d.delta, version = nextval('directory_version')
         FROM (VALUES ${values}) AS d(account_number, delta) WHERE accounts.account_number = d.account_number`.execute(tx);
     }
+  }
+  for (const r of p.batchResolutions) {
+    await sql`UPDATE exceptions SET resolved_at = ${r.at}, resolved_by = ${r.userId}, note = ${r.note}, version = nextval('exception_version')
+      WHERE station_id = ${stationId} AND receipt_number = ${r.receiptNumber} AND account_number = ${r.account} AND kind IN ('unknown_account', 'closed_account') AND resolved_at IS NULL`.execute(tx);
   }
   for (const r of p.resolutions) {
     // A station resolves only its own exceptions; anything else is ignored (the event stays on record).

@@ -86,3 +86,4 @@ export const batchItemSchema = z.looseObject({
   receiptId: text, sessionId: text, itemNo: whole.positive(), collectionPoint: z.enum(['mail', 'drop_box', 'lockbox', 'online']), dateReceived: text,
   postmarkDate: text.nullable(), tenderDetail: z.enum(['check', 'money_order', 'card_online', 'ach']), sourceRef: text.nullable(),
 });
+export const batchExceptionResolvedSchema = z.looseObject({ resolutionId: text, receiptNumber: text, fromAccount: text, action: z.enum(['apply_to_account', 'refund']), accountNumber: text.nullable(), note: text, resolvedBy: text });

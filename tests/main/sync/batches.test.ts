@@ -57,6 +57,12 @@ describe(`batches at the hub (${ENGINE})`, () => {
     // Money for an unknown account is kept, and raises the hub's exception as well as the station's.
     const ex = (await sql<{ kind: string; account_number: string; amount_cents: number }>`SELECT kind, account_number, amount_cents::int AS amount_cents FROM exceptions WHERE kind = 'unknown_account'`.execute(hub.db.kysely)).rows;
     expect(ex).toEqual([{ kind: 'unknown_account', account_number: '999999-99', amount_cents: 2000 }]);
-    expect((await t.ok('batch.exceptions', {})).map((x) => x.accountNumber)).toEqual(['999999-99']);
+    const [mine] = await t.ok('batch.exceptions', {});
+    expect(mine!.accountNumber).toBe('999999-99');
+    // Resolved at the station: the hub's exception for that line is resolved with it.
+    await t.ok('batch.resolveException', { id: uuid(), exceptionId: mine!.id, action: 'apply_to_account', accountNumber: '100003-63', note: 'digits swapped' }, 'supervisor');
+    await t.ok('sync.now', {});
+    const after = (await sql<{ resolved_at: string | null; note: string | null }>`SELECT resolved_at, note FROM exceptions WHERE kind = 'unknown_account'`.execute(hub.db.kysely)).rows;
+    expect(after).toEqual([{ resolved_at: expect.any(String), note: 'applied to account 100003-63 at the station: digits swapped' }]);
   });
 });
