@@ -4,7 +4,7 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ExceptionKind } from '../shared/hubProtocol';
-import { checkReturnedSchema, closeoutCountedSchema, exceptionResolvedSchema, movementSchema, sessionClosedSchema, sessionReopenedSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
+import { batchExceptionResolvedSchema, batchItemSchema, batchOpenedSchema, checkReturnedSchema, closeoutCountedSchema, exceptionResolvedSchema, movementSchema, sessionClosedSchema, sessionReopenedSchema, receiptOfflineSchema, receiptPostedSchema, receiptVoidedSchema, sessionOpenedSchema, type ReceiptPosted } from './eventData';
 import type { StoredEvent } from './push';
 import type { HubDB } from './schema';
 import { END_OF_DAY_KINDS, EndOfDayRows } from './applyEndOfDay';
@@ -30,11 +30,15 @@ interface Pending {
   movements: Row<'drawer_movements'>[];
   exceptions: Omit<Row<'exceptions'>, 'version'>[];
   resolutions: { exceptionId: number; note: string; userId: string; at: string }[];
+  /** A batch item's exception resolved at the station: the hub's own exception for that line is resolved with it. */
+  batchResolutions: { receiptNumber: string; account: string; note: string; userId: string; at: string }[];
   counts: Row<'closeout_counts'>[];
   closures: Row<'session_closures'>[];
   reopenings: Row<'session_reopenings'>[];
   returned: Row<'returned_checks'>[];
   returnedLines: Row<'returned_check_lines'>[];
+  batches: Row<'batches'>[];
+  batchItems: Row<'batch_items'>[];
   /** Returned checks flag the payer cash-only: the latest date per account, for every station to see. */
   cashOnly: Map<string, string>;
   /** Payments on account lower the balance stations see; a void puts it back. */
@@ -43,7 +47,7 @@ interface Pending {
 
 export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent[], now: Date): Promise<void> {
   const at = now.toISOString();
-  const p: Pending = { sessions: [], receipts: [], lines: [], tenders: [], voids: [], offline: [], movements: [], exceptions: [], resolutions: [], counts: [], closures: [], reopenings: [], returned: [], returnedLines: [], cashOnly: new Map(), balance: new Map() };
+  const p: Pending = { sessions: [], receipts: [], lines: [], tenders: [], voids: [], offline: [], movements: [], exceptions: [], resolutions: [], batchResolutions: [], counts: [], closures: [], reopenings: [], returned: [], returnedLines: [], batches: [], batchItems: [], cashOnly: new Map(), balance: new Map() };
   const codes = new Map((await tx.selectFrom('revenue_codes').select(['code', 'gl_account']).execute()).map((c) => [c.code, c.gl_account]));
   const suspense = (await getSettings(tx))['gl.suspense'];
   const accounts = await loadAccounts(tx, events);
@@ -138,6 +142,23 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
         if (c.cashOnlyUntil) for (const a of c.flagged.accountNumbers) if (!p.cashOnly.has(a) || p.cashOnly.get(a)! < c.cashOnlyUntil) p.cashOnly.set(a, c.cashOnlyUntil);
         break;
       }
+      case 'batch.opened': {
+        const b = read(e, batchOpenedSchema);
+        if (b) p.batches.push({ session_id: b.sessionId, station_id: stationId, batch_number: b.batchNumber, source: b.source, business_day: b.businessDay, control_count: b.controlCount, control_cents: b.controlCents, bank_deposit_cents: b.bankDepositCents, event_seq: e.event.seq });
+        break;
+      }
+      case 'batch.item': {
+        // Where the payment came from and when it was received: the CIS file and the GL journal read it.
+        const b = read(e, batchItemSchema);
+        if (b) p.batchItems.push({ receipt_id: b.receiptId, station_id: stationId, session_id: b.sessionId, item_no: b.itemNo, collection_point: b.collectionPoint, date_received: b.dateReceived, postmark_date: b.postmarkDate, tender_detail: b.tenderDetail, source_ref: b.sourceRef, event_seq: e.event.seq });
+        break;
+      }
+      case 'batch.exceptionResolved': {
+        const r = read(e, batchExceptionResolvedSchema);
+        const how = r ? (r.action === 'refund' ? 'marked for refund' : `applied to account ${r.accountNumber ?? ''}`) : '';
+        if (r) p.batchResolutions.push({ receiptNumber: r.receiptNumber, account: r.fromAccount, note: `${how} at the station: ${r.note}`, userId: r.resolvedBy, at: e.event.at });
+        break;
+      }
       case 'exception.resolved': {
         const r = read(e, exceptionResolvedSchema);
         if (r) p.resolutions.push({ exceptionId: r.exceptionId, note: r.note, userId: r.userId, at: e.event.at });
@@ -225,6 +246,8 @@ async function flush(tx: Tx, stationId: string, p: Pending): Promise<void> {
   await insertChunked(tx, 'session_reopenings', p.reopenings, true);
   await insertChunked(tx, 'returned_checks', p.returned, true);
   await insertChunked(tx, 'returned_check_lines', p.returnedLines, true);
+  await insertChunked(tx, 'batches', p.batches, true);
+  await insertChunked(tx, 'batch_items', p.batchItems, true);
   if (p.exceptions.length) {
     // Versions in seq order, so a station's exception cursor sees them as they were raised.
     const rows = p.exceptions.map((x) => ({ ...x, version: sql<number>`nextval('exception_version')` }));
@@ -242,6 +265,10 @@ async function flush(tx: Tx, stationId: string, p: Pending): Promise<void> {
       await sql`UPDATE accounts SET balance_cents = accounts.balance_cents + d.delta, version = nextval('directory_version')
         FROM (VALUES ${values}) AS d(account_number, delta) WHERE accounts.account_number = d.account_number`.execute(tx);
     }
+  }
+  for (const r of p.batchResolutions) {
+    await sql`UPDATE exceptions SET resolved_at = ${r.at}, resolved_by = ${r.userId}, note = ${r.note}, version = nextval('exception_version')
+      WHERE station_id = ${stationId} AND receipt_number = ${r.receiptNumber} AND account_number = ${r.account} AND kind IN ('unknown_account', 'closed_account') AND resolved_at IS NULL`.execute(tx);
   }
   for (const r of p.resolutions) {
     // A station resolves only its own exceptions; anything else is ignored (the event stays on record).

@@ -80,3 +80,10 @@ export { arrangementRecordSchema as arrangementCreatedSchema } from '../shared/h
 export const arrangementCancelledSchema = z.looseObject({
   cancellationId: text, arrangementId: text, accountNumber: text, userId: text, approvedBy: text, reason: text, businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
+
+export const batchOpenedSchema = z.looseObject({ sessionId: text, batchNumber: text, source: z.enum(['mail', 'drop_box', 'lockbox', 'online']), businessDay: text, controlCount: whole.positive(), controlCents: whole.positive(), bankDepositCents: whole.min(0).nullable() });
+export const batchItemSchema = z.looseObject({
+  receiptId: text, sessionId: text, itemNo: whole.positive(), collectionPoint: z.enum(['mail', 'drop_box', 'lockbox', 'online']), dateReceived: text,
+  postmarkDate: text.nullable(), tenderDetail: z.enum(['check', 'money_order', 'card_online', 'ach']), sourceRef: text.nullable(),
+});
+export const batchExceptionResolvedSchema = z.looseObject({ resolutionId: text, receiptNumber: text, fromAccount: text, action: z.enum(['apply_to_account', 'refund']), accountNumber: text.nullable(), note: text, resolvedBy: text });

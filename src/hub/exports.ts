@@ -15,11 +15,15 @@
 //   amount          dollars and cents, e.g. 123.45 (negative for a reversal)
 //   paid_at         when it was taken or recorded (UTC, ISO 8601)
 //   taken_offline   Y when the station took it while it could not reach the hub, else N
+//   date_received   YYYY-MM-DD the city received the payment (mail, drop box, lockbox, online: as entered
+//                   or as the file says; counter: the business day; reversals and fees: the day recorded)
+//   collection_point counter | mail | drop_box | lockbox | online (reversals and fees: where the payment came from)
 //
 // GL journal (gl-journal-YYYY-MM-DD.csv) — one row per GL account and side; debits equal credits:
 //   business_day, fund, department, object, debit, credit, memo
 //   debits: tenders net of change, to undeposited funds (cash, checks, money orders), card clearing
-//   and other-tender clearing (hub settings gl.cash, gl.card, gl.other); credits: revenue by the GL
+//   and other-tender clearing (hub settings gl.cash, gl.card, gl.other); lockbox and online payments,
+//   already in the bank, to their own clearing accounts (gl.lockbox, gl.online); credits: revenue by the GL
 //   account of each line's revenue code (unknown codes to gl.suspense). Returned checks recorded that
 //   day debit the revenue they had paid and credit undeposited funds (the fee is billed by the CIS). Over/short of the day's closed
 //   sessions moves undeposited funds to the counted amount against gl.over_short.
@@ -42,21 +46,21 @@ export function dollars(cents: number): string {
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export const CIS_COLUMNS = ['business_day', 'entry', 'station_id', 'receipt_number', 'line_no', 'account_number', 'revenue_code', 'gl_account', 'amount', 'paid_at', 'taken_offline'];
+export const CIS_COLUMNS = ['business_day', 'entry', 'station_id', 'receipt_number', 'line_no', 'account_number', 'revenue_code', 'gl_account', 'amount', 'paid_at', 'taken_offline', 'date_received', 'collection_point'];
 
 export async function cisPaymentsCsv(db: HubDb, day: string): Promise<string> {
-  const rows = await sql<{ station_id: string; receipt_number: string; line_no: number; account_number: string; revenue_code: string; gl_account: string; amount_cents: number; created_at: string; offline: boolean }>`
+  const rows = await sql<{ station_id: string; receipt_number: string; line_no: number; account_number: string; revenue_code: string; gl_account: string; amount_cents: number; created_at: string; offline: boolean; date_received: string | null; point: string | null }>`
     SELECT r.station_id, r.receipt_number, l.line_no, l.account_number, l.revenue_code, l.gl_account, l.amount_cents, r.created_at,
-      EXISTS (SELECT 1 FROM offline_receipts o WHERE o.receipt_id = r.receipt_id) AS offline
-    FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.receipt_id
+      EXISTS (SELECT 1 FROM offline_receipts o WHERE o.receipt_id = r.receipt_id) AS offline, b.date_received, b.collection_point AS point
+    FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.receipt_id LEFT JOIN batch_items b ON b.receipt_id = r.receipt_id
     WHERE r.business_day = ${day} AND l.account_number IS NOT NULL AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.receipt_id = r.receipt_id)
     ORDER BY r.station_id COLLATE "C", r.seq, l.line_no`.execute(db.kysely);
   let out = csvRow(CIS_COLUMNS);
   for (const r of rows.rows) {
-    out += csvRow([day, 'payment', r.station_id, r.receipt_number, String(r.line_no), r.account_number, r.revenue_code, r.gl_account, dollars(r.amount_cents), r.created_at, r.offline ? 'Y' : 'N']);
+    out += csvRow([day, 'payment', r.station_id, r.receipt_number, String(r.line_no), r.account_number, r.revenue_code, r.gl_account, dollars(r.amount_cents), r.created_at, r.offline ? 'Y' : 'N', r.date_received ?? day, r.point ?? 'counter']);
   }
-  const returned = await sql<{ station_id: string; receipt_number: string; line_no: number; account_number: string; revenue_code: string; gl_account: string; amount_cents: number; recorded_at: string; entry: string }>`
-    SELECT * FROM (
+  const returned = await sql<{ station_id: string; receipt_number: string; line_no: number; account_number: string; revenue_code: string; gl_account: string; amount_cents: number; recorded_at: string; entry: string; point: string | null }>`
+    SELECT x.*, bp.collection_point AS point FROM (
       SELECT c.station_id, c.receipt_number, l.line_no, l.account_number, l.revenue_code, l.gl_account, l.amount_cents, c.recorded_at, 'reversal' AS entry, c.returned_check_id
       FROM returned_checks c JOIN returned_check_lines l ON l.returned_check_id = c.returned_check_id
       WHERE c.business_day = ${day} AND l.account_number IS NOT NULL
@@ -64,9 +68,11 @@ export async function cisPaymentsCsv(db: HubDb, day: string): Promise<string> {
       SELECT c.station_id, c.receipt_number, 0, c.fee_account, c.fee_revenue_code, coalesce(rc.gl_account, ''), c.fee_cents, c.recorded_at, 'fee', c.returned_check_id
       FROM returned_checks c LEFT JOIN revenue_codes rc ON rc.code = c.fee_revenue_code
       WHERE c.business_day = ${day} AND c.fee_account IS NOT NULL AND c.fee_cents > 0
-    ) x ORDER BY x.station_id COLLATE "C", x.recorded_at COLLATE "C", x.returned_check_id COLLATE "C", x.entry DESC, x.line_no`.execute(db.kysely);
+    ) x LEFT JOIN LATERAL (SELECT b.collection_point FROM receipts pr JOIN batch_items b ON b.receipt_id = pr.receipt_id
+        WHERE pr.station_id = x.station_id AND pr.receipt_number = x.receipt_number LIMIT 1) bp ON true
+    ORDER BY x.station_id COLLATE "C", x.recorded_at COLLATE "C", x.returned_check_id COLLATE "C", x.entry DESC, x.line_no`.execute(db.kysely);
   for (const r of returned.rows) {
-    out += csvRow([day, r.entry, r.station_id, r.receipt_number, String(r.line_no), r.account_number, r.revenue_code, r.gl_account, dollars(r.amount_cents), r.recorded_at, 'N']);
+    out += csvRow([day, r.entry, r.station_id, r.receipt_number, String(r.line_no), r.account_number, r.revenue_code, r.gl_account, dollars(r.amount_cents), r.recorded_at, 'N', day, r.point ?? 'counter']);
   }
   return out;
 }
@@ -78,14 +84,17 @@ export interface GlEntry { gl: string; debitCents: number; creditCents: number; 
 export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[]> {
   const settings = await getSettings(db.kysely);
   const live = sql`r.business_day = ${day} AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.receipt_id = r.receipt_id)`;
-  const tenders = await sql<{ kind: string; total: number }>`SELECT t.kind, sum(t.amount_cents)::bigint AS total FROM receipts r JOIN tenders t ON t.receipt_id = r.receipt_id
-    WHERE ${live} GROUP BY t.kind`.execute(db.kysely);
+  const tenders = await sql<{ kind: string; point: string | null; total: number }>`SELECT t.kind, b.collection_point AS point, sum(t.amount_cents)::bigint AS total
+    FROM receipts r JOIN tenders t ON t.receipt_id = r.receipt_id LEFT JOIN batch_items b ON b.receipt_id = r.receipt_id
+    WHERE ${live} GROUP BY t.kind, b.collection_point`.execute(db.kysely);
   const change = await sql<{ total: number | null }>`SELECT sum(r.change_cents)::bigint AS total FROM receipts r WHERE ${live}`.execute(db.kysely);
   const revenue = await sql<{ gl: string; total: number }>`SELECT l.gl_account AS gl, sum(l.amount_cents)::bigint AS total FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.receipt_id
     WHERE ${live} GROUP BY l.gl_account`.execute(db.kysely);
   const debit = new Map<string, number>();
-  const tenderGl = (kind: string) => (kind === 'card' ? settings['gl.card'] : kind === 'other' ? settings['gl.other'] : settings['gl.cash']);
-  for (const t of tenders.rows) debit.set(tenderGl(t.kind), (debit.get(tenderGl(t.kind)) ?? 0) + t.total);
+  // Lockbox and online payments are already in the bank: their own clearing accounts, not undeposited funds.
+  const tenderGl = (kind: string, point: string | null) => (point === 'lockbox' ? settings['gl.lockbox'] : point === 'online' ? settings['gl.online']
+    : kind === 'card' ? settings['gl.card'] : kind === 'other' ? settings['gl.other'] : settings['gl.cash']);
+  for (const t of tenders.rows) { const gl = tenderGl(t.kind, t.point); debit.set(gl, (debit.get(gl) ?? 0) + t.total); }
   const changeCents = change.rows[0]?.total ?? 0;
   if (changeCents) debit.set(settings['gl.cash'], (debit.get(settings['gl.cash']) ?? 0) - changeCents);
   // Close-outs: what was counted, not what was expected, is what goes to the bank.
@@ -121,6 +130,8 @@ function memoFor(gl: string, s: Record<string, string>): string {
   if (gl === s['gl.cash']) return 'Undeposited funds: cash, checks, money orders';
   if (gl === s['gl.card']) return 'Card clearing';
   if (gl === s['gl.over_short']) return 'Cash short at close-out';
+  if (gl === s['gl.lockbox']) return 'Lockbox clearing';
+  if (gl === s['gl.online']) return 'Online payments clearing';
   return 'Other tenders clearing';
 }
 

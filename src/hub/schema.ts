@@ -12,6 +12,8 @@ export interface HubDB {
   revenue_codes: { code: string; name_en: string; name_es: string; gl_account: string; category: string; requires_account: boolean; active: boolean; sort: number; version: number };
   fee_schedules: { revenue_code: string; effective_from: string; rule: string; version: number };
   users: { id: string; name: string; role: string; pin_hash: string; active: boolean; version: number };
+  batches: { session_id: string; station_id: string; batch_number: string; source: string; business_day: string; control_count: number; control_cents: number; bank_deposit_cents: number | null; event_seq: number };
+  batch_items: { receipt_id: string; station_id: string; session_id: string; item_no: number; collection_point: string; date_received: string; postmark_date: string | null; tender_detail: string; source_ref: string | null; event_seq: number };
   sessions: { session_id: string; station_id: string; cashier_id: string; business_day: string; opened_at: string; float_cents: number };
   receipts: {
     receipt_id: string; station_id: string; seq: number; receipt_number: string; session_id: string; cashier_id: string; business_day: string;

@@ -11,6 +11,10 @@ export const DEFAULT_SETTINGS = {
   'gl.other': '001-0000-10190',
   /** Cash over/short found at close-out (a shortage is a debit, an overage a credit). */
   'gl.over_short': '001-0000-36910',
+  /** Lockbox payments: already in the bank, cleared against the bank's lockbox deposit. */
+  'gl.lockbox': '001-1010-10410',
+  /** Online portal payments (card or ACH): cleared against the processor's settlement. */
+  'gl.online': '001-1010-10420',
   /** Revenue whose code the hub does not know (an exception is raised for each). */
   'gl.suspense': '001-0000-29990',
 } as const;

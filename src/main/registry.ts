@@ -9,6 +9,8 @@ import { arrangementHandlers } from './station/arrangements/handlers';
 import { arrangementPdfHandler } from './devices/arrangementPdfHandler';
 import { stubsHandlers } from './station/stubs/handlers';
 import { slipsHandlers } from './devices/slipHandlers';
+import { batchesHandlers } from './station/batches/handlers';
+import { batchReportHandlers } from './devices/batchReportHandlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -21,4 +23,6 @@ export const allHandlers: Handlers = {
   ...arrangementPdfHandler,
   ...stubsHandlers,
   ...slipsHandlers,
+  ...batchesHandlers,
+  ...batchReportHandlers,
 };

@@ -54,7 +54,7 @@ function Body() {
   useEffect(() => { if (wanted !== 'signin' && !screens) void loadScreens().catch(() => undefined); }, [wanted, screens]);
   if (screen === 'signin') return <SignIn />;
   if (screen === 'loading' || !screens) return <main className="screen center"><p>{t('app.loading')}</p></main>;
-  const { Lock, OpenDrawer, Till, CloseOut, Deposit, ReturnedCheck, Reports, Devices, SyncScreen, Admin } = screens;
+  const { Lock, OpenDrawer, Till, CloseOut, Deposit, ReturnedCheck, Reports, Devices, SyncScreen, Admin, Batches } = screens;
   switch (screen) {
     case 'lock': return <Lock />;
     case 'open': return <OpenDrawer />;
@@ -66,6 +66,7 @@ function Body() {
     case 'devices': return <Devices />;
     case 'sync': return <SyncScreen />;
     case 'admin': return <Admin />;
+    case 'batches': return <Batches />;
   }
 }
 

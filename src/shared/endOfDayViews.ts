@@ -397,6 +397,8 @@ export interface CloseoutSummaryLine {
  * The daily summary. `collections` comes from the day's receipts and equals the sum of the
  * day's close-outs; returned checks recorded that day are shown apart and in `net`.
  */
+export interface CollectionPointTotal { point: 'counter' | 'mail' | 'drop_box' | 'lockbox' | 'online'; count: number; totalCents: number }
+
 export interface DailySummary {
   businessDay: string;
   generatedAt: string;
@@ -409,6 +411,8 @@ export interface DailySummary {
     byTender: TenderTotal[];
     cardsByBrand: CardBrandTotal[];
     byCashier: CashierTotal[];
+    /** Where the money came from: counter, mail, drop box, lockbox, online (receipts not voided). */
+    byCollectionPoint: CollectionPointTotal[];
     totalCents: number;
   };
   closeouts: { sessions: CloseoutSummaryLine[]; totalCents: number; overShortCents: number };

@@ -16,7 +16,7 @@ export const MESSAGE_CODES = [
   'printJob.interrupted', 'printJob.gaveUp', 'printJob.noPrinter', 'printJob.layout', 'printJob.uncertain', 'printJob.failed',
   'printJob.slipTimeout', 'printJob.slipRemoved', 'printJob.noSlipStation', 'printJob.noEndorser', 'printJob.endorserNoCheck',
   // What a print job is (PrintJobView.labelMessage); amountCents is worded as money by the UI.
-  'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test', 'job.arrangement', 'job.validation', 'job.endorsement',
+  'job.receipt', 'job.void', 'job.drop', 'job.paidOut', 'job.paidIn', 'job.xReport', 'job.zReport', 'job.depositSlip', 'job.test', 'job.arrangement', 'job.validation', 'job.endorsement', 'job.batchReport',
   // What a device's test action did (devices.test resultMessage).
   'test.printed', 'test.drawerKicked', 'test.displayShown', 'test.checkRead', 'test.checkUnreadable', 'test.noCheck',
   'test.keyPressed', 'test.noKey', 'test.notOpen', 'test.scanned', 'test.noScan', 'test.drawerOpened',

@@ -2,7 +2,7 @@
 import type { StationMessage } from './messages';
 import type { SlipPrint } from './slips';
 
-export const PRINT_FORMS = ['receipt', 'void', 'drop', 'paid_out', 'paid_in', 'x_report', 'z_report', 'deposit_slip', 'test', 'arrangement', 'validation', 'endorsement'] as const;
+export const PRINT_FORMS = ['receipt', 'void', 'drop', 'paid_out', 'paid_in', 'x_report', 'z_report', 'deposit_slip', 'test', 'arrangement', 'validation', 'endorsement', 'batch_report'] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
 export const PRINT_JOB_STATES = ['queued', 'printing', 'printed', 'failed', 'cancelled'] as const;

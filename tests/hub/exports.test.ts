@@ -41,10 +41,10 @@ describe(`exports (${ENGINE})`, () => {
   it('writes the CIS payment-import file with its documented columns, voids left out', async () => {
     const cis = await hub.adminText(`/v1/admin/exports/cis-payments?day=${DAY}`);
     expect(cis).toBe([
-      'business_day,entry,station_id,receipt_number,line_no,account_number,revenue_code,gl_account,amount,paid_at,taken_offline',
-      `${DAY},payment,ST01,ST01-000001,1,100000-64,WATER,401-3410-34340,42.50,2026-11-20T17:30:00.000Z,N`,
-      `${DAY},payment,ST01,ST01-000002,1,100001-37,SEWER,402-3420-34350,120.00,2026-11-20T17:30:00.000Z,N`,
-      `${DAY},payment,ST02,ST02-000001,1,100002-26,GARB,403-3430-34370,33.33,2026-11-20T17:30:00.000Z,N`,
+      'business_day,entry,station_id,receipt_number,line_no,account_number,revenue_code,gl_account,amount,paid_at,taken_offline,date_received,collection_point',
+      `${DAY},payment,ST01,ST01-000001,1,100000-64,WATER,401-3410-34340,42.50,2026-11-20T17:30:00.000Z,N,${DAY},counter`,
+      `${DAY},payment,ST01,ST01-000002,1,100001-37,SEWER,402-3420-34350,120.00,2026-11-20T17:30:00.000Z,N,${DAY},counter`,
+      `${DAY},payment,ST02,ST02-000001,1,100002-26,GARB,403-3430-34370,33.33,2026-11-20T17:30:00.000Z,N,${DAY},counter`,
       '',
     ].join('\r\n'));
     expect(await hub.adminText(`/v1/admin/exports/cis-payments?day=${DAY}`)).toBe(cis);
@@ -75,6 +75,6 @@ describe(`exports (${ENGINE})`, () => {
     const before = [await hub.adminText(`/v1/admin/exports/cis-payments?day=${DAY}`), await hub.adminText(`/v1/admin/exports/gl-journal?day=${DAY}`)];
     await hub.restart();
     expect([await hub.adminText(`/v1/admin/exports/cis-payments?day=${DAY}`), await hub.adminText(`/v1/admin/exports/gl-journal?day=${DAY}`)]).toEqual(before);
-    expect(await hub.adminText('/v1/admin/exports/cis-payments?day=2026-11-21')).toBe('business_day,entry,station_id,receipt_number,line_no,account_number,revenue_code,gl_account,amount,paid_at,taken_offline\r\n');
+    expect(await hub.adminText('/v1/admin/exports/cis-payments?day=2026-11-21')).toBe('business_day,entry,station_id,receipt_number,line_no,account_number,revenue_code,gl_account,amount,paid_at,taken_offline,date_received,collection_point\r\n');
   });
 });

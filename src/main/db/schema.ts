@@ -19,7 +19,7 @@ export interface CashOnlyFlagsTable {
 }
 export interface DrawerSessionsTable {
   id: string; station_id: string; cashier_id: string; state: 'open' | 'counted' | 'closed'; business_day: string;
-  opened_at: string; float_cents: number; float_counts: string; closed_at: string | null;
+  opened_at: string; float_cents: number; float_counts: string; closed_at: string | null; kind?: 'drawer' | 'batch';
 }
 export interface ReceiptsTable {
   id: string; station_id: string; seq: number; receipt_number: string; session_id: string; cashier_id: string;
@@ -95,6 +95,29 @@ export interface SlipLogTable {
   event: string; user_id: string | null; detail: string | null;
 }
 
+export interface BatchesTable {
+  session_id: string; station_id: string; batch_number: string; source: 'mail' | 'drop_box' | 'lockbox' | 'online'; opened_by: string; opened_at: string;
+  control_count: number; control_cents: number; bank_deposit_cents: number | null; file_id: string | null; note: string | null;
+}
+export interface BatchFilesTable {
+  id: string; source: 'lockbox' | 'online'; layout_id: string; file_name: string; sha256: string; session_id: string; item_count: number; total_cents: number;
+  imported_by: string; imported_at: string;
+}
+export interface BatchItemsTable {
+  receipt_id: string; session_id: string; item_no: number; collection_point: 'mail' | 'drop_box' | 'lockbox' | 'online'; date_received: string;
+  postmark_date: string | null; tender_detail: 'check' | 'money_order' | 'card_online' | 'ach'; source_ref: string | null; file_line: number | null; entered_by: string;
+}
+export interface BatchClosuresTable {
+  id: string; session_id: string; entered_count: number; entered_cents: number; difference_count: number; difference_cents: number;
+  closed_by: string; approved_by: string | null; reason: string | null; closed_at: string;
+}
+export interface BatchExceptionsTable {
+  id: string; receipt_id: string; line_no: number; account_number: string; kind: 'unknown_account' | 'closed_account'; amount_cents: number; raised_at: string;
+}
+export interface BatchExceptionResolutionsTable {
+  id: string; exception_id: string; action: 'apply_to_account' | 'refund'; account_number: string | null; note: string; resolved_by: string; resolved_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -125,4 +148,10 @@ export interface DB {
   hub_arrangements: HubArrangementsTable;
   receipt_stubs: ReceiptStubsTable;
   slip_log: SlipLogTable;
+  batches: BatchesTable;
+  batch_files: BatchFilesTable;
+  batch_items: BatchItemsTable;
+  batch_closures: BatchClosuresTable;
+  batch_exceptions: BatchExceptionsTable;
+  batch_exception_resolutions: BatchExceptionResolutionsTable;
 }

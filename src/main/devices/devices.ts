@@ -2,6 +2,7 @@
 // device events forwarded to the UI (station.publish: 'device.status', 'device.check', 'device.key'),
 // printers and drawers handed to the print queue and drawer service, the customer display following
 // the postings, and everything closed with the station.
+import { isBatchSession } from '../station/batches/isBatch';
 import { DeviceManager, type DeviceFactories } from '../../hardware/manager';
 import type { BackoffOptions } from '../../hardware/serial/reconnect';
 import { CustomerDisplay } from '../../hardware/display/customerDisplay';
@@ -85,7 +86,9 @@ export class DevicesService {
 
   /** After a payment is committed: the customer sees the change due, or thanks. Never blocks the posting. */
   private async followPosting(payload: unknown): Promise<void> {
-    const r = payload as { tenderedCents?: number; changeCents?: number };
+    const r = payload as { tenderedCents?: number; changeCents?: number; sessionId?: string };
+    // No customer is at the counter for a batch item.
+    if (isBatchSession(this.station, r.sessionId)) return;
     const d = this.manager.config(this.manager.ready('display')?.id ?? '');
     if (!d || d.options?.followPostings === false) return;
     try {

@@ -2,6 +2,7 @@
 // (and on no-sale, paid-in/out, drop, and a void that hands money back) — never before. Every opening
 // is logged with user and reason; the sensor is watched, a drawer left open is reported, and (a
 // setting) the next sale is refused until it is shut.
+import { isBatchSession } from '../station/batches/isBatch';
 import { StationError } from '../../shared/errors';
 import type { DrawerLogEntry, DrawerStateView, KickFailedEvent } from '../../shared/printing';
 import { msg } from '../../shared/messages';
@@ -72,6 +73,8 @@ export class DrawerService {
   reasonFor(kind: string, p: Record<string, unknown>, st: Statements = this.station.st): OpenReason | null {
     switch (kind) {
       case 'receipt.posted': {
+        // A batch has no drawer: mail and drop-box checks never open it.
+        if (isBatchSession(this.station, p.sessionId)) return null;
         const tenders = p.tenders as { kind: string }[];
         if (!tenders.some((t) => TAKES_DRAWER.has(t.kind))) return null;
         return { userId: p.cashierId as string, sessionId: p.sessionId as string, reason: `Payment ${p.receiptNumber as string}`, ref: p.id as string };
@@ -92,7 +95,7 @@ export class DrawerService {
   // Inside the posting transaction: refuse a sale while the drawer is open (setting), log the reason to open.
   private onRecord(st: Statements, rec: Recorded): void {
     const p = rec.payload as Record<string, unknown>;
-    if (rec.kind === 'receipt.posted' && this.drawer?.isOpen() === true && printSettings(this.station).blockSaleWhileDrawerOpen) {
+    if (rec.kind === 'receipt.posted' && this.drawer?.isOpen() === true && printSettings(this.station).blockSaleWhileDrawerOpen && !isBatchSession(this.station, p.sessionId)) {
       const user = p.cashierId as string;
       // Logged once the refused transaction has rolled back.
       setImmediate(() => this.log('sale_blocked', { userId: user, sessionId: p.sessionId as string, reason: 'Drawer open', ref: p.id as string }, null));

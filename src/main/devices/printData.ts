@@ -9,6 +9,7 @@ import type { ReceiptPrint } from '../../hardware/forms/receipt';
 import type { VoidPrint } from '../../hardware/forms/voidReceipt';
 import type { ArrangementPrint } from '../../hardware/forms/arrangement';
 import type { SlipPrint } from '../../shared/slips';
+import type { BatchReportView } from '../../shared/contract/batches';
 import { formatCents } from '../../shared/money';
 import { msg, type StationMessage } from '../../shared/messages';
 import { getAccount } from '../station/accounts';
@@ -25,7 +26,8 @@ export type JobData =
   | { form: 'deposit_slip'; deposit: DepositView; duplicate: boolean }
   | { form: 'test' }
   | { form: 'arrangement'; print: ArrangementPrint }
-  | { form: 'validation' | 'endorsement'; slip: SlipPrint };
+  | { form: 'validation' | 'endorsement'; slip: SlipPrint }
+  | { form: 'batch_report'; report: BatchReportView; duplicate: boolean };
 
 const userName = (station: Station, id: string | null | undefined): string =>
   (id ? station.st.sqlGet<{ name: string }>('SELECT name FROM users WHERE id = ?', id)?.name ?? id : '');
@@ -62,6 +64,7 @@ export function jobLabelMessage(data: JobData): StationMessage {
     case 'z_report': return msg('job.zReport', { day: data.report.session.businessDay, cashier: data.report.session.cashier.name });
     case 'deposit_slip': return msg('job.depositSlip', { amountCents: data.deposit.totalCents });
     case 'validation': return msg('job.validation', { number: data.slip.receiptNumber, account: data.slip.accountNumber ?? '', amountCents: data.slip.amountCents, copy: data.slip.copy ? 1 : 0 });
+    case 'batch_report': return msg('job.batchReport', { number: data.report.batch.batchNumber });
     case 'endorsement': return msg('job.endorsement', { number: data.slip.receiptNumber, checkNumber: data.slip.checkNumber ?? '', amountCents: data.slip.amountCents, copy: data.slip.copy ? 1 : 0 });
     case 'test': return msg('job.test');
     case 'arrangement': return msg('job.arrangement', { number: data.print.arrangement.number });
@@ -84,6 +87,7 @@ export function jobLabel(data: JobData, lang: 'en' | 'es' = 'en'): string {
     case 'endorsement': return `${es ? 'Endoso' : 'Endorsement'} ${data.slip.receiptNumber} ${es ? 'cheque' : 'check'} ${data.slip.checkNumber ?? ''}${data.slip.copy ? (es ? ' (copia)' : ' (copy)') : ''}`;
     case 'test': return es ? 'Página de prueba' : 'Test page';
     case 'arrangement': return `${es ? 'Convenio de pago' : 'Payment arrangement'} ${data.print.arrangement.number}`;
+    case 'batch_report': return `${es ? 'Informe del lote' : 'Batch report'} ${data.report.batch.batchNumber}`;
   }
 }
 

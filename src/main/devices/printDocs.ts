@@ -1,4 +1,5 @@
 // A queued job's data laid out for the printer it is going to: paper width, language, code.
+import { batchReportForm } from '../../hardware/forms/batchReport';
 import type { Columns, FormContext, PrintDoc } from '../../hardware/forms/doc';
 import { depositSlipForm } from '../../hardware/forms/depositSlip';
 import { movementForm } from '../../hardware/forms/movementSlip';
@@ -24,6 +25,7 @@ export function docFor(ctx: FormContext, data: JobData): PrintDoc {
     case 'x_report': return sessionReportForm(ctx, data.report);
     case 'z_report': return sessionReportForm(ctx, data.report, data.duplicate);
     case 'deposit_slip': return depositSlipForm(ctx, data.deposit, data.duplicate);
+    case 'batch_report': return batchReportForm(ctx, data.report, data.duplicate);
     // A slip prints on the slip station (printQueue → printer.printSlip); as a roll form it is its text.
     case 'validation': case 'endorsement': return { columns: ctx.columns, lines: data.slip.lines.map((text) => ({ kind: 'text' as const, text })), cut: false };
     case 'test': return testPageForm(ctx.columns, ctx.stationId, 'station');

@@ -2,6 +2,7 @@
 // txListener), printed after the commit, retried with backoff while the printer cannot take it, and
 // shown to the cashier as waiting. A person can retry or cancel. Nothing prints twice unless asked:
 // a printed job is final (trigger), and a reprint is a new copy that says DUPLICATE.
+import { isBatchSession } from '../station/batches/isBatch';
 import { randomUUID } from 'node:crypto';
 import { StationError } from '../../shared/errors';
 import type { PrintForm, PrintJobState, PrintJobView } from '../../shared/printing';
@@ -213,7 +214,12 @@ export class PrintQueue {
     const p = rec.payload as Record<string, unknown>;
     const lang = receiptLanguage(this.station);
     switch (rec.kind) {
+      case 'batch.item':
+        // A batch prints a receipt only for the items that ask for one (a payer who wants it mailed).
+        if (p.printReceipt === true) this.enqueue(st, { form: 'receipt', print: receiptPrint(this.station, rec.ref, false) }, rec.ref, 'receipt.posted', p.enteredBy as string, lang, 0);
+        break;
       case 'receipt.posted': {
+        if (isBatchSession(this.station, p.sessionId)) break;
         this.enqueue(st, { form: 'receipt', print: receiptPrint(this.station, rec.ref, false) }, rec.ref, rec.kind, p.cashierId as string, lang, 0);
         // Validations and endorsements after the receipt, only where there is something to print them on:
         // the printer's slip station, or (endorsements) a check reader's endorser.
@@ -248,6 +254,8 @@ export class PrintQueue {
         break;
       }
       case 'session.closed':
+        // A batch's report is printed on request (batch.report), not a Z report of a drawer it never had.
+        if (isBatchSession(this.station, p.sessionId)) break;
         this.enqueue(st, { form: 'z_report', report: zReport(this.station, p.sessionId as string), duplicate: false }, p.sessionId as string, rec.kind, p.closedBy as string, lang, 0);
         break;
       // The agreement prints in the language chosen with the customer, not the receipt language.
@@ -472,7 +480,7 @@ export class PrintQueue {
   private said = new Map<string, string>();
 }
 
-const QUEUED_BY = new Set(['slip.requested', 'receipt.posted', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared', 'arrangement.created', 'arrangement.reprinted']);
+const QUEUED_BY = new Set(['slip.requested', 'receipt.posted', 'batch.item', 'receipt.reprinted', 'receipt.voided', 'drawer.drop', 'drawer.paid_out', 'drawer.paid_in', 'session.closed', 'deposit.prepared', 'arrangement.created', 'arrangement.reprinted']);
 
 /** A stored message, or null when there is none (or it names a code this build does not know). */
 function storedMessage(json: string | null): StationMessage | null {

@@ -2,6 +2,7 @@
 import { STANDARD_FLOAT, type DenominationCounts } from '../../shared/denominations';
 import type { Statements } from '../db/statements';
 import type { ArrangementPolicy } from '../../shared/contract/arrangements';
+import type { BatchSettingsView } from '../../shared/contract/batches';
 
 export interface StationConfig {
   stationId: string;
@@ -27,6 +28,8 @@ export interface StationConfig {
   depositBank: { name: string; routing: string; account: string };
   /** What an admin changed of the arrangement policy (arrangements/policy.ts has the defaults). */
   arrangementPolicy?: Partial<ArrangementPolicy>;
+  /** File layouts per source and the GL clearing accounts of lockbox and online payments (batches/settings.ts). */
+  batchSettings?: Partial<BatchSettingsView>;
 }
 
 export const DEFAULT_CONFIG: StationConfig = {

@@ -11,6 +11,7 @@ import { formatReceiptNumber, receiptRecord, receiptView, viewFromRecord, type R
 import { catalog } from './catalogCache';
 import type { FeeInputs } from '../../shared/fees';
 import { requireOpenSession } from './sessions';
+import type { DrawerSessionsTable } from '../db/schema';
 import type { Station } from './station';
 import { canonicalJson } from '../../shared/canonical';
 import { assertDayOpen } from './postingGuards';
@@ -23,12 +24,13 @@ const KIND_WORD: Record<string, string> = { check: 'check', money_order: 'money 
 
 interface PreparedLine { revenueCode: string; accountNumber: string | null; amountCents: number; feeInputs: FeeInputs | null; description: string | null }
 
-function prepareLines(station: Station, input: PostReceiptInput, day: string): PreparedLine[] {
+function prepareLines(station: Station, input: PostReceiptInput, day: string, keepUnknownAccounts: boolean): PreparedLine[] {
   return input.lines.map((line, i) => {
     const code = catalog(station).get(line.revenueCode);
     if (!code || !code.active) throw new StationError('UNKNOWN_REVENUE_CODE', { code: line.revenueCode }, `lines.${i}.revenueCode`);
     if (code.requiresAccount && !line.accountNumber) throw new StationError('ACCOUNT_REQUIRED', { code: line.revenueCode }, `lines.${i}.accountNumber`);
-    if (line.accountNumber && !station.st.sqlGet('SELECT 1 FROM accounts WHERE account_number = ?', line.accountNumber)) {
+    // A batch keeps money for an unknown account (it raises an exception instead); the counter asks again.
+    if (!keepUnknownAccounts && line.accountNumber && !station.st.sqlGet('SELECT 1 FROM accounts WHERE account_number = ?', line.accountNumber)) {
       throw new StationError('UNKNOWN_ACCOUNT', { account: line.accountNumber }, `lines.${i}.accountNumber`);
     }
     const { rule } = scheduleOn(station, line.revenueCode, day);
@@ -54,14 +56,14 @@ function prepareLines(station: Station, input: PostReceiptInput, day: string): P
   });
 }
 
-function checkTenders(station: Station, input: PostReceiptInput, total: number, accounts: string[], today: string): { tendered: number; change: number } {
+function checkTenders(station: Station, input: PostReceiptInput, total: number, accounts: string[], today: string, skipCashOnly: boolean): { tendered: number; change: number } {
   let nonCash = 0, tendered = 0;
   input.tenders.forEach((t, i) => {
     tendered += t.amountCents;
     if (t.kind !== 'cash') nonCash += t.amountCents;
     if (t.kind === 'check') {
       if (!isValidRouting(t.routing)) throw new StationError('INVALID_ROUTING', { routing: t.routing }, `tenders.${i}.routing`);
-      const until = cashOnlyUntil(station, today, accounts, { routing: t.routing, account: t.account });
+      const until = skipCashOnly ? null : cashOnlyUntil(station, today, accounts, { routing: t.routing, account: t.account });
       if (until) throw new StationError('CASH_ONLY_PAYER', { until }, `tenders.${i}`);
     }
     // Only cash gives change: the non-cash tenders together may not pass the total.
@@ -121,21 +123,30 @@ function insertReceipt(station: Station, rec: ReceiptRecord): void {
  * journal row and outbox event, and what it pays on running arrangements. A replay of the same request
  * returns the receipt already written.
  */
-export function writeReceipt(station: Station, user: UserView, input: PostReceiptInput): { rec: ReceiptRecord; replay: boolean } {
+export interface WriteOptions {
+  /** A batch's own session (no drawer) instead of the user's open drawer session. */
+  session?: DrawerSessionsTable;
+  /** Money that came by mail or in a file is never refused for its account: the caller raises an exception. */
+  keepUnknownAccounts?: boolean;
+  /** Money already in the bank (a lockbox file): a cash-only flag cannot send the check back. */
+  skipCashOnly?: boolean;
+}
+
+export function writeReceipt(station: Station, user: UserView, input: PostReceiptInput, opts: WriteOptions = {}): { rec: ReceiptRecord; replay: boolean } {
   if (station.st.sqlGet('SELECT 1 FROM receipts WHERE id = ?', input.id)) {
     if (!sameRequest(station, input.id, input)) throw new StationError('IDEMPOTENCY_CONFLICT');
     return { rec: receiptRecord(station, input.id)!, replay: true };
   }
-  const session = requireOpenSession(station, user);
+  const session = opts.session ?? requireOpenSession(station, user);
   const now = station.clock.now();
   const day = station.businessDay(now);
   assertDayOpen(station, day);
-  const lines = prepareLines(station, input, day);
+  const lines = prepareLines(station, input, day, opts.keepUnknownAccounts ?? false);
   const stubs = lineStubs(station, input.lines);
   const total = lines.reduce((s, l) => s + l.amountCents, 0);
   if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
   const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
-  const { tendered, change } = checkTenders(station, input, total, accounts, day);
+  const { tendered, change } = checkTenders(station, input, total, accounts, day, opts.skipCashOnly ?? false);
   // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
   // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
   const seq = (station.st.sqlGet<{ s: number }>(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM receipts WHERE station_id = ?), 0),

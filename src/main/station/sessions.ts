@@ -56,7 +56,7 @@ export function sessionView(station: Station, row: DrawerSessionsTable): Session
 }
 
 export function liveSession(station: Station): DrawerSessionsTable | undefined {
-  return station.st.sqlGet<DrawerSessionsTable>("SELECT * FROM drawer_sessions WHERE station_id = ? AND state <> 'closed'", station.stationId);
+  return station.st.sqlGet<DrawerSessionsTable>("SELECT * FROM drawer_sessions WHERE station_id = ? AND state <> 'closed' AND kind = 'drawer'", station.stationId);
 }
 
 /** The open session this user may take money in. */

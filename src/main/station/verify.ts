@@ -7,6 +7,7 @@ import { formatReceiptNumber, receiptRecord } from './receiptView';
 import type { Station } from './station';
 import { endOfDayChecks } from './endOfDay/verifyChecks';
 import { arrangementChecks } from './arrangements/verifyChecks';
+import { batchChecks } from './batches/verifyChecks';
 
 export interface Finding { invariant: string; row: string; detail: string }
 export interface CheckResult { finding: Finding | null; counted: string }
@@ -106,7 +107,7 @@ function takeovers(station: Station): CheckResult {
   return { finding: null, counted: rows.length ? `${rows.length} takeovers` : '' };
 }
 
-export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks];
+export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks, ...batchChecks];
 
 export interface VerifyReport { ok: boolean; summary: string; finding: Finding | null }
 

@@ -22,6 +22,7 @@ export function OfficeMenu() {
     ['6', 'devices', t('office.devices'), true],
     ['7', 'sync', t('office.sync'), true],
     ['8', 'admin', t('office.admin'), sup],
+    ['9', 'batches', t('office.batches'), true],
   ];
   const items: MenuItem[] = entries.filter((e) => e[3]).map(([n, screen, label]) => ({ n, label, run: () => go(screen) }));
   return <DrawerMenu id="office-menu" title={t('office.title')} items={items} onClose={() => setOffice(false)} />;

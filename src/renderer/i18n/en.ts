@@ -185,7 +185,7 @@ export const en = {
   page: { back: 'Back' },
   office: {
     title: 'Office menu', till: 'Till', closeout: 'Close out the drawer', deposit: 'Bank deposit', returned: 'Returned check',
-    reports: 'Reports (X report, daily summary, exports)', devices: 'Printer and drawer', sync: 'Sync with the city hub', admin: 'Settings and users',
+    reports: 'Reports (X report, daily summary, exports)', devices: 'Printer and drawer', sync: 'Sync with the city hub', admin: 'Settings and users', batches: 'Mail, drop box and payment files',
     hint: 'Alt+O: office menu (close-out, deposit, reports, settings)',
   },
   closeout: {
@@ -239,6 +239,24 @@ export const en = {
     openSessions_one: '{{count}} drawer of this day is not closed out yet: close it out before closing the day.',
     openSessions_other: '{{count}} drawers of this day are not closed out yet: close them out before closing the day.',
     closedBy: 'Business day {{day}} was closed at {{at}} by {{who}}.', done: 'Business day {{day}} is closed.',
+  },
+  batch: {
+    title: 'Mail, drop box and payment files', openBatches: 'Open batches', none: 'Open a batch with the tape figures, or import a file.',
+    open: 'Open a batch', sourceLabel: 'Where the payments came from', tapeCount: 'Items on the tape', tapeTotal: 'Total on the tape', openButton: 'Open the batch',
+    source: { mail: 'Mail', drop_box: 'Drop box', lockbox: 'Bank lockbox file', online: 'Online payment file' },
+    state: { open: 'open', closed: 'closed' },
+    heading: 'Batch {{number}} ({{source}})', figures: 'Entered against the control figures', items: 'Items', amount: 'Amount',
+    control: 'Control (tape or file)', entered: 'Entered', difference: 'Difference', bank: 'Bank deposit (difference)',
+    enterItem: 'Enter a payment', lateOffer: 'Past due by the postmark: add the late penalty of {{amount}} (the check pays it too)', stub: 'Bill stub (scan or key the scanline)', stubHint: 'Enter reads it: the account and amount are filled in.', account: 'Account', dateReceived: 'Date received', postmark: 'Postmark (if late)', addButton: 'Add the payment',
+    itemList: 'Items entered ({{n}})', receipt: 'Receipt', void: 'Void', voidTitle: 'Void {{receipt}}', voidButton: 'Void the item', reason: 'Reason',
+    close: 'Close the batch', needsApproval: 'The batch does not balance: a supervisor approves closing it, with a reason.', closeButton: 'Close the batch',
+    closedBy: 'Closed by {{name}}', approvedBy: 'approved by {{name}}: {{reason}}', depositButton: 'Put it in a bank deposit', deposited: 'In a bank deposit.',
+    inBank: 'This money is already in the bank: it goes into no counter deposit.',
+    import: 'Import a payment file', file: 'File', bankDeposit: 'Bank deposit for the file', importButton: 'Import the file',
+    imported: 'Batch {{number}}: {{n}} payments imported, {{exceptions}} to resolve.', already: 'This file was imported before (batch {{number}}): nothing was added.',
+    exceptions: 'Payments to resolve ({{n}})', noExceptions: 'No payments to resolve.',
+    exceptionKind: { unknown_account: 'Unknown account {{account}}', closed_account: 'Closed account {{account}}' },
+    resolve: 'Resolve {{receipt}}', applyTo: 'Apply to account', applyButton: 'Apply to this account', refundButton: 'Mark for refund', printReport: 'Print the batch report', pdfReport: 'Batch report as PDF',
   },
   returned: {
     title: 'Returned check', find: 'Find the check', search: 'Search', noneFound: 'No check matches.', found: 'Checks found',
@@ -439,7 +457,7 @@ export const en = {
     job: {
       receipt: 'Receipt {{number}}', void: 'Void {{number}}', drop: 'Drop slip {{amountCents}}', paidOut: 'Paid-out slip {{amountCents}}',
       paidIn: 'Paid-in slip {{amountCents}}', xReport: 'X report {{day}} {{cashier}}', zReport: 'Z report {{day}} {{cashier}}',
-      depositSlip: 'Deposit slip {{amountCents}}', test: 'Test page', arrangement: 'Payment arrangement {{number}}',
+      depositSlip: 'Deposit slip {{amountCents}}', test: 'Test page', arrangement: 'Payment arrangement {{number}}', batchReport: 'Batch report {{number}}',
       validation: 'Validation {{number}} account {{account}}', endorsement: 'Endorsement {{number}} check {{checkNumber}}',
     },
     test: {

@@ -187,7 +187,7 @@ export const es: UiStrings = {
   page: { back: 'Volver' },
   office: {
     title: 'Menú de oficina', till: 'Caja', closeout: 'Cierre de caja', deposit: 'Depósito bancario', returned: 'Cheque devuelto',
-    reports: 'Informes (informe X, resumen diario, exportaciones)', devices: 'Impresora y cajón', sync: 'Sincronización con la central', admin: 'Configuración y usuarios',
+    reports: 'Informes (informe X, resumen diario, exportaciones)', devices: 'Impresora y cajón', sync: 'Sincronización con la central', admin: 'Configuración y usuarios', batches: 'Correo, buzón y archivos de pagos',
     hint: 'Alt+O: menú de oficina (cierre, depósito, informes, configuración)',
   },
   closeout: {
@@ -241,6 +241,24 @@ export const es: UiStrings = {
     openSessions_one: '{{count}} caja de este día aún no tiene su cierre: ciérrela antes de cerrar el día.',
     openSessions_other: '{{count}} cajas de este día aún no tienen su cierre: ciérrelas antes de cerrar el día.',
     closedBy: 'El día contable {{day}} se cerró a las {{at}}; lo cerró {{who}}.', done: 'El día contable {{day}} está cerrado.',
+  },
+  batch: {
+    title: 'Correo, buzón y archivos de pagos', openBatches: 'Lotes abiertos', none: 'Abra un lote con las cifras de la cinta, o importe un archivo.',
+    open: 'Abrir un lote', sourceLabel: 'De dónde llegaron los pagos', tapeCount: 'Partidas en la cinta', tapeTotal: 'Total de la cinta', openButton: 'Abrir el lote',
+    source: { mail: 'Correo', drop_box: 'Buzón', lockbox: 'Archivo lockbox del banco', online: 'Archivo de pagos en línea' },
+    state: { open: 'abierto', closed: 'cerrado' },
+    heading: 'Lote {{number}} ({{source}})', figures: 'Ingresado frente a las cifras de control', items: 'Partidas', amount: 'Importe',
+    control: 'Control (cinta o archivo)', entered: 'Ingresado', difference: 'Diferencia', bank: 'Depósito del banco (diferencia)',
+    enterItem: 'Ingresar un pago', lateOffer: 'Vencido según el matasellos: agregar el recargo de {{amount}} (el cheque también lo paga)', stub: 'Talón de la factura (escanee o teclee la línea)', stubHint: 'Enter lo lee: se llenan la cuenta y el importe.', account: 'Cuenta', dateReceived: 'Fecha de recepción', postmark: 'Matasellos (si es tardío)', addButton: 'Agregar el pago',
+    itemList: 'Partidas ingresadas ({{n}})', receipt: 'Recibo', void: 'Anular', voidTitle: 'Anular {{receipt}}', voidButton: 'Anular la partida', reason: 'Motivo',
+    close: 'Cerrar el lote', needsApproval: 'El lote no cuadra: un supervisor aprueba cerrarlo, con un motivo.', closeButton: 'Cerrar el lote',
+    closedBy: 'Cerrado por {{name}}', approvedBy: 'aprobado por {{name}}: {{reason}}', depositButton: 'Ponerlo en un depósito bancario', deposited: 'En un depósito bancario.',
+    inBank: 'Este dinero ya está en el banco: no va en un depósito del mostrador.',
+    import: 'Importar un archivo de pagos', file: 'Archivo', bankDeposit: 'Depósito del banco por el archivo', importButton: 'Importar el archivo',
+    imported: 'Lote {{number}}: {{n}} pagos importados, {{exceptions}} por resolver.', already: 'Este archivo ya se importó (lote {{number}}): no se agregó nada.',
+    exceptions: 'Pagos por resolver ({{n}})', noExceptions: 'No hay pagos por resolver.',
+    exceptionKind: { unknown_account: 'Cuenta desconocida {{account}}', closed_account: 'Cuenta cerrada {{account}}' },
+    resolve: 'Resolver {{receipt}}', applyTo: 'Aplicar a la cuenta', applyButton: 'Aplicar a esta cuenta', refundButton: 'Marcar para reembolso', printReport: 'Imprimir el informe del lote', pdfReport: 'Informe del lote en PDF',
   },
   returned: {
     title: 'Cheque devuelto', find: 'Buscar el cheque', search: 'Buscar', noneFound: 'Ningún cheque coincide.', found: 'Cheques encontrados',
@@ -441,7 +459,7 @@ export const es: UiStrings = {
     job: {
       receipt: 'Recibo {{number}}', void: 'Anulación {{number}}', drop: 'Depósito a caja fuerte {{amountCents}}', paidOut: 'Salida de efectivo {{amountCents}}',
       paidIn: 'Entrada de efectivo {{amountCents}}', xReport: 'Informe X {{day}} {{cashier}}', zReport: 'Informe Z {{day}} {{cashier}}',
-      depositSlip: 'Boleta de depósito {{amountCents}}', test: 'Página de prueba', arrangement: 'Convenio de pago {{number}}',
+      depositSlip: 'Boleta de depósito {{amountCents}}', test: 'Página de prueba', arrangement: 'Convenio de pago {{number}}', batchReport: 'Informe del lote {{number}}',
       validation: 'Validación {{number}} cuenta {{account}}', endorsement: 'Endoso {{number}} cheque {{checkNumber}}',
     },
     test: {

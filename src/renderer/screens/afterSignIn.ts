@@ -9,4 +9,5 @@ export { Reports } from './Reports';
 export { Devices } from './Devices';
 export { SyncScreen } from './Sync';
 export { Admin } from './Admin';
+export { Batches } from './Batches';
 export { OfficeMenu } from '../components/OfficeMenu';

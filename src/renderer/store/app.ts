@@ -8,7 +8,7 @@ import type { SyncStatusView } from '../../shared/contract/sync';
 import { call } from '../transport';
 import i18n from '../i18n';
 
-export type Screen = 'till' | 'closeout' | 'deposit' | 'returned' | 'reports' | 'devices' | 'sync' | 'admin';
+export type Screen = 'till' | 'closeout' | 'deposit' | 'returned' | 'reports' | 'devices' | 'sync' | 'admin' | 'batches';
 
 /** text: as worded when it came; word: words it again in the language now set (a notice outlives a language switch). */
 export interface Notice { id: number; kind: 'info' | 'warn' | 'error'; text: string; word?: () => string; at: number }

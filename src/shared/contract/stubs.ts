@@ -28,5 +28,9 @@ export const stubsContract = {
     wedge: wedgeSettingsSchema.optional(),
   }).strict()),
   /** A scan (keyboard wedge or serial scanner) read against the formats, the directory and the fees. */
-  'stubs.scan': op<StubScanView>()('cashier', z.object({ raw: freeText({ min: 1, minMessage: 'Nothing was scanned.', max: 400, cardCheck: false }) }).strict()),
+  'stubs.scan': op<StubScanView>()('cashier', z.object({
+    raw: freeText({ min: 1, minMessage: 'Nothing was scanned.', max: 400, cardCheck: false }),
+    /** The day the payment counts as made, for the late penalty: a mailed payment's postmark (else its date received). Today by default. */
+    asOf: z.iso.date({ message: 'A date: YYYY-MM-DD.' }).optional(),
+  }).strict()),
 } as const;

@@ -68,7 +68,7 @@ describe(`a day with the hub down (${ENGINE})`, () => {
     expect(totals.receipts).toBe(29);
     const cis = (await hub.adminText(`/v1/admin/exports/cis-payments?day=${day}`)).trim().split('\r\n').slice(1);
     expect(cis.length).toBeGreaterThan(0);
-    expect(cis.every((row) => row.endsWith(',Y'))).toBe(true);
+    expect(cis.every((row) => row.endsWith(`,Y,${day},counter`))).toBe(true);
     expect(cis.some((row) => row.includes(receipts[4]!.receiptNumber))).toBe(false);
   });
 });

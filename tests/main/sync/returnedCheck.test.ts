@@ -50,8 +50,8 @@ describe(`returned checks at the hub (${ENGINE})`, () => {
     const cis = (await hub.adminText(`/v1/admin/exports/cis-payments?day=${day}`)).trim().split('\r\n');
     const at = a.station.nowIso();
     expect(cis.slice(-2)).toEqual([
-      `${day},reversal,ST01,${r.receiptNumber},1,${acct},WATER,401-3410-34340,-64.00,${at},N`,
-      `${day},fee,ST01,${r.receiptNumber},0,${acct},NSF,001-1410-36990,30.00,${at},N`,
+      `${day},reversal,ST01,${r.receiptNumber},1,${acct},WATER,401-3410-34340,-64.00,${at},N,${day},counter`,
+      `${day},fee,ST01,${r.receiptNumber},0,${acct},NSF,001-1410-36990,30.00,${at},N,${day},counter`,
     ]);
     const gl = (await hub.adminText(`/v1/admin/exports/gl-journal?day=${day}`)).trim().split('\r\n').slice(1).map((l) => l.split(','));
     const cents = (x: string) => (x ? Number(x.replace('.', '').replace('-', '')) : 0);

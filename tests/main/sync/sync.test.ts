@@ -101,7 +101,7 @@ describe(`station sync (${ENGINE})`, () => {
     const back = await t.ok('sync.now', {});
     expect(back).toMatchObject({ state: 'online', pendingCount: 0 });
     const cis = await hub.adminText(`/v1/admin/exports/cis-payments?day=${r.businessDay}`);
-    expect(cis.split('\r\n')[1]).toBe(`${r.businessDay},payment,ST01,${r.receiptNumber},1,100001-37,WATER,401-3410-34340,7.00,${r.createdAt},Y`);
+    expect(cis.split('\r\n')[1]).toBe(`${r.businessDay},payment,ST01,${r.receiptNumber},1,100001-37,WATER,401-3410-34340,7.00,${r.createdAt},Y,${r.businessDay},counter`);
     expect(Number((await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM offline_receipts`.execute(hub.db.kysely)).rows[0]!.n)).toBe(1);
   });
 });

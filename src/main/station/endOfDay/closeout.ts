@@ -225,7 +225,7 @@ export function reopenSession(station: Station, user: UserView, input: { id: str
     if (s.state === 'open') throw new StationError('SESSION_NOT_COUNTED', {}, 'sessionId');
     const deposit = depositOfSession(station, s.id);
     if (deposit) throw new StationError('REOPEN_DEPOSITED', { deposit }, 'sessionId');
-    const live = station.st.sqlGet<{ id: string }>("SELECT id FROM drawer_sessions WHERE station_id = ? AND state <> 'closed' AND id <> ?", s.station_id, s.id);
+    const live = station.st.sqlGet<{ id: string }>("SELECT id FROM drawer_sessions WHERE station_id = ? AND state <> 'closed' AND kind = 'drawer' AND id <> ?", s.station_id, s.id);
     if (live) throw new StationError('REOPEN_STATION_BUSY', { station: s.station_id }, 'sessionId');
     assertDayOpen(station, s.business_day);
     const c = latestCount(station, s.id)!;

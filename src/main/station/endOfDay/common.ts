@@ -60,7 +60,7 @@ export function loadSession(station: Station, sessionId: string, field = 'sessio
 /** The given session, or the live (not closed) session of this station. */
 export function sessionOrLive(station: Station, sessionId: string | undefined): DrawerSessionsTable {
   if (sessionId) return loadSession(station, sessionId);
-  const s = station.st.sqlGet<DrawerSessionsTable>("SELECT * FROM drawer_sessions WHERE station_id = ? AND state <> 'closed'", station.stationId);
+  const s = station.st.sqlGet<DrawerSessionsTable>("SELECT * FROM drawer_sessions WHERE station_id = ? AND state <> 'closed' AND kind = 'drawer'", station.stationId);
   if (!s) throw new StationError('NO_OPEN_SESSION');
   return s;
 }

@@ -1,6 +1,6 @@
 // The daily summary: the day's receipts by revenue code, GL account, tender and cashier (equal to the
 // sum of the day's close-outs), with the returned checks recorded that day shown apart and netted.
-import type { CashierTotal, CloseoutSummaryLine, DailySummary, RevenueCodeTotal } from '../../../shared/endOfDayViews';
+import type { CashierTotal, CloseoutSummaryLine, CollectionPointTotal, DailySummary, RevenueCodeTotal } from '../../../shared/endOfDayViews';
 import type { SessionState } from '../../../shared/domain';
 import type { Station } from '../station';
 import { byGlAccount, byRevenueCode, byTender, cardsByBrand, receiptTotals, toRevenueTotals, voidTotals } from './aggregates';
@@ -26,6 +26,16 @@ function closeoutLines(station: Station, day: string): CloseoutSummaryLine[] {
     const c = s.state === 'open' ? undefined : latest.get(s.id) as { o: number } | undefined;
     return { sessionId: s.id, stationId: s.station_id, cashier: person(station, s.cashier_id), state: s.state, receiptCount: t?.n ?? 0, totalCents: t?.total ?? 0, overShortCents: c ? c.o : null };
   });
+}
+
+const POINTS = ['counter', 'mail', 'drop_box', 'lockbox', 'online'] as const;
+
+/** The day's receipts by where they came from; a receipt with no batch item came over the counter. */
+function byCollectionPoint(station: Station, day: string): CollectionPointTotal[] {
+  const rows = new Map(station.st.sqlAll<{ point: CollectionPointTotal['point']; n: number; total: number }>(
+    `SELECT COALESCE(i.collection_point, 'counter') AS point, COUNT(*) AS n, SUM(r.total_cents) AS total FROM receipts r
+     LEFT JOIN batch_items i ON i.receipt_id = r.id WHERE r.business_day = ? AND ${LIVE} GROUP BY 1`, day).map((x) => [x.point, x]));
+  return POINTS.filter((p) => rows.has(p)).map((p) => ({ point: p, count: rows.get(p)!.n, totalCents: rows.get(p)!.total }));
 }
 
 function byCashier(lines: CloseoutSummaryLine[]): CashierTotal[] {
@@ -81,6 +91,7 @@ export function dailySummary(station: Station, day: string): DailySummary {
       byTender: byTender(station, where, params),
       cardsByBrand: cardsByBrand(station, where, params),
       byCashier: byCashier(closeouts),
+      byCollectionPoint: byCollectionPoint(station, day),
       totalCents: receipts.totalCents,
     },
     closeouts: {

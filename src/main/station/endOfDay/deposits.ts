@@ -30,6 +30,9 @@ function basis(station: Station, sessionIds: string[]): Basis {
     if (sessionIds.indexOf(id) !== i) throw new StationError('DEPOSIT_SESSION_REPEATED', { session: id }, `sessionIds.${i}`);
     const s = loadSession(station, id, `sessionIds.${i}`);
     if (s.state !== 'closed') throw new StationError('DEPOSIT_SESSION_NOT_CLOSED', { session: id }, `sessionIds.${i}`);
+    // Lockbox and online batches are already in the bank: they go into no counter deposit.
+    const inBank = station.st.sqlGet<{ batch_number: string; source: string }>("SELECT batch_number, source FROM batches WHERE session_id = ? AND source IN ('lockbox', 'online')", id);
+    if (inBank) throw new StationError('DEPOSIT_BATCH_IN_BANK', { batch: inBank.batch_number, source: inBank.source }, `sessionIds.${i}`);
     const taken = depositOfSession(station, id);
     if (taken) throw new StationError('DEPOSIT_SESSION_TAKEN', { session: id, deposit: taken }, `sessionIds.${i}`);
     const c = latestCount(station, id)!;
@@ -101,7 +104,8 @@ function build(station: Station, b: Basis, floatKept: DenominationCounts, row: D
 
 /** Distinct stations among the sessions: each drawer needs its float tomorrow. */
 function floatsNeeded(sessions: DrawerSessionsTable[]): number {
-  return new Set(sessions.map((s) => s.station_id)).size;
+  // A batch has no drawer: it keeps no float back.
+  return new Set(sessions.filter((s) => (s.kind ?? 'drawer') === 'drawer').map((s) => s.station_id)).size;
 }
 
 /** The configured float for the sessions' stations, in cents. */

@@ -16,6 +16,7 @@ export function dailySummaryCsv(station: Station, day: string): CsvExport {
   for (const b of c.cardsByBrand) rows.push([day, 'card_brand', b.brand, '', '', b.count, amount(b.totalCents)]);
   for (const k of c.byCashier) rows.push([day, 'cashier', k.cashier.id, k.cashier.name, '', k.receiptCount, amount(k.totalCents)]);
   for (const k of c.byCashier) rows.push([day, 'cashier_over_short', k.cashier.id, k.cashier.name, '', k.sessionCount, amount(k.overShortCents)]);
+  for (const p of c.byCollectionPoint) rows.push([day, 'collection_point', p.point, '', '', p.count, amount(p.totalCents)]);
   rows.push([day, 'voids', '', '', '', c.voids.count, amount(c.voids.totalCents)]);
   rows.push([day, 'collections_total', '', '', '', c.receipts.count, amount(c.totalCents)]);
   for (const r of s.returnedChecks.byRevenueCode) rows.push([day, 'returned_check', r.revenueCode, r.nameEn, r.glAccount, r.lineCount, amount(-r.totalCents)]);

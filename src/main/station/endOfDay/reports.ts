@@ -67,7 +67,11 @@ export function listSessions(station: Station, user: UserView, q: { businessDay?
   const params: (string | number)[] = [];
   if (q.businessDay) { cond.push('s.business_day = ?'); params.push(q.businessDay); }
   if (q.state) { cond.push('s.state = ?'); params.push(q.state); }
-  if (q.undeposited) cond.push('NOT EXISTS (SELECT 1 FROM deposit_sessions d WHERE d.session_id = s.id)');
+  if (q.undeposited) {
+    cond.push('NOT EXISTS (SELECT 1 FROM deposit_sessions d WHERE d.session_id = s.id)');
+    // Lockbox and online batches are already in the bank.
+    cond.push("NOT EXISTS (SELECT 1 FROM batches b WHERE b.session_id = s.id AND b.source IN ('lockbox', 'online'))");
+  }
   // A cashier sees their own sessions; a supervisor sees all.
   if (!roleAtLeast(user.role, 'supervisor')) { cond.push('s.cashier_id = ?'); params.push(user.id); }
   const rows = station.st.sqlAll<DrawerSessionsTable & { n: number }>(

@@ -9,5 +9,5 @@ export const stubsHandlers: Handlers<keyof typeof stubsContract> = {
   'stubs.updateSettings': ({ station, user }, i) => saveStubSettings(station, user, {
     ...(i.formats ? { formats: i.formats } : {}), ...(i.wedge ? { wedge: i.wedge } : {}),
   }),
-  'stubs.scan': ({ station }, i) => scanStub(station, i.raw),
+  'stubs.scan': ({ station }, i) => scanStub(station, i.raw, i.asOf),
 };

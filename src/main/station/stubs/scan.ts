@@ -10,7 +10,7 @@ import { lateOffer } from './late';
 import { paidToday } from './paidToday';
 import { readStub } from './read';
 
-export function scanStub(station: Station, raw: string): StubScanView {
+export function scanStub(station: Station, raw: string, asOf?: string): StubScanView {
   const stub = readStub(station, raw);
   const code = catalog(station).get(stub.revenueCode);
   if (!code || !code.active) throw new StationError('UNKNOWN_REVENUE_CODE', { code: stub.revenueCode }, 'raw.revenueCode');
@@ -25,7 +25,8 @@ export function scanStub(station: Station, raw: string): StubScanView {
   return {
     stub, account,
     revenueCode: { code: code.code, nameEn: code.nameEn, nameEs: code.nameEs },
-    late: lateOffer(station, stub.dueDate, stub.amountCents, day),
+    // A mailed payment is on time when its postmark is: the penalty is judged on the day it counts as made.
+    late: lateOffer(station, stub.dueDate, stub.amountCents, asOf && asOf < day ? asOf : day),
     paidToday: paidToday(station, stubKey(stub), day),
   };
 }
