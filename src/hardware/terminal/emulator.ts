@@ -4,6 +4,7 @@
 // (hold until aborted), go silent, approve offline, approve part of the amount, ask for a signature,
 // or approve and then lose the response. It never sends a full card number, as a real one never does.
 import https from 'node:https';
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -80,7 +81,7 @@ export class TerminalEmulator extends EventEmitter {
     await new Promise<void>((ok) => this.server.close(() => ok()));
   }
 
-  private async handle(text: string, res: import('node:http').ServerResponse): Promise<void> {
+  private async handle(text: string, res: ServerResponse): Promise<void> {
     let plain: Json;
     try {
       const outer = JSON.parse(text) as { SaleToPOIRequest: SecuredMessage };
@@ -130,7 +131,7 @@ export class TerminalEmulator extends EventEmitter {
     return text;
   }
 
-  private payment(h: Record<string, string>, req: Json, res: import('node:http').ServerResponse, reply: (c: Category, b: Json | null) => void): void {
+  private payment(h: Record<string, string>, req: Json, res: ServerResponse, reply: (c: Category, b: Json | null) => void): void {
     const amounts = (req.PaymentTransaction as Json).AmountsReq as Json;
     const requestedCents = toCents(amounts.RequestedAmount);
     const currency = String(amounts.Currency ?? 'USD');
