@@ -9,6 +9,7 @@ import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
 import { dailySummaryCsv, receiptsJournalCsv } from './station/endOfDay/exports';
 import { startWebServer } from './web/server';
+import { startCardRecovery } from './station/card/start';
 import { ensureRenderer } from './web/rendererBuild';
 import { buildElectron, electronBinary } from './shell/launch';
 import { spawn } from 'node:child_process';
@@ -67,6 +68,7 @@ async function serve(db: string, port: number | undefined, how: string): Promise
   attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
   startSync(station); // idles until an admin enrols the station with the hub
   attachBackups(station); // idles until an admin sets a backup folder
+  void startCardRecovery(station); // unfinished card attempts settled with the terminal before the next charge
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };

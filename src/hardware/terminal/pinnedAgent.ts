@@ -9,7 +9,8 @@ import type { Duplex } from 'node:stream';
 export class CertificateRefused extends Error {}
 
 export class PinnedAgent extends https.Agent {
-  constructor(private readonly pin: string) { super({ keepAlive: true, maxSockets: 4 }); }
+  // No keep-alive: a request on a socket the terminal has dropped could not be told "never sent" from "lost".
+  constructor(private readonly pin: string) { super({ keepAlive: false, maxSockets: 4 }); }
 
   override createConnection(options: http.ClientRequestArgs, done?: (err: Error | null, stream: Duplex) => void): undefined {
     const host = String(options.host ?? options.hostname ?? '');

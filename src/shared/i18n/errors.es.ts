@@ -105,5 +105,13 @@ export const errorsEs: Record<ErrorCode, string> = {
   SLIP_NOT_FOUND: 'No hay {{form}} número {{number}} en el recibo {{receipt}}.',
   SLIP_NOT_A_SLIP: 'Ese trabajo de impresión no es una validación ni un endoso.',
   NO_SLIP_STATION: 'Esta impresora no tiene estación de formularios (un ajuste): aquí no se imprimen validaciones ni endosos.',
+  CARD_NO_TERMINAL: 'Esta estación no tiene terminal de tarjetas configurada. Registre el pago con tarjeta de forma manual, o pida a un administrador que configure la terminal en Dispositivos.',
+  CARD_UNRESOLVED: 'Un pago con tarjeta en la terminal sigue sin resolverse ({{amount}}). Resuélvalo antes de la próxima venta: pulse Consultar la terminal, o llame a un supervisor.',
+  CARD_OVER_DUE: 'El monto con tarjeta ({{amount}}) es mayor que lo que falta pagar ({{due}}).',
+  CARD_ATTEMPT_NOT_FOUND: 'No hay pago con tarjeta {{attempt}} en esta estación.',
+  CARD_ATTEMPT_NOT_USABLE: 'El pago con tarjeta {{attempt}} no puede pagar este recibo: está {{state}}, es de otra venta o ya está en un recibo.',
+  CARD_ATTEMPT_AMOUNT: 'La forma de pago con tarjeta ({{given}}) no es el monto que aprobó la terminal ({{approved}}).',
+  CARD_KEYED_FIELDS: 'Una tarjeta registrada a mano necesita la marca, los últimos 4 dígitos y el código de autorización.',
+  CARD_ALREADY_ASKED: 'Este pago con tarjeta ya se envió a la terminal; se muestra su resultado en lugar de cobrar otra vez.',
   INTERNAL: 'Ocurrió un error dentro de la estación; no se guardó nada. Avise a TI: {{detail}}',
 };

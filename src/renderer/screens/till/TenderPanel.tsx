@@ -123,7 +123,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
               const what = `${t(`tender.${x.tender.kind}`)} ${money(x.tender.amountCents, lang)}`;
               return (
                 <tr key={x.key}>
-                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand}`)} …${x.tender.last4}` : ''}</th>
+                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand ?? "other"}`)} …${x.tender.last4 ?? ""}` : ''}</th>
                   <td className="num">{money(x.tender.amountCents, lang)}</td>
                   <td><button type="button" className="ghost small" aria-label={t('tender.removeTender', { n: i + 1, what })} onClick={() => removeTender(x.key)}>✕</button></td>
                 </tr>
