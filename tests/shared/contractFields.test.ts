@@ -42,13 +42,17 @@ const LOOKUP_KEYS = new Set([
   'deposit.prepare depositId', 'deposit.verify depositId', 'deposit.get depositId', 'returnedCheck.record receiptNumber',
   'devices.updateSettings devices.0.options.<key>', 'print.xReport sessionId', 'print.zReport sessionId', 'print.depositSlip depositId',
   'print.preview receiptNumber', 'pdf.zReport sessionId', 'pdf.depositSlip depositId', 'drawer.log sessionId',
+  // card.charge carries the sale as receipt.post does (the same line schema).
+  'card.charge lines.0.revenueCode',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',
   // Numbers with a format of their own, any of which may pass the Luhn check: a city account number
   // (looked up in the directory), a bank account number (printed as its last four), the hub's enrolment code.
   'accounts.get accountNumber', 'receipt.post lines.0.accountNumber', 'receipt.post tenders.0.account', 'closeout.count extras.0.account',
-  'returnedCheck.find account', 'sync.enrol code']);
+  'returnedCheck.find account', 'sync.enrol code',
+  // card.charge carries the sale's lines and other tenders with receipt.post's own schemas.
+  'card.charge lines.0.accountNumber', 'card.charge tenders.0.account', 'card.charge tenders.0.micrRaw']);
 
 describe('every text field of the contract', () => {
   it('the walk finds the free-text fields the issue names', () => {

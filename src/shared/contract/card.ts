@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ReceiptView } from '../views';
 import type { CardAttemptView } from '../terminal';
 import { positiveCentsSchema } from '../money';
-import { freeText } from '../text';
+import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from '../text';
 import { emptyInput, op, requestId } from './op';
 import { receiptLineInput, tenderInput } from './ledger';
 
@@ -30,8 +30,8 @@ export interface CardReconciliationView {
 export const terminalSettingsPatch = z.object({
   enabled: z.boolean().optional(),
   url: z.string().max(200).regex(/^https:\/\/[A-Za-z0-9.\-[\]:]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, 'The terminal address is https://host:port/path.').optional(),
-  poiId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'The POIID is letters, digits and dashes (e.g. V400m-123456789).').optional(),
-  keyIdentifier: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'The key identifier is letters, digits, dashes or underscores.').optional(),
+  poiId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'The POIID is letters, digits and dashes (e.g. V400m-123456789).').refine(noCardNumber, CARD_NUMBER_MESSAGE).optional(),
+  keyIdentifier: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'The key identifier is letters, digits, dashes or underscores.').refine(noCardNumber, CARD_NUMBER_MESSAGE).optional(),
   keyVersion: z.number().int().min(0).max(1_000_000).optional(),
   passphrase: freeText({ min: 8, minMessage: 'The passphrase has at least 8 characters.', max: 100 }).optional(),
   certificatePin: z.string().regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, "The certificate pin is the terminal certificate's SHA-256 fingerprint (64 hex digits).").optional(),
