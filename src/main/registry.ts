@@ -10,6 +10,7 @@ import { arrangementPdfHandler } from './devices/arrangementPdfHandler';
 import { stubsHandlers } from './station/stubs/handlers';
 import { slipsHandlers } from './devices/slipHandlers';
 import { cardHandlers } from './station/card/handlers';
+import { voidWithReversal } from './station/card/voidReversal';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -23,4 +24,6 @@ export const allHandlers: Handlers = {
   ...stubsHandlers,
   ...slipsHandlers,
   ...cardHandlers,
+  // A void of a receipt paid by card at the terminal reverses the charge there.
+  'receipt.void': voidWithReversal(ledgerHandlers['receipt.void']),
 };

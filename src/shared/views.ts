@@ -130,6 +130,8 @@ export interface ReceiptView {
   voided: { at: string; reason: string; approvedBy: string } | null;
   /** True on reprints: the printed copy says DUPLICATE. */
   duplicate: boolean;
+  /** After a void: what became of each card charged at the terminal (a refusal says what to do instead). */
+  cardReversals?: { attemptId: string; amountCents: number; reversed: boolean; reason: string | null }[];
 }
 
 export interface MovementView {

@@ -124,6 +124,7 @@ export const en = {
     check: 'Check the terminal', checked: 'Every card payment is settled with the terminal.',
     notSetUp: 'No card terminal is set up: key the card payment.',
     reversed: 'The card charge of {{amount}} was reversed at the terminal.',
+    notReversed: 'The card charge of {{amount}} was NOT reversed ({{reason}}). Refund it to the card at the terminal and keep the refund slip with the void.',
     signature: 'Signature required: ask the customer to sign the receipt.',
   },
   fee: {

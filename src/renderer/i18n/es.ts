@@ -126,6 +126,7 @@ export const es: UiStrings = {
     check: 'Consultar la terminal', checked: 'Todos los pagos con tarjeta están resueltos con la terminal.',
     notSetUp: 'No hay terminal de tarjetas configurada: teclee el pago con tarjeta.',
     reversed: 'El cargo de {{amount}} a la tarjeta se anuló en la terminal.',
+    notReversed: 'El cargo de {{amount}} a la tarjeta NO se anuló ({{reason}}). Reembólselo a la tarjeta en la terminal y guarde el comprobante con la anulación.',
     signature: 'Se requiere firma: pida al cliente que firme el recibo.',
   },
   fee: {

@@ -116,9 +116,24 @@ describe('charging a card', () => {
     expect([...rig.emu.log.values()].find((x) => x.serviceId && x.transactionId === first.attempt.approval!.transactionId)!.reversed).toBe(true);
   });
 
+  it('a void sends a ReversalRequest; a terminal that can no longer reverse says what to do instead', async () => {
+    const a = await t.ok('card.charge', { attemptId: uuid(), receiptId: uuid(), amountCents: 5000, lines: lines(), tenders: [] });
+    const v = await t.ok('receipt.void', { id: uuid(), receiptNumber: a.receipt!.receiptNumber, reason: 'wrong account', approval: { userId: 'supervisor', pin: PINS.supervisor } });
+    expect(v.cardReversals).toEqual([{ attemptId: a.attempt.id, amountCents: 5000, reversed: true, reason: null }]);
+    expect(rig.emu.log.get([...rig.emu.log.values()].find((x) => x.transactionId === a.attempt.approval!.transactionId)!.serviceId)!.reversed).toBe(true);
+    rig.emu.refuseReversals = true;
+    const b = await t.ok('card.charge', { attemptId: uuid(), receiptId: uuid(), amountCents: 5000, lines: lines(), tenders: [] });
+    const w = await t.ok('receipt.void', { id: uuid(), receiptNumber: b.receipt!.receiptNumber, reason: 'wrong account', approval: { userId: 'supervisor', pin: PINS.supervisor } });
+    expect(w.cardReversals?.[0]).toMatchObject({ reversed: false, reason: expect.stringContaining('refund the card at the terminal') });
+    rig.emu.refuseReversals = false;
+  });
+
   it('reconciliation by brand matches the session, and verify holds invariant 9', async () => {
+    // The voided charge the terminal would not reverse is the one difference, shown on its brand.
     const rec = await t.ok('card.reconcile', {});
-    expect(rec.matches).toBe(true);
+    expect(rec.matches).toBe(false);
+    expect(rec.brands.filter((b) => b.differenceCents !== 0)).toEqual([expect.objectContaining({ brand: 'visa', differenceCents: 5000 })]);
+    expect(rec.brands.find((b) => b.brand === 'mastercard')).toBeUndefined();
     expect(verifyLedger(t.station).summary).toMatch(/^OK.*approved card attempts/);
   });
 
@@ -137,4 +152,3 @@ describe('charging a card', () => {
   });
 });
 
-void PINS;
