@@ -116,6 +116,18 @@ describe('charging a card', () => {
     expect([...rig.emu.log.values()].find((x) => x.serviceId && x.transactionId === first.attempt.approval!.transactionId)!.reversed).toBe(true);
   });
 
+  it('the printed receipt carries the EMV fields, a signature line when the terminal asks, and KEYED on a keyed card', async () => {
+    rig.emu.script.push({ kind: 'signature' });
+    const r = await t.ok('card.charge', { attemptId: uuid(), receiptId: uuid(), amountCents: 5000, lines: lines(), tenders: [] });
+    const en = (await t.ok('print.preview', { receiptNumber: r.receipt!.receiptNumber, columns: 48, lang: 'en' })).lines.join('\n');
+    for (const want of ['Card **** **** **** 0010', 'Application VISA CREDIT', `AID ${TEST_CARD.aid}`, 'Entry Swiped', `Terminal ${rig.emu.poiId}`, `Result APPROVED auth ${r.attempt.approval!.authCode}`, 'Cardholder signature']) expect(en).toContain(want);
+    expect(en).not.toContain('476173');
+    const es = (await t.ok('print.preview', { receiptNumber: r.receipt!.receiptNumber, columns: 32, lang: 'es' })).lines.join('\n');
+    for (const want of ['Lectura Banda', 'Resultado APROBADA', 'Firma del titular']) expect(es).toContain(want);
+    const keyed = await t.ok('receipt.post', { id: uuid(), lines: lines(), tenders: [{ kind: 'card', amountCents: 5000, brand: 'amex', last4: '1005', authCode: 'Z9' }] });
+    expect((await t.ok('print.preview', { receiptNumber: keyed.receiptNumber, lang: 'en' })).lines.join('\n')).toContain('KEYED');
+  });
+
   it('a void sends a ReversalRequest; a terminal that can no longer reverse says what to do instead', async () => {
     const a = await t.ok('card.charge', { attemptId: uuid(), receiptId: uuid(), amountCents: 5000, lines: lines(), tenders: [] });
     const v = await t.ok('receipt.void', { id: uuid(), receiptNumber: a.receipt!.receiptNumber, reason: 'wrong account', approval: { userId: 'supervisor', pin: PINS.supervisor } });
