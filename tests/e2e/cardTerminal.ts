@@ -60,13 +60,29 @@ export async function cardDay(till: Till, rig: Awaited<ReturnType<typeof termina
   const second = lastNumber()!;
   expect(tendersOf(second).map((x) => [x.kind, x.amount_cents])).toEqual([['cash', 2000], ['card', 4000]]);
 
+  // 2b. A convenience fee: shown to the payer first, charged with the amount, its own line on the receipt.
+  await t.ok('card.updateFeeSettings', { rules: { WATER: { type: 'flat', amountCents: 200 } } }, 'admin');
+  await payAccount(page, accounts[3]!.accountNumber, '3000');
+  await page.keyboard.press('F8');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('card-fee').filter({ hasText: fill(w.card.fee, { fee: '$2.00', total: '$32.00' }) }).waitFor();
+  await look(page, `${p}02b-fee`);
+  expect(lastNumber()).toBe(second);
+  await page.keyboard.press('Enter');
+  await page.locator('.change-due').waitFor();
+  const withFee = lastNumber()!;
+  expect(st.sqlAll<{ revenue_code: string; amount_cents: number }>('SELECT l.revenue_code, l.amount_cents FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.receipt_number = ? ORDER BY line_no', withFee))
+    .toEqual([{ revenue_code: 'WATER', amount_cents: 3000 }, { revenue_code: 'CARDFEE', amount_cents: 200 }]);
+  expect(tendersOf(withFee).map((x) => x.amount_cents)).toEqual([3200]);
+  await t.ok('card.updateFeeSettings', { rules: {} }, 'admin');
+
   // 3. A decline says so; the sale stays as it was.
   await payAccount(page, accounts[2]!.accountNumber, '1500');
   rig.emu.script.push({ kind: 'decline', reason: 'Insufficient funds' });
   await page.keyboard.press('F8');
   await page.keyboard.press('Enter');
   await page.getByTestId('card-notice').filter({ hasText: fill(w.card.declined, { reason: 'Insufficient funds' }) }).waitFor();
-  expect(lastNumber()).toBe(second);
+  expect(lastNumber()).toBe(withFee);
   await look(page, `${p}03-declined`);
 
   // 4. The customer cancels at the terminal; then the cashier cancels one the customer walked away from.
@@ -80,7 +96,7 @@ export async function cardDay(till: Till, rig: Awaited<ReturnType<typeof termina
   await page.getByTestId('card-waiting').waitFor();
   await page.getByRole('button', { name: w.card.cancel }).click();
   await page.getByTestId('card-notice').filter({ hasText: fill(w.card.cancelled, { reason: 'Cancelled at the till' }) }).waitFor();
-  expect(lastNumber()).toBe(second);
+  expect(lastNumber()).toBe(withFee);
 
   // 5. The terminal is away: the till says so, and keyed entry completes the sale, marked keyed.
   const port = Number(new URL(rig.emu.url).port);

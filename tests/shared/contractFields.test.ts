@@ -43,7 +43,7 @@ const LOOKUP_KEYS = new Set([
   'devices.updateSettings devices.0.options.<key>', 'print.xReport sessionId', 'print.zReport sessionId', 'print.depositSlip depositId',
   'print.preview receiptNumber', 'pdf.zReport sessionId', 'pdf.depositSlip depositId', 'drawer.log sessionId',
   // card.charge carries the sale as receipt.post does (the same line schema).
-  'card.charge lines.0.revenueCode',
+  'card.charge lines.0.revenueCode', 'card.feeQuote lines.0.revenueCode',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',
@@ -52,7 +52,7 @@ const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.
   'accounts.get accountNumber', 'receipt.post lines.0.accountNumber', 'receipt.post tenders.0.account', 'closeout.count extras.0.account',
   'returnedCheck.find account', 'sync.enrol code',
   // card.charge carries the sale's lines and other tenders with receipt.post's own schemas.
-  'card.charge lines.0.accountNumber', 'card.charge tenders.0.account', 'card.charge tenders.0.micrRaw']);
+  'card.charge lines.0.accountNumber', 'card.charge tenders.0.account', 'card.charge tenders.0.micrRaw', 'card.feeQuote lines.0.accountNumber']);
 
 describe('every text field of the contract', () => {
   it('the walk finds the free-text fields the issue names', () => {

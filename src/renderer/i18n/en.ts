@@ -125,6 +125,7 @@ export const en = {
     notSetUp: 'No card terminal is set up: key the card payment.',
     reversed: 'The card charge of {{amount}} was reversed at the terminal.',
     notReversed: 'The card charge of {{amount}} was NOT reversed ({{reason}}). Refund it to the card at the terminal and keep the refund slip with the void.',
+    fee: 'A card convenience fee of {{fee}} applies: {{total}} will be charged. Tell the customer, then press Enter to charge.',
     signature: 'Signature required: ask the customer to sign the receipt.',
   },
   fee: {

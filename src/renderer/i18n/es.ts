@@ -127,6 +127,7 @@ export const es: UiStrings = {
     notSetUp: 'No hay terminal de tarjetas configurada: teclee el pago con tarjeta.',
     reversed: 'El cargo de {{amount}} a la tarjeta se anuló en la terminal.',
     notReversed: 'El cargo de {{amount}} a la tarjeta NO se anuló ({{reason}}). Reembólselo a la tarjeta en la terminal y guarde el comprobante con la anulación.',
+    fee: 'Se aplica un cargo por uso de tarjeta de {{fee}}: se cobrarán {{total}}. Avise al cliente y pulse Enter para cobrar.',
     signature: 'Se requiere firma: pida al cliente que firme el recibo.',
   },
   fee: {

@@ -7,6 +7,7 @@ import type { TerminalSettingsView } from '../../shared/contract/card';
 import { call, isNoAnswer } from '../transport';
 import { useApp } from './app';
 import { useSale } from './sale';
+import { useCatalog } from './catalog';
 
 export type CardNotice =
   | { kind: 'approved' | 'partial' | 'declined' | 'cancelled' | 'failed' | 'noAnswer' | 'unknown' | 'signature'; attempt: CardAttemptView | null }
@@ -18,6 +19,8 @@ interface CardState {
   waiting: { attemptId: string; amountCents: number } | null;
   notice: CardNotice;
   unresolved: CardAttemptView[];
+  /** A convenience fee shown to the payer: the next Charge of this amount sends amount + fee. */
+  feeOffer: { amountCents: number; feeCents: number; revenueCode: string } | null;
   /** The cashier chose keyed entry for this tender (or the terminal is not set up). */
   keyed: boolean;
   load(): Promise<void>;
@@ -36,7 +39,7 @@ const lineInputs = () => useSale.getState().lines.map((l) => ({
 }));
 
 export const useCard = create<CardState>((set, get) => ({
-  settings: null, waiting: null, notice: null, unresolved: [], keyed: false,
+  settings: null, waiting: null, notice: null, unresolved: [], keyed: false, feeOffer: null,
 
   async load() {
     const [s, u] = await Promise.all([call('card.settings', {}), call('card.unresolved', {})]);
@@ -47,6 +50,16 @@ export const useCard = create<CardState>((set, get) => ({
     if (get().waiting || amountCents <= 0) return;
     const sale = useSale.getState();
     if (sale.lines.length === 0) return;
+    // The fee first: shown to the payer, then a second Charge sends it with the amount.
+    let offer = get().feeOffer;
+    if (!offer || offer.amountCents !== amountCents) {
+      const q = await call('card.feeQuote', { amountCents, lines: lineInputs() });
+      if (!q.ok) { useSale.setState({ errors: { '': q.error } }); return; }
+      offer = { amountCents, ...q.value };
+      if (q.value.feeCents > 0) { set({ feeOffer: offer, notice: null }); return; }
+    }
+    const feeCents = offer.feeCents;
+    set({ feeOffer: null });
     const receiptId = sale.saleId ?? crypto.randomUUID();
     const attemptId = crypto.randomUUID();
     useSale.setState({ saleId: receiptId, errors: {} });
@@ -54,6 +67,7 @@ export const useCard = create<CardState>((set, get) => ({
     const payerName = sale.payerName.trim();
     const r = await call('card.charge', {
       attemptId, receiptId, amountCents, lines: lineInputs(), tenders: sale.tenders.map((t) => t.tender), ...(payerName ? { payerName } : {}),
+      ...(feeCents > 0 ? { feeCents } : {}),
     });
     set({ waiting: null });
     if (!r.ok) {
@@ -71,6 +85,11 @@ export const useCard = create<CardState>((set, get) => ({
         void useApp.getState().refreshSession();
         set({ notice: { kind: a.signatureRequired ? 'signature' : 'approved', attempt }, keyed: false });
       } else {
+        // Its fee stays on the sale as its own line, as the station wrote it with the attempt.
+        if (feeCents > 0) {
+          const code = useCatalog.getState().codes.find((c) => c.code === offer.revenueCode);
+          useSale.setState({ lines: [...useSale.getState().lines, { key: `fee-${attempt.id}`, revenueCode: offer.revenueCode, nameEn: code?.nameEn ?? offer.revenueCode, nameEs: code?.nameEs ?? offer.revenueCode, amountCents: feeCents }] });
+        }
         useSale.getState().addTender({ kind: 'card', amountCents: a.approvedCents, attemptId: attempt.id, brand: a.brand, last4: a.last4, authCode: a.authCode });
         useSale.setState({ saleId: receiptId });
         set({ notice: { kind: a.approvedCents < amountCents ? 'partial' : 'approved', attempt } });
@@ -95,5 +114,5 @@ export const useCard = create<CardState>((set, get) => ({
   },
 
   setKeyed(keyed) { set({ keyed }); },
-  dismiss() { set({ notice: null }); },
+  dismiss() { set({ notice: null, feeOffer: null }); },
 }));

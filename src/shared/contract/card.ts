@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ReceiptView } from '../views';
 import type { CardAttemptView } from '../terminal';
-import { positiveCentsSchema } from '../money';
+import { centsSchema, positiveCentsSchema } from '../money';
 import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from '../text';
 import { emptyInput, op, requestId } from './op';
 import { receiptLineInput, tenderInput } from './ledger';
@@ -27,6 +27,20 @@ export interface CardReconciliationView {
   matches: boolean;
 }
 
+/** A card payment's convenience fee for one revenue code (DOMAIN.md): none, flat, or a percentage with a minimum and a cap. */
+export const feeRuleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }).strict(),
+  z.object({ type: z.literal('flat'), amountCents: positiveCentsSchema }).strict(),
+  z.object({
+    type: z.literal('percent'),
+    rate: z.string().regex(/^0(\.\d{1,6})?$/, 'The rate is a fraction under 1, e.g. 0.025 for 2.5%.'),
+    minimumCents: centsSchema, capCents: centsSchema,
+  }).strict().refine((r) => r.capCents === 0 || r.capCents >= r.minimumCents, { message: 'The cap cannot be below the minimum.', path: ['capCents'] }),
+]);
+export type FeeRuleSetting = z.infer<typeof feeRuleSchema>;
+
+export interface ConvenienceFeeSettings { revenueCode: string; rules: Record<string, FeeRuleSetting> }
+
 export const terminalSettingsPatch = z.object({
   enabled: z.boolean().optional(),
   url: z.string().max(200).regex(/^https:\/\/[A-Za-z0-9.\-[\]:]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, 'The terminal address is https://host:port/path.').optional(),
@@ -47,6 +61,17 @@ export const cardContract = {
     /** The sale's other tenders: cash, checks, and card charges already approved for it. */
     tenders: z.array(tenderInput).max(19),
     payerName: freeText({ max: 100 }).optional(),
+    /** The convenience fee the payer was shown (card.feeQuote): it must still be the station's figure. */
+    feeCents: centsSchema.optional(),
+  }).strict()),
+  /** The convenience fee a card payment of this amount adds to this sale, shown to the payer before the charge. */
+  'card.feeQuote': op<{ feeCents: number; revenueCode: string }>()('cashier', z.object({
+    amountCents: positiveCentsSchema, lines: z.array(receiptLineInput).min(1).max(200),
+  }).strict()),
+  'card.feeSettings': op<ConvenienceFeeSettings>()('cashier', emptyInput),
+  'card.updateFeeSettings': op<ConvenienceFeeSettings>()('admin', z.object({
+    revenueCode: z.string().regex(/^[A-Z0-9_-]{1,16}$/, 'A revenue code is capital letters and digits.').refine(noCardNumber, CARD_NUMBER_MESSAGE).optional(),
+    rules: z.record(z.string().regex(/^[A-Z0-9_-]{1,16}$/, 'A revenue code is capital letters and digits.').refine(noCardNumber, CARD_NUMBER_MESSAGE), feeRuleSchema).optional(),
   }).strict()),
   /** The customer is still at the terminal: an AbortRequest. */
   'card.cancel': op<{ ok: true }>()('cashier', z.object({ attemptId: requestId }).strict()),

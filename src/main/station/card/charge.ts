@@ -16,6 +16,7 @@ import { appendOutcome, appendResult, attemptRow, attemptView, results, stateOf,
 import { askStatus, recordStatus, resolveUnfinished } from './resolve';
 import { postedReceipt, postIfCovered } from './settle';
 import { recovering, terminalOf } from './terminal';
+import { quoteFee } from './fee';
 
 type ChargeInput = ParsedInputOf<'card.charge'>;
 
@@ -36,24 +37,31 @@ export async function chargeCard(station: Station, user: UserView, input: Charge
   const blocking = left.find((a) => a.receiptId !== input.receiptId || a.state !== 'approved');
   if (blocking) throw new StationError('CARD_UNRESOLVED', { amount: formatCents(blocking.amountCents) });
   const session = requireOpenSession(station, user);
+  const due = saleTotal(station, { id: input.receiptId, lines: input.lines, tenders: [] }) - input.tenders.reduce((s, t) => s + t.amountCents, 0);
+  if (input.amountCents > due) throw new StationError('CARD_OVER_DUE', { amount: formatCents(input.amountCents), due: formatCents(Math.max(0, due)) }, 'amountCents');
+  // The fee is the station's figure, and it is the one the payer was shown before the charge.
+  const fee = quoteFee(station, input.lines, input.amountCents);
+  if (fee.feeCents !== (input.feeCents ?? 0)) {
+    throw new StationError('FEE_MISMATCH', { code: fee.revenueCode, expected: formatCents(fee.feeCents), given: formatCents(input.feeCents ?? 0) }, 'feeCents');
+  }
+  const charged = input.amountCents + fee.feeCents;
   const sale: PostReceiptInput = {
-    id: input.receiptId, lines: input.lines, payerName: input.payerName,
-    tenders: [...input.tenders, { kind: 'card', amountCents: input.amountCents, attemptId: input.attemptId }],
+    id: input.receiptId, payerName: input.payerName,
+    lines: fee.feeCents > 0 ? [...input.lines, { revenueCode: fee.revenueCode, amountCents: fee.feeCents }] : input.lines,
+    tenders: [...input.tenders, { kind: 'card', amountCents: charged, attemptId: input.attemptId }],
   };
   if (sale.payerName === undefined) delete sale.payerName;
-  const due = saleTotal(station, sale) - input.tenders.reduce((s, t) => s + t.amountCents, 0);
-  if (input.amountCents > due) throw new StationError('CARD_OVER_DUE', { amount: formatCents(input.amountCents), due: formatCents(Math.max(0, due)) }, 'amountCents');
   const serviceId = newServiceId();
   const at = station.nowIso();
   station.commit(() => {
     station.st.sqlRun(`INSERT INTO card_attempts(id, receipt_id, session_id, cashier_id, service_id, poi_id, amount_cents, fee_cents, sale, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`, input.attemptId, input.receiptId, session.id, user.id, serviceId, '', input.amountCents, canonicalJson(sale), at);
-    station.record('card.attempt', input.attemptId, { attemptId: input.attemptId, receiptId: input.receiptId, serviceId, amountCents: input.amountCents, cashierId: user.id }, at, { sync: false });
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.attemptId, input.receiptId, session.id, user.id, serviceId, '', charged, fee.feeCents, canonicalJson(sale), at);
+    station.record('card.attempt', input.attemptId, { attemptId: input.attemptId, receiptId: input.receiptId, serviceId, amountCents: charged, feeCents: fee.feeCents, cashierId: user.id }, at, { sync: false });
   });
   const row = attemptRow(station, input.attemptId)!;
   station.publish('card.waiting', { attemptId: row.id, amountCents: row.amount_cents });
   try {
-    const outcome = await terminal.pay({ serviceId, transactionId: input.receiptId.slice(0, 18), amountCents: input.amountCents, at });
+    const outcome = await terminal.pay({ serviceId, transactionId: input.receiptId.slice(0, 18), amountCents: charged, at });
     station.commit(() => appendOutcome(station, row.id, outcome));
   } catch (e) {
     if (!(e instanceof TerminalError)) throw e;

@@ -9,9 +9,13 @@ import { releaseSale } from './release';
 import { resolveUnfinished } from './resolve';
 import { saveTerminalSettings, terminalSettingsView } from './settings';
 import { terminalOf } from './terminal';
+import { feeSettings, quoteFee, saveFeeSettings } from './fee';
 
 export const cardHandlers: Handlers<keyof typeof cardContract> = {
   'card.charge': ({ station, user }, i) => chargeCard(station, user, i),
+  'card.feeQuote': ({ station }, i) => quoteFee(station, i.lines, i.amountCents),
+  'card.feeSettings': ({ station }) => feeSettings(station),
+  'card.updateFeeSettings': ({ station, user }, i) => saveFeeSettings(station, user, i),
   'card.cancel': ({ station }, i) => cancelCharge(station, i.attemptId),
   'card.release': ({ station, user }, i) => releaseSale(station, user, i.receiptId),
   'card.unresolved': ({ station }) => unfinished(station).map((r) => attemptView(station, r)),

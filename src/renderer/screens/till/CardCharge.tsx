@@ -10,12 +10,17 @@ import { saleTotal, tenderTotal, useSale } from '../../store/sale';
 
 export function CardButtons({ onCharge }: { onCharge(): void }) {
   const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
   const setKeyed = useCard((s) => s.setKeyed);
+  const offer = useCard((s) => s.feeOffer);
   return (
+    <>
+    {offer && <p className="banner warn" role="alert" data-testid="card-fee">{t('card.fee', { fee: money(offer.feeCents, lang), total: money(offer.amountCents + offer.feeCents, lang) })}</p>}
     <div className="row">
       <button id="card-charge" type="button" className="primary" onClick={onCharge}>{t('card.charge')} <kbd>Enter</kbd></button>
       <button id="card-keyed" type="button" className="ghost" onClick={() => setKeyed(true)}>{t('card.keyed')}</button>
     </div>
+    </>
   );
 }
 

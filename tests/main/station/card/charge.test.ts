@@ -128,6 +128,26 @@ describe('charging a card', () => {
     expect((await t.ok('print.preview', { receiptNumber: keyed.receiptNumber, lang: 'en' })).lines.join('\n')).toContain('KEYED');
   });
 
+  it('a convenience fee is quoted, must be the one shown, goes to the terminal with the amount and posts as its own line', async () => {
+    await t.ok('card.updateFeeSettings', { rules: { WATER: { type: 'percent', rate: '0.025', minimumCents: 100, capCents: 1000 }, MISC: { type: 'flat', amountCents: 150 } } }, 'admin');
+    expect(await t.ok('card.feeQuote', { amountCents: 5000, lines: lines() })).toEqual({ feeCents: 125, revenueCode: 'CARDFEE' });
+    // The minimum and the cap, half-up to the cent.
+    expect((await t.ok('card.feeQuote', { amountCents: 1000, lines: lines() })).feeCents).toBe(100);
+    expect((await t.ok('card.feeQuote', { amountCents: 99_999, lines: [{ revenueCode: 'WATER', accountNumber: account, amountCents: 99_999 }] })).feeCents).toBe(1000);
+    expect((await t.ok('card.feeQuote', { amountCents: 4230, lines: [{ revenueCode: 'WATER', accountNumber: account, amountCents: 4230 }] })).feeCents).toBe(106);
+    expect((await t.ok('card.feeQuote', { amountCents: 500, lines: [{ revenueCode: 'MISC', amountCents: 500 }] })).feeCents).toBe(150);
+    const unshown = await t.call('card.charge', { attemptId: uuid(), receiptId: uuid(), amountCents: 5000, lines: lines(), tenders: [] });
+    expect(!unshown.ok && unshown.error.code).toBe('FEE_MISMATCH');
+    const r = await t.ok('card.charge', { attemptId: uuid(), receiptId: uuid(), amountCents: 5000, lines: lines(), tenders: [], feeCents: 125 });
+    expect(r.receipt!.lines.map((l) => [l.revenueCode, l.amountCents])).toEqual([['WATER', 4250], ['MISC', 750], ['CARDFEE', 125]]);
+    expect(r.receipt!.lines[2]!.glAccount).toBe('001-1900-34190');
+    expect(r.receipt!.tenders.map((x) => x.amountCents)).toEqual([5125]);
+    expect([...rig.emu.log.values()].find((x) => x.transactionId === r.attempt.approval!.transactionId)!.requestedCents).toBe(5125);
+    const printed = (await t.ok('print.preview', { receiptNumber: r.receipt!.receiptNumber, lang: 'en' })).lines.join('\n');
+    expect(printed).toMatch(/CARDFEE Card convenience fee\s+\$1\.25/);
+    await t.ok('card.updateFeeSettings', { rules: {} }, 'admin');
+  });
+
   it('a void sends a ReversalRequest; a terminal that can no longer reverse says what to do instead', async () => {
     const a = await t.ok('card.charge', { attemptId: uuid(), receiptId: uuid(), amountCents: 5000, lines: lines(), tenders: [] });
     const v = await t.ok('receipt.void', { id: uuid(), receiptNumber: a.receipt!.receiptNumber, reason: 'wrong account', approval: { userId: 'supervisor', pin: PINS.supervisor } });
