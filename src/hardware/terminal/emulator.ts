@@ -168,6 +168,7 @@ export class TerminalEmulator extends EventEmitter {
     };
     const send = (body: Json, state: EmulatorTransaction['state']): void => {
       this.held.delete(tx.serviceId);
+      if (state === 'approved') this.emit('approved', tx);
       reply('Payment', finish(body, state));
     };
     // A held request ends when the station aborts it; a closed connection leaves it in progress, as a
