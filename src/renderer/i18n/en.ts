@@ -128,6 +128,14 @@ export const en = {
     fee: 'A card convenience fee of {{fee}} applies: {{total}} will be charged. Tell the customer, then press Enter to charge.',
     signature: 'Signature required: ask the customer to sign the receipt.',
   },
+  terminal: {
+    title: 'Card terminal', on: 'Set up: terminal {{poiId}}.', off: 'No card terminal set up: card payments are keyed.',
+    unresolved: '{{n}} card payment(s) not yet settled with the terminal',
+    url: 'Terminal address (https://…/nexo)', poiId: 'POIID', keyIdentifier: 'Key identifier', keyVersion: 'Key version',
+    passphrase: 'Key passphrase', passphraseSet: 'A passphrase is kept (leave empty to keep it).', passphraseNone: 'No passphrase yet.',
+    certificatePin: "Terminal certificate's SHA-256 fingerprint", save: 'Save and use the terminal', turnOff: 'Turn the terminal off',
+    saved: 'Card terminal settings saved.', testOk: 'The terminal answered: ready.', testBad: 'The terminal is not ready: {{status}}',
+  },
   fee: {
     title: 'Add a fee or other payment',
     code: 'Revenue code',

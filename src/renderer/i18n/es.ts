@@ -130,6 +130,14 @@ export const es: UiStrings = {
     fee: 'Se aplica un cargo por uso de tarjeta de {{fee}}: se cobrarán {{total}}. Avise al cliente y pulse Enter para cobrar.',
     signature: 'Se requiere firma: pida al cliente que firme el recibo.',
   },
+  terminal: {
+    title: 'Terminal de tarjetas', on: 'Configurada: terminal {{poiId}}.', off: 'No hay terminal de tarjetas: los pagos con tarjeta se teclean.',
+    unresolved: '{{n}} pago(s) con tarjeta aún sin resolver con la terminal',
+    url: 'Dirección de la terminal (https://…/nexo)', poiId: 'POIID', keyIdentifier: 'Identificador de clave', keyVersion: 'Versión de clave',
+    passphrase: 'Frase de la clave', passphraseSet: 'Hay una frase guardada (déjelo vacío para conservarla).', passphraseNone: 'Aún no hay frase.',
+    certificatePin: 'Huella SHA-256 del certificado de la terminal', save: 'Guardar y usar la terminal', turnOff: 'Desactivar la terminal',
+    saved: 'Ajustes de la terminal de tarjetas guardados.', testOk: 'La terminal respondió: lista.', testBad: 'La terminal no está lista: {{status}}',
+  },
   fee: {
     title: 'Agregar un cargo u otro pago',
     code: 'Código de ingreso',

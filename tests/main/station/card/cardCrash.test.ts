@@ -41,8 +41,6 @@ function runAndKill(sessionId: string, when: When, n: number, delayMs: number, r
     const kill = () => { if (!killed) { killed = true; setTimeout(() => p.kill('SIGKILL'), delayMs); } };
     const onRequest = (r: { category: string }) => { if (r.category === 'Payment' && when === 'request' && ++seen >= n) kill(); };
     const onApproved = () => { if (when === 'approved' && ++seen >= n) kill(); };
-    rig.emu.on('request', onRequest);
-    rig.emu.on('approved', onApproved);
     p.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
       let nl: number;
@@ -56,6 +54,9 @@ function runAndKill(sessionId: string, when: When, n: number, delayMs: number, r
             try { expect(verifyLedger(s).summary).toMatch(/^OK/); } catch (e) { reject(e as Error); } finally { s.close(); }
             // Each payment: the terminal decides after 0–40 ms, now and then it loses its answer.
             for (let i = 0; i < 40; i++) rig.emu.script.push(rand() < 0.15 ? { kind: 'lose' } : rand() < 0.1 ? { kind: 'decline' } : { kind: 'approve', delayMs: Math.floor(rand() * 40) });
+            // Counted from GO: a late approval of the run before is not this run's.
+            rig.emu.on('request', onRequest);
+            rig.emu.on('approved', onApproved);
             p.stdin.write('GO\n');
           });
         }
