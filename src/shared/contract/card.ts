@@ -43,7 +43,8 @@ export interface ConvenienceFeeSettings { revenueCode: string; rules: Record<str
 
 export const terminalSettingsPatch = z.object({
   enabled: z.boolean().optional(),
-  url: z.string().max(200).regex(/^https:\/\/[A-Za-z0-9.\-[\]:]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, 'The terminal address is https://host:port/path.').optional(),
+  url: z.string().max(200).regex(/^https:\/\/[A-Za-z0-9.\-[\]:]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, 'The terminal address is https://host:port/path.')
+    .refine((u) => { try { return new URL(u).protocol === 'https:'; } catch { return false; } }, 'The terminal address is https://host:port/path.').optional(),
   poiId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'The POIID is letters, digits and dashes (e.g. V400m-123456789).').refine(noCardNumber, CARD_NUMBER_MESSAGE).optional(),
   keyIdentifier: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'The key identifier is letters, digits, dashes or underscores.').refine(noCardNumber, CARD_NUMBER_MESSAGE).optional(),
   keyVersion: z.number().int().min(0).max(1_000_000).optional(),

@@ -112,6 +112,7 @@ export const errorsEn = {
   CARD_ATTEMPT_AMOUNT: 'The card tender ({{given}}) is not the amount the terminal approved ({{approved}}).',
   CARD_KEYED_FIELDS: 'A keyed card tender needs the brand, the last 4 digits and the authorisation code.',
   CARD_ALREADY_ASKED: 'This card payment was already sent to the terminal; its result is shown instead of charging again.',
+  CARD_TERMINAL: 'The card terminal could not do it: {{detail}}. Check that it is on and connected (Devices), then try again.',
   INTERNAL: 'Something went wrong inside the station; nothing was saved. Tell IT: {{detail}}',
 } as const;
 

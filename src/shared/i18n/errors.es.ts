@@ -113,5 +113,6 @@ export const errorsEs: Record<ErrorCode, string> = {
   CARD_ATTEMPT_AMOUNT: 'La forma de pago con tarjeta ({{given}}) no es el monto que aprobó la terminal ({{approved}}).',
   CARD_KEYED_FIELDS: 'Una tarjeta registrada a mano necesita la marca, los últimos 4 dígitos y el código de autorización.',
   CARD_ALREADY_ASKED: 'Este pago con tarjeta ya se envió a la terminal; se muestra su resultado en lugar de cobrar otra vez.',
+  CARD_TERMINAL: 'La terminal de tarjetas no pudo hacerlo: {{detail}}. Revise que esté encendida y conectada (Dispositivos) y vuelva a intentarlo.',
   INTERNAL: 'Ocurrió un error dentro de la estación; no se guardó nada. Avise a TI: {{detail}}',
 };

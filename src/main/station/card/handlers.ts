@@ -1,6 +1,7 @@
 // Handlers of the card contract.
 import type { cardContract } from '../../../shared/contract/card';
 import { StationError } from '../../../shared/errors';
+import { TerminalError } from '../../../hardware/terminal/terminal';
 import type { Handlers } from '../handlers';
 import { attemptView, unfinished } from './attempts';
 import { cancelCharge, chargeCard } from './charge';
@@ -11,7 +12,7 @@ import { saveTerminalSettings, terminalSettingsView } from './settings';
 import { terminalOf } from './terminal';
 import { feeSettings, quoteFee, saveFeeSettings } from './fee';
 
-export const cardHandlers: Handlers<keyof typeof cardContract> = {
+const handlers: Handlers<keyof typeof cardContract> = {
   'card.charge': ({ station, user }, i) => chargeCard(station, user, i),
   'card.feeQuote': ({ station }, i) => quoteFee(station, i.lines, i.amountCents),
   'card.feeSettings': ({ station }) => feeSettings(station),
@@ -29,3 +30,19 @@ export const cardHandlers: Handlers<keyof typeof cardContract> = {
   },
   'card.reconcile': ({ station }) => reconcileCards(station),
 };
+
+type Key = keyof typeof cardContract;
+
+/** A terminal that does not answer or refuses is said in words (CARD_TERMINAL), never an internal error. */
+function worded<K extends Key>(h: Handlers<Key>[K]): Handlers<Key>[K] {
+  return (async (ctx: Parameters<Handlers<Key>[K]>[0], input: Parameters<Handlers<Key>[K]>[1]) => {
+    try {
+      return await (h as (c: typeof ctx, i: typeof input) => unknown)(ctx, input);
+    } catch (e) {
+      if (e instanceof TerminalError) throw new StationError('CARD_TERMINAL', { detail: e.message });
+      throw e;
+    }
+  }) as unknown as Handlers<Key>[K];
+}
+
+export const cardHandlers = Object.fromEntries(Object.entries(handlers).map(([k, h]) => [k, worded(h as Handlers<Key>[Key])])) as Handlers<Key>;

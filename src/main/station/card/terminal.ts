@@ -41,12 +41,18 @@ export function terminalOf(station: Station): PaymentTerminal | null {
   if (key === s.key) return s.terminal;
   s.terminal?.close();
   s.key = key;
-  s.terminal = stored.enabled && passphrase && stored.certificatePin && stored.poiId
-    ? new NexoTerminal({
-      url: stored.url, poiId: stored.poiId, saleId: station.stationId, certificatePin: stored.certificatePin,
-      key: { keyIdentifier: stored.keyIdentifier, keyVersion: stored.keyVersion, passphrase }, onRefused: (w) => logTerminal(station, w),
-    })
-    : null;
+  s.terminal = null;
+  if (stored.enabled && passphrase && stored.certificatePin && stored.poiId) {
+    try {
+      s.terminal = new NexoTerminal({
+        url: stored.url, poiId: stored.poiId, saleId: station.stationId, certificatePin: stored.certificatePin,
+        key: { keyIdentifier: stored.keyIdentifier, keyVersion: stored.keyVersion, passphrase }, onRefused: (w) => logTerminal(station, w),
+      });
+    } catch (e) {
+      // Settings an older version let through: no terminal (keyed entry) rather than a failing till.
+      logTerminal(station, `the terminal settings are not usable: ${(e as Error).message}`);
+    }
+  }
   return s.terminal;
 }
 
