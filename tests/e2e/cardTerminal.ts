@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { en } from '../../src/renderer/i18n/en';
 import { es } from '../../src/renderer/i18n/es';
 import { completeWithEnter, payAccount } from './counterDay';
+import { money } from '../../src/renderer/format';
 import { look, openTill, signIn, tenKey, type Till } from './harness';
 import { KEY, terminalRig } from '../hardware/terminal/fixtures';
 
@@ -117,4 +118,21 @@ export async function cardDay(till: Till, rig: Awaited<ReturnType<typeof termina
   const keyed = tendersOf(lastNumber()!);
   expect(keyed).toMatchObject([{ kind: 'card', amount_cents: 1500, card_last4: '4242', card_attempt_id: null }]);
   await rig.emu.listen(port);
+
+  // 6. Close-out: the card totals come from the terminal's reconciliation; the keyed card ($15.00, not
+  //    at the terminal) shows as the difference on its brand.
+  await page.keyboard.press('F10');
+  await page.keyboard.press('0');
+  await page.locator('#co-cash-bill_10000').waitFor();
+  await page.locator('#co-cash-bill_10000').fill('1');
+  await page.locator('#co-cash-bill_5000').fill('1');
+  await page.locator('#co-cash-bill_2000').fill('1');
+  await page.locator('#co-card-terminal').click();
+  await page.getByTestId('co-card-terminal-status').filter({ hasText: w.closeout.fromTerminalDone }).waitFor();
+  expect(await page.locator('#co-card-visa-n').inputValue()).toBe('3');
+  await look(page, `${p}05-closeout-terminal`);
+  await page.keyboard.press('F9');
+  await page.getByTestId('over-short').waitFor();
+  await expect.poll(() => page.getByTestId('over-short').textContent()).toContain(money(-1500, lang));
+  await look(page, `${p}06-closeout-difference`);
 }

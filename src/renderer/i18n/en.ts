@@ -215,6 +215,7 @@ export const en = {
     hint: 'Alt+O: office menu (close-out, deposit, reports, settings)',
   },
   closeout: {
+    fromTerminal: "Take the card totals from the terminal", fromTerminalDone: "Card totals taken from the terminal's reconciliation; a difference shows per brand after the count.",
     title: 'Close out the drawer',
     blind: 'Blind count: count what is in the drawer. What the station expects is shown only after the count is saved.',
     cash: 'Cash in the drawer', cashCounted: 'Cash counted',

@@ -217,6 +217,7 @@ export const es: UiStrings = {
     hint: 'Alt+O: menú de oficina (cierre, depósito, informes, configuración)',
   },
   closeout: {
+    fromTerminal: 'Tomar los totales de tarjeta de la terminal', fromTerminalDone: 'Totales de tarjeta tomados de la conciliación de la terminal; una diferencia se muestra por marca después del conteo.',
     title: 'Cierre de caja',
     blind: 'Conteo a ciegas: cuente lo que hay en la caja. Lo que la estación espera se muestra solo después de guardar el conteo.',
     cash: 'Efectivo en la caja', cashCounted: 'Efectivo contado',
