@@ -43,7 +43,7 @@ const LOOKUP_KEYS = new Set([
   'devices.updateSettings devices.0.options.<key>', 'print.xReport sessionId', 'print.zReport sessionId', 'print.depositSlip depositId',
   'print.preview receiptNumber', 'pdf.zReport sessionId', 'pdf.depositSlip depositId', 'drawer.log sessionId',
   // card.charge carries the sale as receipt.post does (the same line schema).
-  'card.charge lines.0.revenueCode', 'card.feeQuote lines.0.revenueCode',
+  'card.charge lines.0.revenueCode', 'card.feeQuote lines.0.revenueCode', 'card.settleByHand approval.userId',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',

@@ -6,7 +6,7 @@ import type { ReceiptView } from '../views';
 import type { CardAttemptView } from '../terminal';
 import { centsSchema, positiveCentsSchema } from '../money';
 import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from '../text';
-import { emptyInput, op, requestId } from './op';
+import { approvalSchema, emptyInput, op, reasonSchema, requestId } from './op';
 import { receiptLineInput, tenderInput } from './ledger';
 
 export interface CardChargeResult {
@@ -82,6 +82,13 @@ export const cardContract = {
   'card.unresolved': op<CardAttemptView[]>()('cashier', emptyInput),
   /** Asks the terminal what became of every unfinished attempt and settles each. */
   'card.resolve': op<CardAttemptView[]>()('cashier', z.object({ keepReceiptId: requestId.optional() }).strict()),
+  /**
+   * What the terminal cannot settle, a supervisor settles by hand: a charge refunded at the terminal
+   * ('refunded'), or a request its own report shows was never charged ('not_charged').
+   */
+  'card.settleByHand': op<CardAttemptView>()('cashier', z.object({
+    attemptId: requestId, outcome: z.enum(['refunded', 'not_charged']), reason: reasonSchema, approval: approvalSchema,
+  }).strict()),
   'card.settings': op<TerminalSettingsView>()('cashier', emptyInput),
   'card.updateSettings': op<TerminalSettingsView>()('admin', terminalSettingsPatch),
   'card.test': op<{ ok: boolean; status: string }>()('admin', emptyInput),

@@ -10,6 +10,8 @@ import { releaseSale } from './release';
 import { resolveUnfinished } from './resolve';
 import { saveTerminalSettings, terminalSettingsView } from './settings';
 import { terminalOf } from './terminal';
+import { settleByHand } from './settleByHand';
+import { approve } from '../auth';
 import { feeSettings, quoteFee, saveFeeSettings } from './fee';
 
 const handlers: Handlers<keyof typeof cardContract> = {
@@ -21,6 +23,7 @@ const handlers: Handlers<keyof typeof cardContract> = {
   'card.release': ({ station, user }, i) => releaseSale(station, user, i.receiptId),
   'card.unresolved': ({ station }) => unfinished(station).map((r) => attemptView(station, r)),
   'card.resolve': ({ station }, i) => resolveUnfinished(station, terminalOf(station), i.keepReceiptId),
+  'card.settleByHand': ({ station, user }, i) => settleByHand(station, approve(station, i.approval, user), i),
   'card.settings': ({ station }) => terminalSettingsView(station),
   'card.updateSettings': ({ station, user }, i) => saveTerminalSettings(station, user, i),
   'card.test': async ({ station }) => {
