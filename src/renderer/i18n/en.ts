@@ -126,6 +126,7 @@ export const en = {
     reversed: 'The card charge of {{amount}} was reversed at the terminal.',
     notReversed: 'The card charge of {{amount}} was NOT reversed ({{reason}}). Refund it to the card at the terminal and keep the refund slip with the void.',
     fee: 'A card convenience fee of {{fee}} applies: {{total}} will be charged. Tell the customer, then press Enter to charge.',
+    byHand: 'Settle by hand (supervisor)', byHandRefunded: 'The terminal would not reverse this charge of {{amount}}. Refund it at the terminal, keep the slip, then a supervisor records it here.', byHandNotCharged: "The terminal cannot say what became of this payment of {{amount}}. Look at the terminal's own report: if it was not charged, a supervisor records it here.",
     signature: 'Signature required: ask the customer to sign the receipt.',
   },
   terminal: {

@@ -128,6 +128,7 @@ export const es: UiStrings = {
     reversed: 'El cargo de {{amount}} a la tarjeta se anuló en la terminal.',
     notReversed: 'El cargo de {{amount}} a la tarjeta NO se anuló ({{reason}}). Reembólselo a la tarjeta en la terminal y guarde el comprobante con la anulación.',
     fee: 'Se aplica un cargo por uso de tarjeta de {{fee}}: se cobrarán {{total}}. Avise al cliente y pulse Enter para cobrar.',
+    byHand: 'Resolver a mano (supervisor)', byHandRefunded: 'La terminal no quiso anular este cargo de {{amount}}. Reembólselo en la terminal, guarde el comprobante y un supervisor lo registra aquí.', byHandNotCharged: 'La terminal no puede decir qué pasó con este pago de {{amount}}. Mire el informe de la propia terminal: si no se cobró, un supervisor lo registra aquí.',
     signature: 'Se requiere firma: pida al cliente que firme el recibo.',
   },
   terminal: {
