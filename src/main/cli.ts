@@ -9,6 +9,8 @@ import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
 import { dailySummaryCsv, receiptsJournalCsv } from './station/endOfDay/exports';
 import { startWebServer } from './web/server';
+import { startCardRecovery } from './station/card/start';
+import { startDemoTerminal } from './devices/emulateTerminal';
 import { ensureRenderer } from './web/rendererBuild';
 import { buildElectron, electronBinary } from './shell/launch';
 import { spawn } from 'node:child_process';
@@ -61,12 +63,18 @@ async function createDemo(db: string, accounts: number): Promise<void> {
   }
 }
 
-async function serve(db: string, port: number | undefined, how: string): Promise<void> {
+async function serve(db: string, port: number | undefined, how: string, demo = false): Promise<void> {
   const station = await Station.open(db);
+  // The demo takes card payments on the terminal emulator (loopback HTTPS), with no hardware.
+  if (demo) {
+    const emu = await startDemoTerminal(station);
+    if (emu) process.stdout.write(`Card terminal emulator ${emu.poiId} on ${emu.url}\n`);
+  }
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
   attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
   startSync(station); // idles until an admin enrols the station with the hub
   attachBackups(station); // idles until an admin sets a backup folder
+  void startCardRecovery(station); // unfinished card attempts settled with the terminal before the next charge
   const web = await startWebServer(station, { port, staticDir: rendererDir });
   process.stdout.write(`${how}: open ${web.url}\n`);
   const stop = () => { void web.close().then(() => { station.close(); process.exit(0); }); };
@@ -189,11 +197,11 @@ async function main(argv: string[]): Promise<void> {
       if (electron) {
         buildElectron(root);
         process.stdout.write(`Electron is installed: opening the CivicTill app on ${db}.\n`);
-        const child = spawn(electron, [root, '--db', resolve(db)], { stdio: 'inherit' });
+        const child = spawn(electron, [root, '--db', resolve(db), ...(values.demo ? ['--demo'] : [])], { stdio: 'inherit' });
         child.on('exit', (code) => process.exit(code ?? 0));
         return;
       }
-      await serve(db, port ?? 5170, 'Electron is not installed here, so CivicTill runs in browser mode');
+      await serve(db, port ?? 5170, 'Electron is not installed here, so CivicTill runs in browser mode', values.demo === true);
       return;
     }
     case 'emulate-devices': {

@@ -8,6 +8,8 @@ import { answerIpc, type IpcTokens } from './ipc';
 import { Station } from './station/station';
 import { startSync } from './sync/service';
 import { attachBackups } from './station/backup/scheduler';
+import { startCardRecovery } from './station/card/start';
+import { startDemoTerminal } from './devices/emulateTerminal';
 import { attachPrinting } from './devices/printing';
 import { attachDevices } from './devices/devices';
 import { APP_SCHEME, APP_URL, CSP, appFile, dbPathFrom, trustedSender } from './shell/policy';
@@ -114,6 +116,9 @@ if (!app.requestSingleInstanceLock()) {
     attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
     startSync(station);
     attachBackups(station); // idles until an admin sets a backup folder
+    // The demo takes card payments on the terminal emulator; unfinished card attempts are settled first.
+    if (process.argv.includes('--demo')) await startDemoTerminal(station);
+    void startCardRecovery(station);
     registerIpc(station);
     win = createWindow();
   }).catch((e: unknown) => {

@@ -11,6 +11,8 @@ import { stubsHandlers } from './station/stubs/handlers';
 import { slipsHandlers } from './devices/slipHandlers';
 import { batchesHandlers } from './station/batches/handlers';
 import { batchReportHandlers } from './devices/batchReportHandlers';
+import { cardHandlers } from './station/card/handlers';
+import { voidWithReversal } from './station/card/voidReversal';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -25,4 +27,7 @@ export const allHandlers: Handlers = {
   ...slipsHandlers,
   ...batchesHandlers,
   ...batchReportHandlers,
+  ...cardHandlers,
+  // A void of a receipt paid by card at the terminal reverses the charge there.
+  'receipt.void': voidWithReversal(ledgerHandlers['receipt.void']),
 };

@@ -11,6 +11,7 @@ import { arrangementsContract } from './contract/arrangements';
 import { stubsContract } from './contract/stubs';
 import { slipsContract } from './contract/slips';
 import { batchesContract } from './contract/batches';
+import { cardContract } from './contract/card';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -25,6 +26,7 @@ export const api = {
   ...stubsContract,
   ...slipsContract,
   ...batchesContract,
+  ...cardContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -101,6 +101,14 @@ export interface TenderView {
   cardLast4: string | null;
   cardAuth: string | null;
   reference: string | null;
+  /** A card tender filled from the terminal (absent on a keyed card tender). */
+  card?: TerminalCardView;
+}
+
+/** The EMV receipt fields of a card tender the terminal approved (never more than the last four digits). */
+export interface TerminalCardView {
+  attemptId: string; maskedPan: string; entryMode: string; aid: string | null; appLabel: string | null;
+  transactionId: string; terminalId: string; offline: boolean; signatureRequired: boolean;
 }
 
 export interface ReceiptView {
@@ -122,6 +130,8 @@ export interface ReceiptView {
   voided: { at: string; reason: string; approvedBy: string } | null;
   /** True on reprints: the printed copy says DUPLICATE. */
   duplicate: boolean;
+  /** After a void: what became of each card charged at the terminal (a refusal says what to do instead). */
+  cardReversals?: { attemptId: string; amountCents: number; reversed: boolean; reason: string | null }[];
 }
 
 export interface MovementView {

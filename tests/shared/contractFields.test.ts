@@ -27,8 +27,8 @@ function leaves(op: string, schema: z.ZodType, path: string, out: Leaf[]): Leaf[
 
 const all = Object.entries(api).flatMap(([name, entry]) => leaves(name, entry.input as z.ZodType, '', []));
 const texts = all.filter((l) => l.type === 'string');
-/** The receipt taken with an arrangement is a receipt.post: its fields are that operation's. */
-const key = (l: Leaf) => `${l.op} ${l.path}`.replace(/^arrangement\.create receipt\./, 'receipt.post ');
+/** The receipt taken with an arrangement, and the sale a card charge carries, are a receipt.post's: its fields are that operation's. */
+const key = (l: Leaf) => `${l.op} ${l.path}`.replace(/^arrangement\.create receipt\./, 'receipt.post ').replace(/^card\.(charge|feeQuote) (lines|tenders)\./, 'receipt.post $2.');
 /** A field with a format of its own (digits, an ID) refuses bad text by its format; free text says why. */
 const hasFormat = (l: Leaf) => !!defOf(l.schema).format || (defOf(l.schema).checks ?? []).some((c) => (c as { _zod: { def: { format?: string } } })._zod.def.format);
 
@@ -46,6 +46,7 @@ const LOOKUP_KEYS = new Set([
   'arrangement.create approval.userId', 'arrangement.cancel approval.userId', 'slips.forReceipt receiptNumber', 'slips.again receiptNumber',
   'batch.addItem batchId', 'batch.addItem lines.0.revenueCode', 'batch.get batchId', 'batch.close batchId', 'batch.close approval.userId',
   'batch.import layoutId', 'batch.resolveException exceptionId', 'batch.report batchId', 'batch.print batchId', 'batch.pdf batchId',
+  'card.settleByHand approval.userId',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',
@@ -57,7 +58,8 @@ const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.
   // A batch item is a receipt.post's line and tender; an exception is applied to a directory account.
   'batch.addItem lines.0.accountNumber', 'batch.addItem lines.0.stub.raw', 'batch.addItem tender.account', 'batch.addItem tender.micrRaw', 'batch.resolveException accountNumber',
   // A file's bytes as base64, never kept as text: the station decodes them and checks each field it keeps.
-  'batch.import contentBase64']);
+  'batch.import contentBase64',
+]);
 
 describe('every text field of the contract', () => {
   it('the walk finds the free-text fields the issue names', () => {

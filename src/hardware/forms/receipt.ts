@@ -24,6 +24,24 @@ export function tenderLabel(ctx: FormContext, t: ReceiptView['tenders'][number])
   }
 }
 
+/** The EMV fields a card receipt carries (from the terminal's approval), a signature line when asked for. */
+export function cardDetails(ctx: FormContext, t: ReceiptView['tenders'][number]): DocLine[] {
+  if (t.kind !== 'card') return [];
+  const w = words(ctx.lang);
+  const c = t.card;
+  if (!c) return detail(ctx, w.cardKeyed);
+  const out: DocLine[] = [
+    ...detail(ctx, `${w.cardPan} ${c.maskedPan}`),
+    ...(c.appLabel ? detail(ctx, `${w.cardApp} ${c.appLabel}`) : []),
+    ...(c.aid ? detail(ctx, `${w.cardAid} ${c.aid}`) : []),
+    ...detail(ctx, `${w.cardEntry} ${w.entryModes[c.entryMode] ?? c.entryMode}`),
+    ...detail(ctx, `${w.cardTerminal} ${c.terminalId}`),
+    ...detail(ctx, `${w.cardResult} ${c.offline ? w.cardApprovedOffline : w.cardApproved} ${w.auth} ${t.cardAuth ?? ''}`),
+  ];
+  if (c.signatureRequired) out.push({ kind: 'feed', lines: 2 }, ...text(['_'.repeat(Math.min(ctx.columns, 32))]), ...detail(ctx, w.cardSign));
+  return out;
+}
+
 export function receiptForm(ctx: FormContext, data: ReceiptPrint): PrintDoc {
   const r = data.receipt;
   const w = words(ctx.lang);
@@ -47,7 +65,10 @@ export function receiptForm(ctx: FormContext, data: ReceiptPrint): PrintDoc {
     if (l.glAccount) lines.push(...detail(ctx, `${w.gl} ${l.glAccount}`));
   }
   lines.push(hr(ctx), ...amountLine(ctx, w.total, r.totalCents, true));
-  for (const t of r.tenders) lines.push(...text(pair(tenderLabel(ctx, t), money(t.amountCents), ctx.columns)));
+  for (const t of r.tenders) {
+    lines.push(...text(pair(tenderLabel(ctx, t), money(t.amountCents), ctx.columns)));
+    lines.push(...cardDetails(ctx, t));
+  }
   if (r.changeCents > 0 || r.tenders.some((t) => t.kind === 'cash')) lines.push(...amountLine(ctx, w.change, r.changeCents, true));
 
   if (data.balances.length) {

@@ -32,7 +32,7 @@ export interface ReceiptLinesTable {
 export interface TendersTable {
   receipt_id: string; tender_no: number; kind: string; amount_cents: number; check_routing: string | null;
   check_account: string | null; check_number: string | null; micr_raw: string | null; card_brand: string | null;
-  card_last4: string | null; card_auth: string | null; reference: string | null;
+  card_last4: string | null; card_auth: string | null; reference: string | null; card_attempt_id?: string | null;
 }
 export interface VoidsTable { id: string; receipt_id: string; session_id: string; user_id: string; approved_by: string; reason: string; created_at: string }
 export interface DrawerMovementsTable {
@@ -117,6 +117,15 @@ export interface BatchExceptionsTable {
 export interface BatchExceptionResolutionsTable {
   id: string; exception_id: string; action: 'apply_to_account' | 'refund'; account_number: string | null; note: string; resolved_by: string; resolved_at: string;
 }
+export interface CardAttemptsTable {
+  id: string; receipt_id: string; session_id: string; cashier_id: string; service_id: string; poi_id: string;
+  amount_cents: number; fee_cents: number; sale: string; created_at: string;
+}
+export interface CardAttemptResultsTable {
+  attempt_id: string; seq: number; state: string; reason: string | null; brand: string | null; last4: string | null; auth_code: string | null;
+  transaction_id: string | null; transaction_time: string | null; entry_mode: string | null; aid: string | null; app_label: string | null;
+  terminal_id: string | null; approved_cents: number | null; offline: number; signature: number; user_id: string | null; at: string;
+}
 
 export interface DB {
   settings: SettingsTable;
@@ -154,4 +163,6 @@ export interface DB {
   batch_closures: BatchClosuresTable;
   batch_exceptions: BatchExceptionsTable;
   batch_exception_resolutions: BatchExceptionResolutionsTable;
+  card_attempts: CardAttemptsTable;
+  card_attempt_results: CardAttemptResultsTable;
 }

@@ -6,6 +6,7 @@ import type { ReceiptView } from '../../shared/views';
 import type { ReceiptLinesTable, ReceiptsTable, TendersTable } from '../db/schema';
 import { catalog } from './catalogCache';
 import type { Station } from './station';
+import { terminalCard } from './card/terminalCard';
 
 /** The receipt exactly as posted: what its journal row holds and `verify` compares against the tables. */
 export function receiptRecord(station: Station, id: string) {
@@ -21,6 +22,7 @@ export function receiptRecord(station: Station, id: string) {
     tenders: tenders.map((t) => ({
       tenderNo: t.tender_no, kind: t.kind as TenderKind, amountCents: t.amount_cents, checkRouting: t.check_routing, checkAccount: t.check_account,
       checkNumber: t.check_number, micrRaw: t.micr_raw, cardBrand: t.card_brand as CardBrand | null, cardLast4: t.card_last4, cardAuth: t.card_auth, reference: t.reference,
+      ...(t.card_attempt_id ? { card: terminalCard(station, t.card_attempt_id)! } : {}),
     })),
   };
 }

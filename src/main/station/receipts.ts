@@ -17,6 +17,8 @@ import { canonicalJson } from '../../shared/canonical';
 import { assertDayOpen } from './postingGuards';
 import { applyToArrangements } from './arrangements/applyPayment';
 import { insertStubs, lineStubs } from './stubs/receiptStubs';
+import { fillCardTenders } from './card/tenders';
+import { terminalCard } from './card/terminalCard';
 
 export type PostReceiptInput = ParsedInputOf<'receipt.post'>;
 
@@ -89,17 +91,19 @@ function sameRequest(station: Station, id: string, input: PostReceiptInput): boo
 
 type TenderInput = PostReceiptInput['tenders'][number];
 
-function tenderRecord(t: TenderInput, i: number): ReceiptRecord['tenders'][number] {
+function tenderRecord(station: Station, t: TenderInput, i: number): ReceiptRecord['tenders'][number] {
+  const card = t.kind === 'card' && t.attemptId ? terminalCard(station, t.attemptId) : null;
   return {
     tenderNo: i + 1, kind: t.kind, amountCents: t.amountCents,
     checkRouting: t.kind === 'check' ? t.routing : null,
     checkAccount: t.kind === 'check' ? t.account : null,
     checkNumber: t.kind === 'check' ? t.checkNumber : null,
     micrRaw: t.kind === 'check' ? (t.micrRaw ?? null) : null,
-    cardBrand: t.kind === 'card' ? t.brand : null,
-    cardLast4: t.kind === 'card' ? t.last4 : null,
-    cardAuth: t.kind === 'card' ? t.authCode : null,
+    cardBrand: t.kind === 'card' ? (t.brand ?? null) : null,
+    cardLast4: t.kind === 'card' ? (t.last4 ?? null) : null,
+    cardAuth: t.kind === 'card' ? (t.authCode ?? null) : null,
     reference: t.kind === 'money_order' || t.kind === 'other' ? (t.reference ?? null) : null,
+    ...(card ? { card } : {}),
   };
 }
 
@@ -113,8 +117,8 @@ function insertReceipt(station: Station, rec: ReceiptRecord): void {
       rec.id, l.lineNo, l.revenueCode, l.accountNumber, l.amountCents, l.feeInputs ? canonicalJson(l.feeInputs) : null, l.description);
   }
   for (const t of rec.tenders) {
-    st.sqlRun(`INSERT INTO tenders(receipt_id, tender_no, kind, amount_cents, check_routing, check_account, check_number, micr_raw, card_brand, card_last4, card_auth, reference)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, t.tenderNo, t.kind, t.amountCents, t.checkRouting, t.checkAccount, t.checkNumber, t.micrRaw, t.cardBrand, t.cardLast4, t.cardAuth, t.reference);
+    st.sqlRun(`INSERT INTO tenders(receipt_id, tender_no, kind, amount_cents, check_routing, check_account, check_number, micr_raw, card_brand, card_last4, card_auth, reference, card_attempt_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, t.tenderNo, t.kind, t.amountCents, t.checkRouting, t.checkAccount, t.checkNumber, t.micrRaw, t.cardBrand, t.cardLast4, t.cardAuth, t.reference, t.card?.attemptId ?? null);
   }
 }
 
@@ -146,6 +150,7 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
   const total = lines.reduce((s, l) => s + l.amountCents, 0);
   if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
   const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
+  input = { ...input, tenders: fillCardTenders(station, input.id, input.tenders) };
   const { tendered, change } = checkTenders(station, input, total, accounts, day, opts.skipCashOnly ?? false);
   // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
   // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
@@ -155,7 +160,7 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
     id: input.id, receiptNumber: formatReceiptNumber(station.stationId, seq), stationId: station.stationId, seq, sessionId: session.id, cashierId: user.id,
     businessDay: day, createdAt: now.toISOString(), payerName: input.payerName ?? null, totalCents: total, tenderedCents: tendered, changeCents: change,
     lines: lines.map((l, i) => ({ lineNo: i + 1, ...l })),
-    tenders: input.tenders.map(tenderRecord),
+    tenders: input.tenders.map((t, i) => tenderRecord(station, t, i)),
   };
   insertReceipt(station, r);
   insertStubs(station, r.id, stubs);
@@ -166,6 +171,11 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
   }
   applyToArrangements(station, r);
   return { rec: r, replay: false };
+}
+
+/** What the lines of a sale come to, as a posting would compute them (card.charge checks the amount against it). */
+export function saleTotal(station: Station, input: PostReceiptInput): number {
+  return prepareLines(station, input, station.businessDay(station.clock.now()), false).reduce((s, l) => s + l.amountCents, 0);
 }
 
 export function postReceipt(station: Station, user: UserView, input: PostReceiptInput): ReceiptView {

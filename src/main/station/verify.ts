@@ -4,6 +4,7 @@ import type { JournalTable, ReceiptsTable, StationTakeoversTable } from '../db/s
 import { canonicalJson } from '../../shared/canonical';
 import { GENESIS_HASH, journalHash } from './journal';
 import { formatReceiptNumber, receiptRecord } from './receiptView';
+import { cardAttemptCheck } from './card/verify';
 import type { Station } from './station';
 import { endOfDayChecks } from './endOfDay/verifyChecks';
 import { arrangementChecks } from './arrangements/verifyChecks';
@@ -32,7 +33,7 @@ function walkJournal(station: Station): CheckResult {
   return { finding: null, counted: `${n} journal rows` };
 }
 
-const APPEND_ONLY = ['fee_schedules', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'reprints', 'journal', 'cash_only_flags', 'station_takeovers'];
+const APPEND_ONLY = ['fee_schedules', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'reprints', 'journal', 'cash_only_flags', 'station_takeovers', 'card_attempts', 'card_attempt_results'];
 
 function appendOnlyTriggers(station: Station): CheckResult {
   const have = new Set(station.st.sqlAll<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").map((r) => r.name));
@@ -107,7 +108,7 @@ function takeovers(station: Station): CheckResult {
   return { finding: null, counted: rows.length ? `${rows.length} takeovers` : '' };
 }
 
-export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks, ...batchChecks];
+export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks, ...batchChecks, cardAttemptCheck];
 
 export interface VerifyReport { ok: boolean; summary: string; finding: Finding | null }
 

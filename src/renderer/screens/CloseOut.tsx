@@ -13,7 +13,8 @@ import { OverShortAmount, OverShortTable } from '../components/OverShort';
 import { Page } from '../components/Page';
 import { SupervisorFields, type Approval } from '../components/SupervisorFields';
 import { TextInput } from '../components/TextInput';
-import { amountOf, EMPTY, type AmountKeys } from '../amountEntry';
+import { amountOf, EMPTY, keysFor, type AmountKeys } from '../amountEntry';
+import { useCard } from '../store/card';
 import { errorAt, errorText, unclaimed } from '../errors';
 import { dateTime, money } from '../format';
 import { focusId } from '../focus';
@@ -33,6 +34,18 @@ function BlindCount({ checklist, onCounted }: { checklist: CloseoutChecklist; on
   const [cards, setCards] = useState<Partial<Record<CardBrand, CardEntry>>>({});
   const [drops, setDrops] = useState<Record<string, DenominationCounts>>({});
   const [confirmMissing, setConfirmMissing] = useState(false);
+  const terminalOn = useCard((s) => s.settings?.enabled === true);
+  const [fromTerminal, setFromTerminal] = useState<string | null>(null);
+  useEffect(() => { void useCard.getState().load(); }, []);
+  /** The card totals by brand from the terminal's reconciliation, in place of typing them from its slip. */
+  async function takeTerminalTotals() {
+    const r = await call('card.reconcile', {});
+    if (!r.ok) { setFromTerminal(errorText(r.error, lang)); return; }
+    const next: Partial<Record<CardBrand, CardEntry>> = {};
+    for (const b of r.value.brands) if (b.terminalCount > 0) next[b.brand as CardBrand] = { amount: keysFor(b.terminalCents), count: String(b.terminalCount) };
+    setCards(next);
+    setFromTerminal(t('closeout.fromTerminalDone'));
+  }
   const key = (r: string, n: number) => `${r}#${n}`;
   // The count starts at the top of the cash sheet once the checklist is here.
   useEffect(() => { focusId('co-cash-bill_10000'); }, []);
@@ -89,6 +102,8 @@ function BlindCount({ checklist, onCounted }: { checklist: CloseoutChecklist; on
           <section className="panel" aria-labelledby="co-cards-title">
             <h2 id="co-cards-title">{t('closeout.cards')}</h2>
             <p className="hint">{t('closeout.cardsHint')}</p>
+            {terminalOn && <p><button id="co-card-terminal" type="button" className="secondary" onClick={() => void takeTerminalTotals()}>{t('closeout.fromTerminal')}</button></p>}
+            {fromTerminal && <p role="status" data-testid="co-card-terminal-status">{fromTerminal}</p>}
             <table className="data cards-entry">
               <thead><tr><th scope="col">{t('tender.brand')}</th><th scope="col">{t('tender.amount')}</th><th scope="col">{t('closeout.slips')}</th></tr></thead>
               <tbody>

@@ -16,6 +16,7 @@ import { dateTime } from '../format';
 import { call, on } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
+import { TerminalSettings } from './admin/TerminalSettings';
 
 function CancelJob({ job, onClose }: { job: PrintJobView; onClose(): void }) {
   const { t } = useTranslation();
@@ -126,6 +127,7 @@ export function Devices() {
           <FieldError id="dev-err" text={undefined} />
         </section>
       </div>
+      <TerminalSettings />
       {cancel && <CancelJob job={cancel} onClose={() => { setCancel(null); void load(); }} />}
     </Page>
   );

@@ -26,6 +26,8 @@ import { LatePenaltyDialog, ReceiptFoundDialog, SlipList, SlipPrompt, StubDuplic
 import { installWedge } from '../scan/wedge';
 import { classifyBurst, cutShort, handleScan, noise } from '../scan/onScan';
 import { useScan } from '../store/scan';
+import { useCard } from '../store/card';
+import { CardUnresolved, CardWaiting } from './till/CardCharge';
 
 /** A tender the station refused comes back into the form, with the error next to its field. */
 function useTenderErrors(): void {
@@ -80,6 +82,7 @@ export function Till() {
   }
 
   useEffect(() => { void loadCodes(); }, [loadCodes]);
+  useEffect(() => { void useCard.getState().load(); }, []);
   // The keyboard-wedge scanner, wherever the focus is on the till (its timing from the station's settings).
   const wedge = useScan((s) => s.settings?.wedge);
   useEffect(() => { void useScan.getState().load(); }, []);
@@ -96,7 +99,12 @@ export function Till() {
     if (r) focusId(LOOKUP_ID);
   }
 
-  const tenderKey = (k: (typeof KIND_KEYS)[number]) => () => { setKind(k.kind); focusId(firstField(k.kind, k.kind === 'check' && useTillUi.getState().form.routing !== '')); };
+  const tenderKey = (k: (typeof KIND_KEYS)[number]) => () => {
+    setKind(k.kind);
+    const card = useCard.getState();
+    if (k.kind === 'card') card.setKeyed(false);
+    focusId(firstField(k.kind, k.kind === 'check' && useTillUi.getState().form.routing !== '', card.settings?.enabled === true));
+  };
   const keys: KeyDef[] = [
     { key: 'F1', label: t('keys.help'), run: () => open('help') },
     { key: 'F2', label: t('keys.lookup'), run: () => focusId(account ? PAY_ID : LOOKUP_ID) },
@@ -140,6 +148,7 @@ export function Till() {
     <>
       <main className="screen till">
         <div className="col left">
+          <CardUnresolved />
           {session?.dropSuggested && <p className="banner warn" role="status">{t('till.dropSuggested', { amount: money(session.dropSuggestedCents, lang) })}</p>}
           <AccountLookup onLineAdded={toTender} />
           <ReceiptLines />
@@ -164,6 +173,7 @@ export function Till() {
       {dialog === 'latePenalty' && <LatePenaltyDialog onClose={close} />}
       {dialog === 'receiptFound' && <ReceiptFoundDialog onClose={() => { useScan.getState().set({ receipt: null }); closeDialog(); }} onVoid={(n) => { setVoidNumber(n); useScan.getState().set({ receipt: null }); open('void'); }} />}
       <SlipPrompt />
+      <CardWaiting />
     </>
   );
 }

@@ -40,6 +40,8 @@ interface SaleState {
   payerName: string;
   /** The client UUID of the current posting attempt: a second press re-sends the same one. */
   attemptId: string | null;
+  /** The receipt UUID fixed once a card is charged at the terminal for this sale (its attempts name it). */
+  saleId: string | null;
   posting: boolean;
   errors: FieldErrors;
   /** The receipt just completed: its change stays on screen until the next customer. */
@@ -88,6 +90,7 @@ export const useSale = create<SaleState>((set, get) => ({
   tenders: [],
   payerName: '',
   attemptId: null,
+  saleId: null,
   posting: false,
   errors: {},
   last: null,
@@ -138,7 +141,7 @@ export const useSale = create<SaleState>((set, get) => ({
   async complete() {
     const s = get();
     if (s.posting || s.lines.length === 0) return null;
-    const id = s.attemptId ?? crypto.randomUUID();
+    const id = s.saleId ?? s.attemptId ?? crypto.randomUUID();
     set({ posting: true, attemptId: id, errors: {} });
     const receipt = {
       id,
@@ -161,7 +164,7 @@ export const useSale = create<SaleState>((set, get) => ({
       r = await call('receipt.post', receipt);
     }
     if (r.ok) {
-      set({ posting: false, attemptId: null, lines: [], tenders: [], payerName: '', account: null, last: r.value, arrangement: null, arrangementId: null,
+      set({ posting: false, attemptId: null, saleId: null, lines: [], tenders: [], payerName: '', account: null, last: r.value, arrangement: null, arrangementId: null,
         lastArrangement: 'arrangement' in r ? r.arrangement : null });
       void useApp.getState().refreshSession();
       return r.value;
@@ -172,6 +175,11 @@ export const useSale = create<SaleState>((set, get) => ({
   },
 
   nextCustomer() { set({ last: null, lastArrangement: null, errors: {} }); },
-  cancelSale() { set({ lines: [], tenders: [], payerName: '', account: null, attemptId: null, errors: {}, arrangement: null, arrangementId: null }); },
+  cancelSale() {
+    // Cards approved for a sale put aside are reversed at the terminal.
+    const saleId = get().saleId;
+    if (saleId && get().tenders.some((t) => t.tender.kind === 'card' && t.tender.attemptId)) void call('card.release', { receiptId: saleId });
+    set({ lines: [], tenders: [], payerName: '', account: null, attemptId: null, saleId: null, errors: {}, arrangement: null, arrangementId: null });
+  },
   clearErrors() { set({ errors: {} }); },
 }));

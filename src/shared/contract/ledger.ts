@@ -64,11 +64,14 @@ export const tenderInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('money_order'), ...tenderBase, reference: freeText({ max: 40 }).optional() }).strict(),
   z.object({
     kind: z.literal('card'), ...tenderBase,
-    brand: z.enum(CARD_BRANDS),
-    // Never the card number: the last four digits and the terminal's authorisation code only.
-    last4: z.string().regex(/^\d{4}$/, 'Only the last 4 digits of the card.'),
-    authCode: z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'The authorisation code is 1 to 12 letters or digits.'),
-  }).strict(),
+    /** A charge the terminal approved: the station fills the tender from the attempt, nothing is typed. */
+    attemptId: z.uuid({ message: 'A card attempt is named by its UUID.' }).optional(),
+    // Keyed entry (no attemptId): never the card number, the last four digits and the authorisation code only.
+    brand: z.enum(CARD_BRANDS).optional(),
+    last4: z.string().regex(/^\d{4}$/, 'Only the last 4 digits of the card.').optional(),
+    authCode: z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'The authorisation code is 1 to 12 letters or digits.').optional(),
+  }).strict().refine((t) => t.attemptId !== undefined || (t.brand !== undefined && t.last4 !== undefined && t.authCode !== undefined),
+    { message: 'A keyed card tender needs the brand, the last 4 digits and the authorisation code.', path: ['authCode'] }),
   z.object({ kind: z.literal('other'), ...tenderBase, reference: freeText({ min: 1, max: 40 }) }).strict(),
 ]);
 

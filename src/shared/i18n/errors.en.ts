@@ -120,6 +120,15 @@ export const errorsEn = {
   BATCH_EXCEPTION_NOT_FOUND: 'There is no exception {{exception}} in the queue.',
   BATCH_EXCEPTION_RESOLVED: 'This exception was already resolved.',
   DEPOSIT_BATCH_IN_BANK: 'Batch {{batch}} came in a {{source}} file: that money is already in the bank and goes into no counter deposit.',
+  CARD_NO_TERMINAL: 'No card terminal is set up at this station. Take the card payment as keyed entry, or ask an admin to set up the terminal in Devices.',
+  CARD_UNRESOLVED: 'A card payment at the terminal is still unresolved ({{amount}}). Resolve it before the next sale: press Check the terminal, or call a supervisor.',
+  CARD_OVER_DUE: 'The card amount ({{amount}}) is more than the amount still due ({{due}}).',
+  CARD_ATTEMPT_NOT_FOUND: 'There is no card payment {{attempt}} at this station.',
+  CARD_ATTEMPT_NOT_USABLE: 'Card payment {{attempt}} cannot pay this receipt: it is {{state}}, belongs to another sale, or is already on a receipt.',
+  CARD_ATTEMPT_AMOUNT: 'The card tender ({{given}}) is not the amount the terminal approved ({{approved}}).',
+  CARD_KEYED_FIELDS: 'A keyed card tender needs the brand, the last 4 digits and the authorisation code.',
+  CARD_ALREADY_ASKED: 'This card payment was already sent to the terminal; its result is shown instead of charging again.',
+  CARD_TERMINAL: 'The card terminal could not do it: {{detail}}. Check that it is on and connected (Devices), then try again.',
   INTERNAL: 'Something went wrong inside the station; nothing was saved. Tell IT: {{detail}}',
 } as const;
 

@@ -209,6 +209,10 @@ export function VoidDialog({ onClose, number: given }: Common & { number?: strin
   const [approval, setApproval] = useState<Approval>({ userId: '', pin: '' });
   const submit = () => void a.run((id) => call('receipt.void', { id, receiptNumber: number.trim(), reason, approval }), (r) => {
     notify('info', t('drawer.voidDone', { number: r.receiptNumber }));
+    // Each card charged at the terminal: reversed there, or what to do instead.
+    for (const c of r.cardReversals ?? []) {
+      notify(c.reversed ? 'info' : 'error', c.reversed ? t('card.reversed', { amount: money(c.amountCents, lang) }) : t('card.notReversed', { amount: money(c.amountCents, lang), reason: c.reason ?? '' }));
+    }
     if (useSale.getState().last?.receiptNumber === r.receiptNumber) useSale.getState().nextCustomer();
     void refresh(); onClose();
   }, { receiptNumber: 'vd-number', reason: 'vd-reason', 'approval.userId': 'vd-sup-user', approval: 'vd-sup-pin', pin: 'vd-sup-pin' });

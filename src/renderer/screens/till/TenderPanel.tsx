@@ -13,6 +13,8 @@ import { useApp } from '../../store/app';
 import { saleTotal, tenderTotal, useSale, type TenderInput } from '../../store/sale';
 import { useTillUi } from '../../store/tillUi';
 import { useShallow } from 'zustand/react/shallow';
+import { useCard } from '../../store/card';
+import { CardButtons, CardNoticeLine } from './CardCharge';
 
 export const KIND_KEYS: { kind: TenderKind; key: string }[] = [
   { kind: 'cash', key: 'F5' }, { kind: 'check', key: 'F6' }, { kind: 'money_order', key: 'F7' }, { kind: 'card', key: 'F8' },
@@ -21,9 +23,10 @@ export const KIND_KEYS: { kind: TenderKind; key: string }[] = [
 export const COMPLETE_ID = 'complete';
 
 /** The field a tender kind starts on. */
-export function firstField(kind: TenderKind, micrFilled: boolean): string {
+export function firstField(kind: TenderKind, micrFilled: boolean, terminal = false): string {
   if (kind === 'check') return micrFilled ? 'tender-amount' : 'tender-routing';
-  if (kind === 'card') return 'tender-brand';
+  // With a terminal, F8 goes to the amount (the amount still due, editable) and Enter charges it.
+  if (kind === 'card') return terminal ? 'tender-amount' : 'tender-brand';
   if (kind === 'money_order') return 'tender-reference';
   return 'tender-amount';
 }
@@ -62,6 +65,10 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
     kind: s.kind, formErrors: s.formErrors, formNotes: s.formNotes, setKind: s.setKind, setForm: s.setForm, resetForm: s.resetForm,
   })));
   const form = useTillUi(useShallow((s) => ({ ...s.form, amount: undefined })));
+  const terminalOn = useCard((s) => s.settings?.enabled === true);
+  const keyedCard = useCard((s) => s.keyed);
+  const chargeCard = useCard((s) => s.charge);
+  const terminalMode = kind === 'card' && terminalOn && !keyedCard;
 
   const total = saleTotal(lines);
   const tendered = tenderTotal(tenders);
@@ -88,7 +95,14 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
     focusId(tendered + amountCents >= total ? COMPLETE_ID : 'tender-amount');
   }
 
+  function charge() {
+    const keyed = amountOf(useTillUi.getState().form.amount);
+    resetForm();
+    void chargeCard(keyed ?? remaining);
+  }
+
   function onEnterIn(id: string) {
+    if (terminalMode) { charge(); return; }
     const order = fieldOrder(kind);
     const i = order.indexOf(id);
     const next = order[i + 1];
@@ -115,6 +129,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
           : <div className={remaining > 0 ? 'due' : undefined}><dt>{t('till.remaining')}</dt><dd data-testid="remaining">{money(remaining, lang)}</dd></div>}
       </dl>
       <FieldError id="tenders-err" text={sumErr ? errorText(sumErr, lang) : undefined} />
+      <CardNoticeLine />
       {tenders.length > 0 && (
         <table className="tender-list">
           <caption>{t('tender.list')}</caption>
@@ -123,9 +138,10 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
               const what = `${t(`tender.${x.tender.kind}`)} ${money(x.tender.amountCents, lang)}`;
               return (
                 <tr key={x.key}>
-                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand}`)} …${x.tender.last4}` : ''}</th>
+                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand ?? 'other'}`)} …${x.tender.last4 ?? ''}${terminalOn && !x.tender.attemptId ? ` (${t('card.keyedMark')})` : ''}` : ''}</th>
                   <td className="num">{money(x.tender.amountCents, lang)}</td>
-                  <td><button type="button" className="ghost small" aria-label={t('tender.removeTender', { n: i + 1, what })} onClick={() => removeTender(x.key)}>✕</button></td>
+                  {/* A card charged at the terminal stays: putting the sale aside reverses it. */}
+                  <td>{x.tender.kind === 'card' && x.tender.attemptId ? null : <button type="button" className="ghost small" aria-label={t('tender.removeTender', { n: i + 1, what })} onClick={() => removeTender(x.key)}>✕</button>}</td>
                 </tr>
               );
             })}
@@ -152,7 +168,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
             <TextInput id="tender-check" label={t('tender.checkNumber')} value={form.checkNumber} onChange={(checkNumber) => setForm({ checkNumber })} onEnter={() => onEnterIn('tender-check')} digits maxLength={15} error={err('checkNumber')} />
           </div>
         )}
-        {kind === 'card' && (
+        {kind === 'card' && !terminalMode && (
           <div className="grid3">
             <div className="field">
               <label htmlFor="tender-brand">{t('tender.brand')}</label>
@@ -169,7 +185,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
         )}
         <TenderAmount label={kind === 'cash' ? t('tender.cashAmount') : `${t('tender.amount')} — ${t(`tender.${kind}`)}`} onEnter={() => onEnterIn('tender-amount')}
           remaining={remaining} hint={t('tender.amountHint')} error={err('amountCents')} />
-        <button type="button" className="secondary" onClick={add}>{t('tender.add')} <kbd>Enter</kbd></button>
+        {terminalMode ? <CardButtons onCharge={charge} /> : <button type="button" className="secondary" onClick={add}>{t('tender.add')} <kbd>Enter</kbd></button>}
       </div>
 
       </div>
