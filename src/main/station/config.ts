@@ -27,6 +27,8 @@ export interface StationConfig {
   depositBank: { name: string; routing: string; account: string };
   /** What an admin changed of the arrangement policy (arrangements/policy.ts has the defaults). */
   arrangementPolicy?: Partial<ArrangementPolicy>;
+  /** Set up with the hub, and its directory (users among it) not all here yet: sign-in waits. */
+  setupPending?: boolean;
 }
 
 export const DEFAULT_CONFIG: StationConfig = {
