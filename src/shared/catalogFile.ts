@@ -58,15 +58,77 @@ function lineOfPath(text: string, path: PropertyKey[]): number {
   return lineAt(text, at);
 }
 
+/**
+ * Where JSON text stops being JSON (an offset), and why: a small recursive-descent check, because the
+ * JavaScript engine's message does not always say where (V8 names no position for a trailing comma).
+ */
+export function jsonErrorAt(text: string): { offset: number; why: string } | null {
+  let i = 0;
+  const fail = (why: string): never => { throw { offset: i, why }; };
+  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++; };
+  const lit = (w: string) => { if (text.startsWith(w, i)) i += w.length; else fail('a value was expected here'); };
+  const str = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail('a line break inside a quoted text');
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail('a quoted text is not closed');
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++; ws();
+      if (text[i] === '}') { i++; return; }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(text[i] === '}' ? 'a comma before the closing brace' : 'a quoted field name was expected here');
+        str(); ws();
+        if (text[i] !== ':') fail('a colon was expected after the field name');
+        i++; value(); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; return; }
+        fail('a comma or a closing brace was expected here');
+      }
+    }
+    if (c === '[') {
+      i++; ws();
+      if (text[i] === ']') { i++; return; }
+      for (;;) {
+        ws();
+        if (text[i] === ']') fail('a comma before the closing bracket');
+        value(); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; return; }
+        fail('a comma or a closing bracket was expected here');
+      }
+    }
+    if (c === '"') return str();
+    if (c === 't') return lit('true');
+    if (c === 'f') return lit('false');
+    if (c === 'n') return lit('null');
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
+    if (!m) fail(i >= text.length ? 'the file ends too soon' : 'a value was expected here');
+    i += m![0].length;
+  };
+  try {
+    value(); ws();
+    if (i < text.length) fail('something follows the end of the list');
+    return null;
+  } catch (e) {
+    return e as { offset: number; why: string };
+  }
+}
+
 export function parseCatalogText(text: string): CatalogFile {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const line = /line (\d+)/.exec(msg);
-    throw new CatalogFileError(line ? Number(line[1]) : pos ? lineAt(text, Number(pos[1])) : 1, `not readable as JSON (${msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')})`);
+  } catch {
+    const at = jsonErrorAt(text.replace(/^\uFEFF/, '')) ?? { offset: 0, why: 'not JSON' };
+    throw new CatalogFileError(lineAt(text, at.offset), `not readable as JSON: ${at.why}`);
   }
   const r = catalogSchema.safeParse(raw);
   if (r.success) {

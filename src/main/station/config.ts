@@ -33,8 +33,9 @@ export interface StationConfig {
 
 export const DEFAULT_CONFIG: StationConfig = {
   stationId: 'ST01',
-  cityName: 'City of Riverton',
-  cityAddress: '100 Main Street, Riverton',
+  // A real station names its city at setup (from the hub, or typed): no demo city by default.
+  cityName: '',
+  cityAddress: '',
   cutoff: '17:00',
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   language: 'en',
@@ -48,7 +49,7 @@ export const DEFAULT_CONFIG: StationConfig = {
   // Within PCI DSS's 15 minutes; short enough that a till left at a busy counter does not stay open.
   idleLockMinutes: 10,
   floatComposition: STANDARD_FLOAT,
-  depositBank: { name: 'First Riverton Bank', routing: '121000358', account: '4400012345' },
+  depositBank: { name: '', routing: '', account: '' },
 };
 
 export function loadConfig(st: Statements): StationConfig {
