@@ -48,7 +48,7 @@ const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.
   // Numbers with a format of their own, any of which may pass the Luhn check: a city account number
   // (looked up in the directory), a bank account number (printed as its last four), the hub's enrolment code.
   'accounts.get accountNumber', 'receipt.post lines.0.accountNumber', 'receipt.post tenders.0.account', 'closeout.count extras.0.account',
-  'returnedCheck.find account', 'sync.enrol code']);
+  'returnedCheck.find account', 'sync.enrol code', 'setup.enrol code']);
 
 describe('every text field of the contract', () => {
   it('the walk finds the free-text fields the issue names', () => {
