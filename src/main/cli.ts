@@ -12,7 +12,7 @@ import { startWebServer } from './web/server';
 import { ensureRenderer } from './web/rendererBuild';
 import { buildElectron, electronBinary } from './shell/launch';
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { attachPrinting } from './devices/printing';
 import { runPrinterEmulatorCommand, startPrinterEmulator, usePrinterEmulator } from './devices/emulatePrinter';
@@ -22,6 +22,7 @@ import { startSync } from './sync/service';
 import { enrolStation } from './sync/enrolment';
 import { attachBackups } from './station/backup/scheduler';
 import { RestoreError, restoreLedger } from './station/backup/restore';
+import { attachLog } from './station/log/stationLog';
 import { SETUP_EXIT, SETUP_USAGE, runSetup } from './setupCli';
 
 const USAGE = `civictill <command> [options]
@@ -68,6 +69,10 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 
 async function serve(db: string, port: number | undefined, how: string): Promise<void> {
   const station = await Station.open(db);
+  // The log file in the station's data folder, before anything else can go wrong.
+  const log = attachLog(station, join(dirname(resolve(db)), 'logs'));
+  process.on('uncaughtException', (e) => log.error('process', e));
+  process.on('unhandledRejection', (e) => log.error('process', e));
   attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
   attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
   startSync(station); // idles until an admin enrols the station with the hub
