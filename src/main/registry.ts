@@ -10,6 +10,7 @@ import { arrangementPdfHandler } from './devices/arrangementPdfHandler';
 import { stubsHandlers } from './station/stubs/handlers';
 import { slipsHandlers } from './devices/slipHandlers';
 import { setupHandlers } from './sync/setupHandlers';
+import { supportHandlers } from './station/support/handlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -23,4 +24,5 @@ export const allHandlers: Handlers = {
   ...stubsHandlers,
   ...slipsHandlers,
   ...setupHandlers,
+  ...supportHandlers,
 };

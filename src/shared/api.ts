@@ -11,6 +11,7 @@ import { arrangementsContract } from './contract/arrangements';
 import { stubsContract } from './contract/stubs';
 import { slipsContract } from './contract/slips';
 import { setupContract } from './contract/setup';
+import { supportContract } from './contract/support';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -25,6 +26,7 @@ export const api = {
   ...stubsContract,
   ...slipsContract,
   ...setupContract,
+  ...supportContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -17,10 +17,10 @@ export function scrub(text: string): string {
 
 /** A copy of a value fit for a log: secret fields replaced, text scrubbed, depth and length bounded. */
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return scrub(value.length > 300 ? value.slice(0, 300) + '…' : value);
+  if (typeof value === 'string') return scrub(value.length > 2000 ? value.slice(0, 2000) + '…' : value);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 4) return '[…]';
-  if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));
+  if (Array.isArray(value)) return (depth < 0 ? value : value.slice(0, 20)).map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
   return out;

@@ -406,6 +406,10 @@ export const en = {
     },
   },
   admin: {
+    support: 'Support bundle',
+    supportText: 'One file for IT: the station’s logs, its settings without secrets, what verify says of the ledger, and the versions. No PIN, secret or card number is in it.',
+    supportExport: 'Export the support bundle',
+    supportSaved: 'Saved {{file}}.',
     title: 'Settings and users', station: 'Station', save: 'Save settings', saved: 'Saved.',
     fields: {
       stationId: 'Station ID', cityName: 'City name (receipt header)', cityAddress: 'City address (receipt header)', cutoff: 'Business-day cut-off (HH:MM)', timeZone: 'Time zone',

@@ -408,6 +408,10 @@ export const es: UiStrings = {
     },
   },
   admin: {
+    support: 'Paquete de soporte',
+    supportText: 'Un archivo para TI: los registros de la estación, su configuración sin secretos, lo que dice verify del registro contable y las versiones. No contiene ningún PIN, secreto ni número de tarjeta.',
+    supportExport: 'Exportar el paquete de soporte',
+    supportSaved: 'Se guardó {{file}}.',
     title: 'Configuración y usuarios', station: 'Estación', save: 'Guardar configuración', saved: 'Guardado.',
     fields: {
       stationId: 'ID de estación', cityName: 'Nombre de la ciudad (encabezado del recibo)', cityAddress: 'Dirección de la ciudad (encabezado del recibo)', cutoff: 'Hora de corte del día contable (HH:MM)', timeZone: 'Zona horaria',
