@@ -89,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'setup') {
     let a;
     try {
+      if (rest.includes('--help')) { process.stdout.write(SETUP_USAGE + '\n'); return; }
       a = parseArgs({ args: rest, options: Object.fromEntries(['db', 'hub', 'code', 'admin', 'admin-name', 'pin-file', 'city', 'address', 'station', 'time-zone', 'language', 'catalog', 'accounts'].map((k) => [k, { type: 'string' as const }])) }).values;
     } catch (e) {
       fail(`${(e as Error).message}\n${SETUP_USAGE}`, SETUP_EXIT.badArgs);
