@@ -11,6 +11,8 @@ import { rendererDir } from '../../src/main/web/rendererBuild';
 import { Station } from '../../src/main/station/station';
 import { verifyLedger } from '../../src/main/station/verify';
 import { dispatch } from '../../src/main/dispatch';
+import { attachLog, logOf } from '../../src/main/station/log/stationLog';
+import { readFileSync } from 'node:fs';
 import { DEMO_REVENUE_CODES } from '../../src/main/station/demoData';
 import { en } from '../../src/renderer/i18n/en';
 import { es } from '../../src/renderer/i18n/es';
@@ -29,6 +31,7 @@ export interface EmptyTill { station: Station; dir: string; web: WebServer; brow
 export async function openEmptyTill(lang: Lang): Promise<EmptyTill> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-setup-'));
   const station = await Station.open(join(dir, 'new.db'));
+  attachLog(station, join(dir, 'logs'));
   const web = await startWebServer(station, { staticDir: rendererDir(ROOT) });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: lang === 'es' ? 'es-US' : 'en-US', timezoneId: 'America/Denver' });
@@ -115,6 +118,10 @@ export async function enrolToFirstPayment(lang: Lang): Promise<void> {
     const again = await dispatch(station, 'setup.enrol', { hubUrl: hub.url, code: another });
     expect(again.ok ? null : again.error.code).toBe('SETUP_DONE');
     expect(station.stationId).toBe('ST04');
+    // The log of the whole first run: the setup is in it, the PIN, the code and the secret are not.
+    const logText = logOf(station)!.file.files().map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(logText).toContain('setup.enrolled');
+    for (const secret of ['482913', '771942', code, code.replace(/-/g, ''), station.st.sqlGet<{ secret: string }>('SELECT secret FROM hub_link')!.secret]) expect(logText).not.toContain(secret);
   } finally {
     await till.close();
     await hub.cleanup();
@@ -198,6 +205,9 @@ export async function standAloneToFirstPayment(lang: Lang): Promise<void> {
     expect(station.config).toMatchObject({ stationId: 'EL01', cityName: 'Town of Elm', timeZone: 'America/Chicago', language: lang });
     // Its first admin takes the first payment.
     await firstPayment(till, lang, 'pat', '5550123', 'EL01');
+    const logText = logOf(station)!.file.files().map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(logText).toContain('setup.standAlone');
+    expect(logText).not.toMatch(/555012[34]/);
   } finally {
     await till.close();
   }
