@@ -1,7 +1,9 @@
 // First-run enrolment against a real hub, in process: the guesses the hub allows, an answer lost on the
 // way (asked again with the same request: enrolled, nothing doubled), and a hub that goes away while the
 // directory arrives (sign-in waits; it carries on where it stopped). A new database names no demo city.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { STANDARD_FLOAT } from '../../../src/shared/denominations';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +107,41 @@ describe('first-run enrolment', () => {
     expect(resumed.ok).toBe(true);
     await expect.poll(() => station.config.setupPending, { timeout: 20_000 }).toBe(false);
     expect(count(station, 'accounts')).toBe(200);
+    expect((await dispatch(station, 'auth.signIn', { userId: 'maria', pin: '482913' })).ok).toBe(true);
+  }, 60_000);
+});
+
+describe('a station set up on its own enrols later', () => {
+  it('keeps everything it posted (sent to the hub), and takes the hub\'s catalogue and users beside its own', async () => {
+    const station = await emptyStation();
+    const dir = open[open.length - 1]!.dir;
+    const catalog = join(dir, 'catalog.json');
+    writeFileSync(catalog, JSON.stringify([{ code: 'PARK', nameEn: 'Parking', nameEs: 'Estacionamiento', gl: '001-2000-30100', category: 'fee', requiresAccount: false, schedules: [{ from: '2026-01-01', rule: { type: 'fixed', amountCents: 2500 } }] }]));
+    const made = await dispatch(station, 'setup.standAlone', {
+      adminId: 'pat', adminName: 'Pat Admin', pin: '5550123', pinAgain: '5550123', cityName: 'Town of Elm', cityAddress: '', stationId: 'EL01', timeZone: 'America/Chicago', catalogFile: catalog,
+    });
+    expect(made.ok, JSON.stringify(made)).toBe(true);
+    const signIn = await dispatch(station, 'auth.signIn', { userId: 'pat', pin: '5550123' });
+    if (!signIn.ok) throw new Error(signIn.error.message);
+    const token = signIn.value.token;
+    const as = <N extends Parameters<typeof dispatch>[1]>(name: N, input: Parameters<typeof dispatch<N>>[2]) => dispatch(station, name, input, token);
+    expect((await as('session.open', { id: randomUUID(), floatCounts: STANDARD_FLOAT })).ok).toBe(true);
+    const paid = await as('receipt.post', { id: randomUUID(), lines: [{ revenueCode: 'PARK', amountCents: 2500 }], tenders: [{ kind: 'cash', amountCents: 2500 }] });
+    expect(paid.ok, JSON.stringify(paid)).toBe(true);
+    // Setup is over for it: the code-only path is refused; the admin enrols it on the Sync screen.
+    const c = await code('EL01');
+    const setupAgain = await dispatch(station, 'setup.enrol', { hubUrl: hub.url, code: c });
+    expect(setupAgain.ok ? null : setupAgain.error.code).toBe('SETUP_DONE');
+    expect((await as('sync.enrol', { hubUrl: hub.url, code: c })).ok).toBe(true);
+    const s = await syncOf(station).syncNow();
+    expect(s.pendingCount).toBe(0);
+    expect(s.directory.complete).toBe(true);
+    const atHub = await hub.db.kysely.selectFrom('events').select(['kind']).where('station_id', '=', 'EL01').execute();
+    expect(atHub.map((e) => e.kind)).toContain('receipt.posted');
+    expect(station.st.sqlAll<{ id: string }>('SELECT id FROM users ORDER BY id').map((u) => u.id)).toEqual(['maria', 'pat']);
+    expect(count(station, 'revenue_codes')).toBeGreaterThan(1);
+    expect(station.st.sqlGet<{ n: number }>("SELECT COUNT(*) AS n FROM revenue_codes WHERE code = 'PARK'")!.n).toBe(1);
+    expect(count(station, 'receipts')).toBe(1);
     expect((await dispatch(station, 'auth.signIn', { userId: 'maria', pin: '482913' })).ok).toBe(true);
   }, 60_000);
 });
