@@ -49,7 +49,7 @@ function EnrolForm({ onBack }: { onBack(): void }) {
     <form className="setup-form" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-labelledby="setup-hub-title">
       <h2 id="setup-hub-title">{t('setup.hubTitle')}</h2>
       <TextInput id="setup-hub" label={t('setup.hubUrl')} hint={t('setup.hubUrlHint')} value={hubUrl} onChange={setHubUrl} onEnter={() => document.getElementById('setup-code')?.focus()} autoFocus error={err('hubUrl')} />
-      <TextInput id="setup-code" label={t('setup.code')} hint={t('setup.codeHint')} value={code} onChange={setCode} onEnter={submit} error={err('code')} className="mono" />
+      <TextInput id="setup-code" label={t('setup.code')} hint={t('setup.codeHint')} value={code} onChange={setCode} onEnter={submit} error={err('code')} />
       <FieldError id="setup-enrol-err" text={other ? errorText(other, lang) : undefined} />
       <div className="actions">
         <button type="submit" className="primary big" disabled={a.busy}>{t('setup.enrol')}</button>
