@@ -19,7 +19,7 @@ const WORKERS = name === 'main' ? [['backupVerifyWorker', join(root, 'src', 'mai
 
 const EXTERNAL = [
   'better-sqlite3', 'serialport', '@serialport/*', 'pdfkit', 'node-thermal-printer', 'esbuild', 'tsx', 'tsx/*',
-  'pg', '@electric-sql/pglite', 'electron', 'vite',
+  'pg', '@electric-sql/pglite', 'pino', 'electron', 'vite',
 ];
 // Bundled CommonJS packages call require() (for node: built-ins); ESM output has none, so define one.
 // Aliased: the bundle has createRequire imports of its own.

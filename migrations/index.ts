@@ -11,6 +11,7 @@ import { m0007_unconfirmed_copies_float_acceptance } from './0007_unconfirmed_co
 import { m0009_backups_takeover_tls } from './0009_backups_takeover_tls';
 import { m0013_arrangements } from './0013_arrangements';
 import { m0014_slips } from './0014_slips';
+import { m0015_no_demo_defaults } from './0015_no_demo_defaults';
 import { m0017_card_terminal } from './0017_card_terminal';
 import { m0019_batches } from './0019_batches';
 
@@ -25,6 +26,7 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0009_backups_takeover_tls', m0009_backups_takeover_tls],
   ['0013_arrangements', m0013_arrangements],
   ['0014_slips', m0014_slips],
+  ['0015_no_demo_defaults', m0015_no_demo_defaults],
   ['0017_card_terminal', m0017_card_terminal],
   ['0019_batches', m0019_batches],
 ];

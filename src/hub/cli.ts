@@ -24,6 +24,9 @@ Admin commands (to a running hub; --url defaults to http://127.0.0.1:${DEFAULT_H
                                                         the station over with); with the hub's TLS fingerprint when it
                                                         serves HTTPS (--cert: the certificate of a reverse proxy in front);
                                                         --allow-rewind: the station may come back from an older backup
+  civictill hub set-city --name NAME [--address TEXT] [--time-zone ZONE]
+                                                        the city's name, address and time zone: a station set up
+                                                        with an enrolment code takes them
   civictill hub import-accounts FILE.csv                account directory from a CIS export (all or nothing)
   civictill hub import-catalog FILE.json                revenue codes with fee schedules:
         [{"code","nameEn","nameEs","gl":"fund-dept-object","category","requiresAccount","schedules":[{"from":"YYYY-MM-DD","rule":{…}}]}]
@@ -113,7 +116,7 @@ export async function hubMain(argv: string[]): Promise<void> {
     options: {
       database: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' },
       ttl: { type: 'string' }, day: { type: 'string' }, out: { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean' },
-      'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-rewind': { type: 'boolean' }, cert: { type: 'string' },
+      'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-rewind': { type: 'boolean' }, cert: { type: 'string' }, name: { type: 'string' }, address: { type: 'string' }, 'time-zone': { type: 'string' },
     },
   });
   if (values.help) { process.stdout.write(USAGE); return; }
@@ -157,6 +160,11 @@ export async function hubMain(argv: string[]): Promise<void> {
     case 'import-accounts': {
       const r = JSON.parse(await adminCall(t, 'POST', '/v1/admin/directory/accounts', readFile(args[0], 'CSV'), 'text/csv')) as { accounts: number; changed: number };
       process.stdout.write(`Imported ${r.accounts} accounts from ${args[0]} (${r.changed} new or changed).\n`);
+      return;
+    }
+    case 'set-city': {
+      if (!values.name) fail('usage: civictill hub set-city --name NAME [--address TEXT] [--time-zone ZONE]');
+      show(await adminCall(t, 'POST', '/v1/admin/city', JSON.stringify({ name: values.name, address: values.address ?? '', timeZone: values['time-zone'] ?? null })));
       return;
     }
     case 'import-catalog': show(await adminCall(t, 'POST', '/v1/admin/directory/revenue-codes', readFile(args[0], 'JSON'))); return;

@@ -4,7 +4,8 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
-import { feeScheduleSchema, revenueCodeSchema, type directoryAccountSchema } from '../shared/hubProtocol';
+import type { directoryAccountSchema } from '../shared/hubProtocol';
+import { catalogSchema } from '../shared/catalogFile';
 import { ROLES } from '../shared/domain';
 import { freeText } from '../shared/text';
 import { DIRECTORY_LOCK } from './apply';
@@ -41,11 +42,8 @@ export async function importAccounts(db: HubDb, accounts: Account[], at: string)
   });
 }
 
-/** Names from an import file are free text: printed on receipts, so no control characters and no card number. */
-export const catalogSchema = z.array(revenueCodeSchema.extend({
-  nameEn: freeText({ min: 1, max: 120 }), nameEs: freeText({ min: 1, max: 120 }),
-  schedules: z.array(feeScheduleSchema.omit({ revenueCode: true })).default([]),
-})).min(1).max(1000);
+// The catalogue file's format is shared with a station set up on its own (src/shared/catalogFile.ts).
+export { catalogSchema };
 
 /** Revenue codes and their fee schedules. A schedule is never changed: a new rule takes a new effective date. */
 export async function importCatalog(db: HubDb, codes: z.infer<typeof catalogSchema>): Promise<{ codes: number; schedules: number }> {

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { AccountsCsvError, parseAccountsCsvText } from '../shared/accountsCsv';
 import {
-  MAX_BODY_BYTES, enrolRequestSchema, enrolResponseSchema, exceptionsResponseSchema, hubExceptionSchema, pullResponseSchema, pushRequestSchema,
+  ENROL_REQUEST_HEADER, MAX_BODY_BYTES, enrolRequestSchema, enrolResponseSchema, exceptionsResponseSchema, hubExceptionSchema, pullResponseSchema, pushRequestSchema,
   pushResponseSchema, stationIdSchema,
 } from '../shared/hubProtocol';
 import { checkEnrolmentCode, createEnrolmentCode, enrol, requireAdmin, requireStation } from './auth';
@@ -21,8 +21,14 @@ import { pushEvents } from './push';
 import { dailyTotals, parseDay } from './totals';
 import { zodReason } from './zodReason';
 import { formatEnrolmentCode } from '../shared/tlsFingerprint';
+import { citySchema, setCity } from './city';
 
 export type Access = 'public' | 'enrolment' | 'station' | 'admin';
+
+function enrolRequestIdOf(req: IncomingMessage): string | null {
+  const v = req.headers[ENROL_REQUEST_HEADER];
+  return typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v) ? v.toLowerCase() : null;
+}
 
 export interface HubContext {
   db: HubDb; now: () => Date; pinCost?: number | undefined;
@@ -72,8 +78,13 @@ export const routes: Route[] = [
     body: { type: 'application/json', schema: enrolRequestSchema, limit: 4096 }, response: { type: 'application/json', schema: enrolResponseSchema },
     handle: async (ctx, call) => {
       const body = valid(enrolRequestSchema, await json(call, 4096));
-      return { json: await enrol(ctx.db, call.codeHash!, body.stationId, ctx.now(), { lastSeq: body.lastSeq, lastEventId: body.lastEventId }) };
+      // A station set up from the code alone names no station: it is the one the code was made for.
+      return { json: await enrol(ctx.db, call.codeHash!, body.stationId ?? call.who, ctx.now(), { lastSeq: body.lastSeq, lastEventId: body.lastEventId }, enrolRequestIdOf(call.req)) };
     } },
+
+  { method: 'POST', path: '/v1/admin/city', summary: "The city's name, address and time zone, which a station takes at enrolment", access: 'admin',
+    body: { type: 'application/json', schema: citySchema }, response: { type: 'application/json', schema: citySchema },
+    handle: async (ctx, call) => ({ json: await setCity(ctx.db.kysely, valid(citySchema, await json(call))) }) },
 
   { method: 'POST', path: '/v1/sync/push', summary: "Store a batch of the station's outbox events, in order, all or nothing", access: 'station',
     body: { type: 'application/json', schema: pushRequestSchema }, response: { type: 'application/json', schema: pushResponseSchema },
@@ -185,7 +196,7 @@ export async function authorise(ctx: HubContext, route: Route, req: IncomingMess
     case 'admin': await requireAdmin(ctx.db, req.headers.authorization); return { who: 'admin' };
     case 'station': return { who: await requireStation(ctx.db, req.headers.authorization) };
     case 'enrolment': {
-      const c = await checkEnrolmentCode(ctx.db, req.headers.authorization, ctx.now());
+      const c = await checkEnrolmentCode(ctx.db, req.headers.authorization, ctx.now(), req.socket.remoteAddress ?? '', enrolRequestIdOf(req));
       return { who: c.stationId, codeHash: c.codeHash };
     }
   }

@@ -5,7 +5,8 @@ export interface HubDB {
   hub_settings: { key: string; value: string };
   admin_tokens: { token_hash: string; created_at: string };
   stations: { station_id: string; name: string; secret_hash: string | null; acked_seq: number; enrolled_at: string | null; last_push_at: string | null };
-  enrolment_codes: { code_hash: string; station_id: string; created_at: string; expires_at: string; used_at: string | null; allow_rewind: Generated<boolean> };
+  enrolment_codes: { code_hash: string; station_id: string; created_at: string; expires_at: string; used_at: string | null; allow_rewind: Generated<boolean>; request_id: string | null };
+  enrolment_failures: { id: Generated<number>; client: string; at: string };
   station_takeovers: { id: Generated<number>; station_id: string; at: string; station_last_seq: number; hub_acked_seq: number; rewound: boolean; exception_id: number | null };
   events: { station_id: string; seq: number; event_id: string; kind: string; at: string; payload: string; received_at: string };
   accounts: { account_number: string; name: string; service_address: string; status: string; balance_cents: number; cash_only_until: string | null; version: number; updated_at: string };

@@ -1,10 +1,11 @@
 // The hub's HTTP service: /v1/ routes, credentials checked before anything else, errors as 4xx with a reason.
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { HubDb } from './db';
 import { HubError } from './errors';
+import { hubLogger, scrub } from './log';
 import { sendJson, sendText } from './http';
 import { openApiDocument } from './openapi';
 import { authorise, routes, type HubContext, type Route } from './routes';
@@ -17,6 +18,7 @@ export interface HubServerOptions {
   now?: () => Date;
   /** scrypt cost for PINs set through the hub (tests lower it). */
   pinCost?: number;
+  /** Where the JSON log lines go (one pino line per request and per failure); stderr by default. */
   log?: (line: string) => void;
   /** Serve HTTPS with this certificate (chain) and key, both PEM. */
   tls?: { cert: string; key: string } | undefined;
@@ -47,11 +49,14 @@ function match(method: string, path: string): { route: Route; params: Record<str
   return seen ? 'wrong-method' : null;
 }
 
+const pathOf = (url: string | undefined): string => (url ?? '/').split('?')[0]!;
+
 export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Promise<HubServer> {
   const tlsFingerprint = opts.tls ? certificateFingerprint(opts.tls.cert) : null;
   const ctx: HubContext = { db, now: opts.now ?? (() => new Date()), pinCost: opts.pinCost, tlsFingerprint };
   const openapi = JSON.stringify(openApiDocument(routes, HUB_VERSION));
-  const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const sink = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const logger = hubLogger(sink);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
@@ -70,6 +75,14 @@ export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Pr
   // Requests still running when the hub stops: close() lets them finish (commit or roll back) first.
   const inFlight = new Set<Promise<void>>();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    // One ID per request, in the answer's headers and on every line logged for it.
+    const reqId = randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', reqId);
+    res.once('finish', () => {
+      // The path only: no query, no header, no body (credentials and PIN hashes never reach the log).
+      logger.info({ reqId, method: req.method, path: pathOf(req.url), status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000, client: req.socket.remoteAddress }, 'request');
+    });
     const p = handle(req, res).catch((e: unknown) => {
       if (res.headersSent) { res.destroy(); return; }
       if (e instanceof HubError) {
@@ -79,7 +92,7 @@ export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Pr
         sendJson(res, e.status, e.body());
         return;
       }
-      log(`[hub] ${req.method} ${req.url} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      logger.error({ reqId, method: req.method, path: pathOf(req.url), err: e instanceof Error ? { message: scrub(e.message), stack: scrub(e.stack ?? '') } : { message: scrub(String(e)) } }, 'request failed');
       sendJson(res, 500, new HubError(500, 'INTERNAL', 'the hub could not finish this request; nothing was stored').body());
     });
     inFlight.add(p);

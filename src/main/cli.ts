@@ -14,7 +14,7 @@ import { startDemoTerminal } from './devices/emulateTerminal';
 import { ensureRenderer } from './web/rendererBuild';
 import { buildElectron, electronBinary } from './shell/launch';
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { attachPrinting } from './devices/printing';
 import { runPrinterEmulatorCommand, startPrinterEmulator, usePrinterEmulator } from './devices/emulatePrinter';
@@ -24,10 +24,16 @@ import { startSync } from './sync/service';
 import { enrolStation } from './sync/enrolment';
 import { attachBackups } from './station/backup/scheduler';
 import { RestoreError, restoreLedger } from './station/backup/restore';
+import { attachLog } from './station/log/stationLog';
+import { SETUP_EXIT, SETUP_USAGE, runSetup } from './setupCli';
 
 const USAGE = `civictill <command> [options]
 
   demo --db PATH [--accounts N]        create a demo city in a new database (PINs printed once)
+  setup --db PATH --hub URL --code CODE
+  setup --db PATH --admin ID --pin-file FILE --city NAME --station ST01 --catalog FILE [--accounts FILE]
+                                       set a new station up: from the hub's one-time code, or on its own
+                                       (civictill setup --help for the options and exit codes)
   import-accounts FILE.csv --db PATH   load the account directory from a CIS export (all or nothing)
   verify --db PATH                     re-walk the journal hash chain and check every ledger invariant
   restore --from BACKUP --db PATH [--force] [--hub URL --code CODE]
@@ -65,6 +71,10 @@ async function createDemo(db: string, accounts: number): Promise<void> {
 
 async function serve(db: string, port: number | undefined, how: string, demo = false): Promise<void> {
   const station = await Station.open(db);
+  // The log file in the station's data folder, before anything else can go wrong.
+  const log = attachLog(station, join(dirname(resolve(db)), 'logs'));
+  process.on('uncaughtException', (e) => log.error('process', e));
+  process.on('unhandledRejection', (e) => log.error('process', e));
   // The demo takes card payments on the terminal emulator (loopback HTTPS), with no hardware.
   if (demo) {
     const emu = await startDemoTerminal(station);
@@ -84,6 +94,17 @@ async function serve(db: string, port: number | undefined, how: string, demo = f
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === 'setup') {
+    let a;
+    try {
+      if (rest.includes('--help')) { process.stdout.write(SETUP_USAGE + '\n'); return; }
+      a = parseArgs({ args: rest, options: Object.fromEntries(['db', 'hub', 'code', 'admin', 'admin-name', 'pin-file', 'city', 'address', 'station', 'time-zone', 'language', 'catalog', 'accounts'].map((k) => [k, { type: 'string' as const }])) }).values;
+    } catch (e) {
+      fail(`${(e as Error).message}\n${SETUP_USAGE}`, SETUP_EXIT.badArgs);
+    }
+    process.exitCode = await runSetup(a, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+    return;
+  }
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
     options: { from: { type: 'string' }, force: { type: 'boolean' }, hub: { type: 'string' }, code: { type: 'string' }, db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' }, columns: { type: 'string' } },

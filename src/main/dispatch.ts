@@ -7,6 +7,7 @@ import { requireRole, userForToken } from './station/auth';
 import type { CallContext, Handler, Handlers } from './station/handlers';
 import { allHandlers } from './registry';
 import type { Station } from './station/station';
+import { logError } from './station/log/stationLog';
 
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(api, name);
@@ -36,7 +37,7 @@ export async function dispatch<N extends OpName>(station: Station, name: N, rawI
   } catch (e) {
     if (e instanceof StationError) return { ok: false, error: e.toApiError() };
     // Never a stack trace to the cashier: log it for IT, answer in words.
-    console.error(`[station] ${name} failed:`, e);
+    logError(station, name, e);
     const detail = e instanceof Error ? e.message.slice(0, 200) : String(e);
     return { ok: false, error: new StationError('INTERNAL', { detail }).toApiError() };
   }

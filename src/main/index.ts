@@ -10,6 +10,8 @@ import { startSync } from './sync/service';
 import { attachBackups } from './station/backup/scheduler';
 import { startCardRecovery } from './station/card/start';
 import { startDemoTerminal } from './devices/emulateTerminal';
+import { dirname, join, resolve } from 'node:path';
+import { attachLog } from './station/log/stationLog';
 import { attachPrinting } from './devices/printing';
 import { attachDevices } from './devices/devices';
 import { APP_SCHEME, APP_URL, CSP, appFile, dbPathFrom, trustedSender } from './shell/policy';
@@ -111,7 +113,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     Menu.setApplicationMenu(null);
     serveApp();
-    station = await Station.open(dbPathFrom(process.argv, app.getPath('userData')));
+    const dbPath = dbPathFrom(process.argv, app.getPath('userData'));
+    station = await Station.open(dbPath);
+    const log = attachLog(station, join(dirname(resolve(dbPath)), 'logs')); // the log file in the data folder, first
+    process.on('uncaughtException', (e) => log.error('process', e));
+    process.on('unhandledRejection', (e) => log.error('process', e));
     attachPrinting(station); // before any posting: every receipt queues its print job in its own transaction
     attachDevices(station); // opens the configured devices in the background; missing ones keep retrying
     startSync(station);

@@ -1,6 +1,7 @@
 // One contract call arriving over Electron IPC, apart from electron itself (src/main/index.ts wires it
 // to ipcMain.handle): through dispatch like every transport, the signed-in token kept here in the main
 // process, and whatever goes wrong answered and logged — a call never rejects into Electron.
+import { logError } from './station/log/stationLog';
 import type { OpName } from '../shared/api';
 import type { ApiError } from '../shared/errors';
 import { dispatch, isOpName } from './dispatch';
@@ -23,7 +24,7 @@ export async function answerIpc(station: Station, name: string, input: unknown, 
     if (name === 'auth.signOut') tokens.delete(senderId);
     return r;
   } catch (e) {
-    console.error(`[ipc] ${name} failed:`, e);
+    logError(station, `ipc ${name}`, e);
     return refused('INTERNAL', 'Something went wrong inside the station; nothing was saved. Tell IT: the call could not be answered.');
   }
 }

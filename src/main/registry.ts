@@ -13,6 +13,8 @@ import { batchesHandlers } from './station/batches/handlers';
 import { batchReportHandlers } from './devices/batchReportHandlers';
 import { cardHandlers } from './station/card/handlers';
 import { voidWithReversal } from './station/card/voidReversal';
+import { setupHandlers } from './sync/setupHandlers';
+import { supportHandlers } from './station/support/handlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -30,4 +32,6 @@ export const allHandlers: Handlers = {
   ...cardHandlers,
   // A void of a receipt paid by card at the terminal reverses the charge there.
   'receipt.void': voidWithReversal(ledgerHandlers['receipt.void']),
+  ...setupHandlers,
+  ...supportHandlers,
 };

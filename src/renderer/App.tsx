@@ -10,6 +10,7 @@ import { subscribeEvents } from './events';
 import { TopBar } from './components/TopBar';
 import { Notices } from './components/Notices';
 import { SignIn } from './screens/SignIn';
+import { Setup } from './screens/Setup';
 import { loadScreens, prefetchScreensOnFirstInput, useScreens } from './screens/loadScreens';
 import type { Screen } from './store/app';
 
@@ -29,10 +30,10 @@ function GlobalKeys() {
   return office && user && !locked && screens ? <screens.OfficeMenu /> : null;
 }
 
-type Shown = 'signin' | 'lock' | 'loading' | 'open' | Screen;
+type Shown = 'setup' | 'signin' | 'lock' | 'loading' | 'open' | Screen;
 
 function shown(s: ReturnType<typeof useApp.getState>): Shown {
-  if (!s.user) return 'signin';
+  if (!s.user) return !s.setup ? 'loading' : s.setup.needed ? 'setup' : 'signin';
   if (s.locked) return 'lock';
   if (!s.sessionKnown) return 'loading';
   if (s.screen !== 'till') return s.screen;
@@ -47,12 +48,14 @@ function Body() {
   const { t } = useTranslation();
   const screens = useScreens();
   const wanted = useApp(shown);
-  const screen = wanted === 'signin' || screens ? wanted : 'loading';
+  const screen = wanted === 'signin' || wanted === 'setup' || screens ? wanted : 'loading';
   // Each new screen starts with the focus on its first field.
   useEffect(() => { focusScreen(); }, [screen]);
   // Signed in before they were here, or their first load failed: ask (again).
-  useEffect(() => { if (wanted !== 'signin' && !screens) void loadScreens().catch(() => undefined); }, [wanted, screens]);
+  const signedIn = useApp((s) => !!s.user);
+  useEffect(() => { if (signedIn && !screens) void loadScreens().catch(() => undefined); }, [signedIn, wanted, screens]);
   if (screen === 'signin') return <SignIn />;
+  if (screen === 'setup') return <Setup />;
   if (screen === 'loading' || !screens) return <main className="screen center"><p>{t('app.loading')}</p></main>;
   const { Lock, OpenDrawer, Till, CloseOut, Deposit, ReturnedCheck, Reports, Devices, SyncScreen, Admin, Batches } = screens;
   switch (screen) {

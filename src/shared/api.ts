@@ -12,6 +12,8 @@ import { stubsContract } from './contract/stubs';
 import { slipsContract } from './contract/slips';
 import { batchesContract } from './contract/batches';
 import { cardContract } from './contract/card';
+import { setupContract } from './contract/setup';
+import { supportContract } from './contract/support';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -27,6 +29,8 @@ export const api = {
   ...slipsContract,
   ...batchesContract,
   ...cardContract,
+  ...setupContract,
+  ...supportContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -47,8 +47,13 @@ export const hubErrorSchema = z.object({
 });
 export type HubErrorBody = z.infer<typeof hubErrorSchema>;
 
+/** The station's id for one enrolment attempt (a UUID it keeps until the attempt is done): sent again
+ * after a lost answer, it spends the same code again, with a new secret. */
+export const ENROL_REQUEST_HEADER = 'x-civictill-enrol-request';
+
 export const enrolRequestSchema = z.object({
-  stationId: stationIdSchema,
+  /** Left out by a station set up from the code alone: it becomes the station the code was made for. */
+  stationId: stationIdSchema.optional(),
   /** The station's last outbox seq (0 for a new database) and that event's id: the hub refuses a
    * takeover that would rewind what it has acknowledged, unless the code allows it. */
   lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
@@ -63,6 +68,8 @@ export const enrolResponseSchema = z.object({
   receiptSeq: z.number().int().min(0).default(0),
   /** A takeover that rewound the station: the seqs the hub has and the station does not (an exception names them). */
   rewound: z.object({ fromSeq: z.number().int().positive(), toSeq: z.number().int().positive(), exceptionId: z.number().int().positive() }).nullable().default(null),
+  /** The city's name, address and time zone as the hub keeps them (`civictill hub set-city`); null when not set. */
+  city: z.object({ name: z.string().min(1).max(120), address: z.string().max(300), timeZone: z.string().max(64).nullable() }).nullable().default(null),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 

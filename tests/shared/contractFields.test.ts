@@ -58,7 +58,7 @@ const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.
   // A batch item is a receipt.post's line and tender; an exception is applied to a directory account.
   'batch.addItem lines.0.accountNumber', 'batch.addItem lines.0.stub.raw', 'batch.addItem tender.account', 'batch.addItem tender.micrRaw', 'batch.resolveException accountNumber',
   // A file's bytes as base64, never kept as text: the station decodes them and checks each field it keeps.
-  'batch.import contentBase64',
+  'batch.import contentBase64', 'setup.enrol code',
 ]);
 
 describe('every text field of the contract', () => {

@@ -55,6 +55,8 @@ export function checkPin(station: Station, userId: string, pin: string): UsersTa
 }
 
 export function signIn(station: Station, userId: string, pin: string): { token: string; user: UserView } {
+  // Set up from the hub and its directory not all here: nobody signs in to half a station.
+  if (station.config.setupPending) throw new StationError('SETUP_UNFINISHED');
   const row = checkPin(station, userId, pin);
   const user: UserView = { id: row.id, name: row.name, role: row.role };
   const token = randomBytes(24).toString('base64url');

@@ -30,12 +30,15 @@ export interface StationConfig {
   arrangementPolicy?: Partial<ArrangementPolicy>;
   /** File layouts per source and the GL clearing accounts of lockbox and online payments (batches/settings.ts). */
   batchSettings?: Partial<BatchSettingsView>;
+  /** Set up with the hub, and its directory (users among it) not all here yet: sign-in waits. */
+  setupPending?: boolean;
 }
 
 export const DEFAULT_CONFIG: StationConfig = {
   stationId: 'ST01',
-  cityName: 'City of Riverton',
-  cityAddress: '100 Main Street, Riverton',
+  // A real station names its city at setup (from the hub, or typed): no demo city by default.
+  cityName: '',
+  cityAddress: '',
   cutoff: '17:00',
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   language: 'en',
@@ -49,7 +52,7 @@ export const DEFAULT_CONFIG: StationConfig = {
   // Within PCI DSS's 15 minutes; short enough that a till left at a busy counter does not stay open.
   idleLockMinutes: 10,
   floatComposition: STANDARD_FLOAT,
-  depositBank: { name: 'First Riverton Bank', routing: '121000358', account: '4400012345' },
+  depositBank: { name: '', routing: '', account: '' },
 };
 
 export function loadConfig(st: Statements): StationConfig {

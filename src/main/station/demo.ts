@@ -19,10 +19,18 @@ export const DEMO_USERS: { id: string; name: string; role: Role }[] = [
   { id: 'admin', name: 'Alex Admin', role: 'admin' },
 ];
 
+export const DEMO_CITY = {
+  cityName: 'City of Riverton',
+  cityAddress: '100 Main Street, Riverton',
+  depositBank: { name: 'First Riverton Bank', routing: '121000358', account: '4400012345' },
+};
+
 export function seedDemo(station: Station, opts: DemoOptions = {}): { pins: Record<string, string>; accounts: number } {
   const at = station.nowIso();
   let accounts = 0;
   station.commit(() => {
+    // The demo city is the demo's own: written down here, never a default of a real station.
+    station.updateConfig(DEMO_CITY);
     upsertRevenueCodes(station, DEMO_REVENUE_CODES, at);
     accounts = bulkUpsertAccounts(station, demoAccounts(opts.accounts ?? 10_000), at);
     station.record('directory.seeded', 'demo', { accounts, revenueCodes: DEMO_REVENUE_CODES.length }, at, { sync: false });

@@ -7,7 +7,7 @@ import { invalidateCatalog } from '../station/catalogCache';
 import { bulkUpsertAccounts, upsertAccounts } from '../station/directory';
 import { applyHubArrangements } from '../station/arrangements/hubStatus';
 import type { Station } from '../station/station';
-import { getState, setState } from './state';
+import { getState, loadLink, setState } from './state';
 import { cleanExceptions, cleanPage } from './clean';
 
 /**
@@ -47,12 +47,16 @@ export function applyDirectoryPage(station: Station, received: Omit<PullResponse
       setState(st, 'directory_complete', 1);
       setState(st, 'directory_as_of', asOf);
     }
+    // Set up from the hub: sign-in opens once the whole directory, users among it, is here.
+    const setUp = !page.more && station.config.setupPending && st.sqlGet('SELECT 1 FROM users WHERE active = 1 LIMIT 1');
+    if (setUp) station.updateConfig({ setupPending: false });
     station.record('directory.pulled', String(page.cursor), {
       cursor: page.cursor, accounts: page.accounts.length, revenueCodes: page.revenueCodes.length, feeSchedules: page.feeSchedules.length, users: page.users.length,
       arrangements: arrangements.length,
       // Fields whose control characters or card numbers were taken out before they were stored.
       ...(cleaned ? { cleanedFields: cleaned } : {}),
     }, station.nowIso(), { sync: false });
+    if (setUp) station.record('setup.enrolled', station.stationId, { stationId: station.stationId, hubUrl: loadLink(st)?.hubUrl ?? null, cursor: page.cursor }, station.nowIso(), { sync: false });
   });
 }
 

@@ -1,7 +1,7 @@
 // HTTP client of the hub's /v1/ API. Every call has a deadline; nothing here touches the database.
 import type { z } from 'zod';
 import {
-  enrolResponseSchema, exceptionsResponseSchema, hubErrorSchema, pullResponseSchema, pushResponseSchema,
+  ENROL_REQUEST_HEADER, enrolResponseSchema, exceptionsResponseSchema, hubErrorSchema, pullResponseSchema, pushResponseSchema,
   type EnrolResponse, type ExceptionsResponse, type PullResponse, type PushResponse,
 } from '../../shared/hubProtocol';
 import { HubCertificateRefused, HubTransport, type HubRequest, type HubResponse } from './transport';
@@ -101,15 +101,20 @@ export interface EnrolTrust {
   /** The fingerprint suffix the enrolment code carried: the hub's certificate must match it. */
   pinSuffix: string | null;
   caPem?: string | null;
+  /** This attempt's id: sent again after a lost answer, the hub spends the same code again. */
+  requestId?: string | null;
 }
 
 /** Enrols (or takes over) the station; the answer carries the fingerprint of the certificate that passed. */
-export async function enrolWithHub(hubUrl: string, stationId: string, code: string, timeoutMs: number, history: StationHistory = { lastSeq: 0, lastEventId: null },
+/** `stationId` null: a station set up from the code alone becomes the station the code was made for. */
+export async function enrolWithHub(hubUrl: string, stationId: string | null, code: string, timeoutMs: number, history: StationHistory = { lastSeq: 0, lastEventId: null },
   trust: EnrolTrust = { pinSuffix: null }): Promise<EnrolResponse & { certificate: string | null }> {
   const transport = new HubTransport(baseOf(hubUrl), { pinSuffix: trust.pinSuffix, caPem: trust.caPem ?? null }, { keepAlive: false });
   try {
     const res = await call(transport, 'v1/enrol', {
-      method: 'POST', headers: { authorization: `Bearer ${code}`, 'content-type': 'application/json' }, body: JSON.stringify({ stationId, ...history }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${code}`, 'content-type': 'application/json', ...(trust.requestId ? { [ENROL_REQUEST_HEADER]: trust.requestId } : {}) },
+      body: JSON.stringify({ ...(stationId ? { stationId } : {}), ...history }),
     }, enrolResponseSchema, timeoutMs);
     return { ...res, certificate: transport.certificate };
   } finally {

@@ -8,6 +8,7 @@ import { StationError } from '../../shared/errors';
 import type { EnrolResponse } from '../../shared/hubProtocol';
 import { splitEnrolmentCode } from '../../shared/tlsFingerprint';
 import type { Station } from '../station/station';
+import { loadConfig } from '../station/config';
 import { HubCertificateRefused, HubRefused, HubUnreachable, enrolWithHub, type StationHistory } from './client';
 import { cityCaPem } from './settings';
 import { getNumber, lastOutboxSeq, loadLink, saveLink, setState } from './state';
@@ -31,31 +32,61 @@ function enrolError(e: unknown): unknown {
   if (e instanceof HubRefused) {
     if (e.code === 'REWIND_REFUSED') return new StationError('HUB_TAKEOVER_REWIND', { reason: e.message }, 'code');
     if (e.code === 'HISTORY_MISMATCH') return new StationError('HUB_HISTORY_MISMATCH', { reason: e.message }, 'code');
+    if (e.code === 'CODE_UNKNOWN') return new StationError('ENROL_CODE_UNKNOWN', {}, 'code');
+    if (e.code === 'CODE_USED') return new StationError('ENROL_CODE_USED', {}, 'code');
+    if (e.code === 'CODE_EXPIRED') return new StationError('ENROL_CODE_EXPIRED', {}, 'code');
+    if (e.code === 'TOO_MANY_ATTEMPTS') return new StationError('ENROL_TOO_MANY', {}, 'code');
+    if (e.code === 'WRONG_STATION') return new StationError('ENROL_WRONG_STATION', { reason: e.message }, 'code');
     return new StationError('HUB_REFUSED', { reason: e.message }, 'code');
   }
   return e;
 }
 
-export async function enrolStation(station: Station, input: { hubUrl: string; code: string; userId: string | null; timeoutMs?: number }): Promise<EnrolResponse> {
+export interface EnrolInput {
+  hubUrl: string; code: string; userId: string | null; timeoutMs?: number;
+  /** First-run setup: the station takes the ID the code was made for, and the city's name, address and time zone. */
+  adopt?: boolean;
+  /** The attempt's id (first-run setup keeps it until the attempt is done, so a lost answer can be asked again). */
+  requestId?: string;
+}
+
+export async function enrolStation(station: Station, input: EnrolInput): Promise<EnrolResponse> {
   const split = splitEnrolmentCode(input.code);
   if (!split) throw new StationError('INVALID_INPUT', { detail: 'The enrolment code is 12 letters and digits (ABCD-EFGH-JKLM), or 36 when it carries the hub’s fingerprint.' }, 'code');
   let caPem: string | null;
   try { caPem = cityCaPem(station); } catch (e) { throw new StationError('INVALID_INPUT', { detail: (e as Error).message }, 'hubUrl'); }
   let res;
   try {
-    res = await enrolWithHub(input.hubUrl, station.stationId, split.code, input.timeoutMs ?? ENROL_TIMEOUT_MS, history(station), { pinSuffix: split.pinSuffix, caPem });
+    res = await enrolWithHub(input.hubUrl, input.adopt ? null : station.stationId, split.code, input.timeoutMs ?? ENROL_TIMEOUT_MS, history(station),
+      { pinSuffix: split.pinSuffix, caPem, requestId: input.requestId ?? null });
   } catch (e) {
     throw enrolError(e);
   }
   // A code that names the hub's certificate pins it (the whole SHA-256 of the one that matched).
-  linkStation(station, input.hubUrl, res, split.pinSuffix ? res.certificate : null, input.userId);
+  const adopt = input.adopt ? () => adoptFromHub(station, res) : undefined;
+  try {
+    linkStation(station, input.hubUrl, res, split.pinSuffix ? res.certificate : null, input.userId, adopt);
+  } catch (e) {
+    // Rolled back: the settings in memory go back to what the database holds.
+    station.config = loadConfig(station.st);
+    throw e;
+  }
   return res;
 }
 
+/** A new station becomes the one the code was made for, in the city the hub names; sign-in waits for the directory. */
+function adoptFromHub(station: Station, res: EnrolResponse): void {
+  station.updateConfig({
+    stationId: res.stationId, setupPending: true,
+    ...(res.city ? { cityName: res.city.name, cityAddress: res.city.address, ...(res.city.timeZone ? { timeZone: res.city.timeZone } : {}) } : {}),
+  });
+}
+
 /** Writes the link and, for a station behind the hub, the takeover: one transaction, journaled. */
-export function linkStation(station: Station, hubUrl: string, res: EnrolResponse, tlsPin: string | null, userId: string | null): void {
+export function linkStation(station: Station, hubUrl: string, res: EnrolResponse, tlsPin: string | null, userId: string | null, first?: () => void): void {
   const st = station.st;
   station.commit(() => {
+    first?.();
     const before = loadLink(st);
     const at = station.nowIso();
     // Another hub: its directory and exception cursors mean nothing here.

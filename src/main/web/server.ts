@@ -1,5 +1,6 @@
 // Browser mode: the station contract over HTTP on 127.0.0.1 (POST /api/<operation>) and an SSE
 // event stream, guarded by a per-launch token. Serves the built renderer at '/'.
+import { logError } from '../station/log/stationLog';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -115,8 +116,8 @@ function route(station: Station, opts: WebOptions, token: string, req: IncomingM
 }
 
 /** Whatever goes wrong while answering one request is logged and answered; the server serves on. */
-function failed(res: ServerResponse, e: unknown): void {
-  console.error('[web] a request failed:', e);
+function failed(station: Station, res: ServerResponse, e: unknown): void {
+  logError(station, 'web request', e);
   if (!res.headersSent && !res.destroyed) send(res, 500, apiError('INTERNAL', 'Something went wrong inside the station; nothing was saved. Tell IT: the request could not be answered.'));
   else res.destroy();
 }
@@ -128,16 +129,16 @@ export function startWebServer(station: Station, opts: WebOptions = {}): Promise
     res.on('error', () => undefined);
     try {
       const pending = route(station, opts, token, req, res);
-      if (pending) pending.catch((e: unknown) => failed(res, e));
+      if (pending) pending.catch((e: unknown) => failed(station, res, e));
     } catch (e) {
-      failed(res, e);
+      failed(station, res, e);
     }
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
       server.off('error', fail);
-      server.on('error', (e) => console.error('[web] server error:', e));
+      server.on('error', (e) => logError(station, 'web server', e));
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       ok({ server, token, port, url: `http://127.0.0.1:${port}/#token=${token}`, close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }) });

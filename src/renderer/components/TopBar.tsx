@@ -15,12 +15,14 @@ export function TopBar() {
   const sync = useApp((s) => s.sync);
   const devices = useApp((s) => s.devices);
   const go = useApp((s) => s.go);
+  // Not set up yet: the station ID is not known (the hub gives it, or IT types it).
+  const settingUp = useApp((s) => s.setup?.needed ?? false);
   const trouble = Object.values(devices).filter((d) => d.state === 'offline' || d.state === 'error');
   return (
     <header className="topbar">
       <div className="brand">
-        <span className="city">{info?.cityName ?? t('app.name')}</span>
-        {info && <span className="station">{t('app.station', { id: info.stationId })}</span>}
+        <span className="city">{info?.cityName || t('app.name')}</span>
+        {info && !settingUp && <span className="station">{t('app.station', { id: info.stationId })}</span>}
       </div>
       {info && (
         <div className="day"><span className="label">{t('app.businessDay')}</span> <strong>{day(info.businessDay, lang)}</strong></div>

@@ -3,6 +3,15 @@
 import { CARD_NUMBER_MESSAGE, CONTROL_MESSAGE } from '../../shared/text';
 
 export const DETAILS_ES: Record<string, string> = {
+  "The admin's PIN is 6 to 8 digits.": 'El PIN del administrador tiene de 6 a 8 dígitos.',
+  'Give the full path of the file.': 'Indique la ruta completa del archivo.',
+  'Give the city’s name.': 'Indique el nombre de la ciudad.',
+  'A time zone such as America/Chicago.': 'Una zona horaria como America/Chicago.',
+  'The hub address is a web address such as https://hub.city.local:8450': 'La dirección del servidor es una dirección web como https://hub.city.local:8450',
+  'A station ID is 2 to 8 capital letters or digits.': 'El ID de la estación tiene de 2 a 8 letras mayúsculas o dígitos.',
+  'Unknown time zone.': 'Zona horaria desconocida.',
+  'The enrolment code is 12 letters and digits, e.g. ABCD-EFGH-JKLM (36 when it carries the hub’s fingerprint).': 'El código de inscripción tiene 12 letras y dígitos, p. ej. ABCD-EFGH-JKLM (36 si lleva la huella del servidor).',
+  'A user ID is 2 to 32 lower-case letters, digits, dots, dashes or underscores.': 'El usuario tiene de 2 a 32 letras minúsculas, dígitos, puntos, guiones o guiones bajos.',
   'A PIN is 4 to 8 digits.': 'El PIN tiene de 4 a 8 dígitos.',
   'Please give a reason (at least 3 characters).': 'Indique un motivo (al menos 3 caracteres).',
   'Each request needs a client-generated UUID.': 'Cada solicitud necesita un identificador generado por el cliente.',

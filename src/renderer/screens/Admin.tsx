@@ -20,6 +20,7 @@ import { DeviceSettings } from './admin/DeviceSettings';
 import { BackupSettings } from './admin/BackupSettings';
 import { ArrangementPolicyForm } from './admin/ArrangementPolicy';
 import { StubSettings } from './admin/StubSettings';
+import { SupportBundle } from './admin/SupportBundle';
 
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
@@ -160,6 +161,7 @@ export function Admin() {
       <section className="panel"><ArrangementPolicyForm admin={admin} /></section>
       {admin && <section className="panel"><DeviceSettings /></section>}
       {admin && <section className="panel"><StubSettings /></section>}
+      {admin && <section className="panel"><SupportBundle /></section>}
     </Page>
   );
 }

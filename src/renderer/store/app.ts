@@ -5,6 +5,7 @@ import type { Language } from '../../shared/errors';
 import type { SessionView, StationInfo, UserView } from '../../shared/views';
 import type { DeviceStatus } from '../../shared/devices';
 import type { SyncStatusView } from '../../shared/contract/sync';
+import type { SetupStatusView } from '../../shared/contract/setup';
 import { call } from '../transport';
 import i18n from '../i18n';
 
@@ -15,6 +16,10 @@ export interface Notice { id: number; kind: 'info' | 'warn' | 'error'; text: str
 
 interface AppState {
   info: StationInfo | null;
+  /** Whether the station still has to be set up (no users yet): null until asked. */
+  setup: SetupStatusView | null;
+  loadSetup(): Promise<void>;
+  setSetup(s: SetupStatusView): void;
   lang: Language;
   user: UserView | null;
   locked: boolean;
@@ -55,6 +60,19 @@ function storedLang(): Language | null {
 
 export const useApp = create<AppState>((set, get) => ({
   info: null,
+  setup: null,
+  async loadSetup() {
+    const r = await call('setup.status', {});
+    if (r.ok) get().setSetup(r.value);
+    // The station did not answer: ask again (the first screen depends on it).
+    else if (!get().setup) setTimeout(() => void get().loadSetup(), 1000);
+  },
+  setSetup(setup) {
+    const was = get().setup;
+    set({ setup });
+    // Set up just now: the station ID and the city came with it.
+    if (was?.needed && !setup.needed) void get().loadInfo();
+  },
   lang: storedLang() ?? 'en',
   user: null,
   locked: false,

@@ -129,6 +129,17 @@ export const errorsEn = {
   CARD_KEYED_FIELDS: 'A keyed card tender needs the brand, the last 4 digits and the authorisation code.',
   CARD_ALREADY_ASKED: 'This card payment was already sent to the terminal; its result is shown instead of charging again.',
   CARD_TERMINAL: 'The card terminal could not do it: {{detail}}. Check that it is on and connected (Devices), then try again.',
+  ENROL_CODE_UNKNOWN: "The hub does not know this enrolment code. Check it letter by letter, or ask the hub admin for a new one (civictill hub enrolment-code STATION). Nothing was changed here.",
+  ENROL_CODE_USED: "This enrolment code was already used. Ask the hub admin for a new one (civictill hub enrolment-code STATION). Nothing was changed here.",
+  ENROL_CODE_EXPIRED: "This enrolment code has expired. Ask the hub admin for a new one (civictill hub enrolment-code STATION). Nothing was changed here.",
+  ENROL_TOO_MANY: "The hub has had too many wrong codes from this computer: wait 15 minutes, then try again with a code checked with the hub admin.",
+  ENROL_WRONG_STATION: "This enrolment code is for another station: {{reason}}",
+  SETUP_DONE: "This station is already set up: sign in. (An admin enrols it with the hub on the Sync screen.)",
+  SETUP_UNFINISHED: "This station is still being set up: wait until the city's directory has arrived from the hub.",
+  PIN_MISMATCH: "The two PINs are not the same: type the PIN again.",
+  CATALOG_FILE_BAD: "The catalogue file {{file}} was refused at line {{line}}: {{reason}}. Nothing was imported.",
+  ACCOUNTS_FILE_BAD: "The accounts file {{file}} was refused at line {{line}}: {{reason}}. Nothing was imported.",
+  FILE_UNREADABLE: "The file {{file}} cannot be read here ({{detail}}). Give the full path of a file on this PC.",
   INTERNAL: 'Something went wrong inside the station; nothing was saved. Tell IT: {{detail}}',
 } as const;
 
