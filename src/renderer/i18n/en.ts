@@ -299,6 +299,8 @@ export const en = {
       missing_at_station: 'This station was restored from a backup: the hub keeps payments and drawer events the restored ledger does not have. A supervisor reconciles the drawer and close-out figures of that time with the hub’s.',
       duplicate_arrangement: 'Two payment arrangements were made for the same account (one while offline): the hub keeps both. Cancel the one that should not stand, then resolve this.',
       arrangement_late_payment: 'A payment taken in time reached the hub after it had marked the arrangement broken: review the arrangement with the billing office.',
+      id_clash: 'An id this station made is also another station’s: the hub kept both payments apart, nothing is lost. Call IT (the station’s ids must be new).',
+      duplicate_id: 'This station sent the same item twice under one id: the hub applied it once and kept the repeat on record. Call IT.',
     },
     certificate: 'Hub certificate', pinned: 'Pinned (SHA-256)', caChecked: 'Checked against the system’s and the city’s CAs', plainLocal: 'Plain http on this PC (no certificate)',
     certChangedTitle: 'The hub’s certificate has changed', certChangedText: 'Nothing is sent to the hub until an admin trusts the new certificate. Compare its fingerprint with the one the hub prints when it starts (civictill hub) before trusting it.',
