@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ACCOUNT_STATUSES, type AccountStatus } from '../domain';
 import { ARRANGEMENT_LIMITS, FREQUENCIES, type ArrangementLimit, type ArrangementStatus, type Frequency, type InstalmentRecord, type NextInstalment } from '../arrangements';
 import { isCalendarDate } from '../calendar';
+import { freeText } from '../text';
 import { centsSchema, positiveCentsSchema } from '../money';
 import type { ErrorCode } from '../errors';
 import type { PdfDocument } from '../printing';
@@ -119,7 +120,7 @@ export const draftShape = {
   /** Instalment amounts keyed by hand (else equal, the last taking the remainder); they must add up. */
   amounts: z.array(positiveCentsSchema).min(1).max(60).optional(),
   lang: z.enum(['en', 'es']),
-  payerName: z.string().trim().max(100).optional(),
+  payerName: freeText({ max: 100 }).optional(),
 };
 
 const arrangementId = z.uuid({ message: 'Choose an arrangement from the list.' });
@@ -132,7 +133,7 @@ export const createArrangementInput = z.object({
     id: requestId,
     lines: z.array(receiptLineInput).min(1, 'Add at least one line.').max(200),
     tenders: z.array(tenderInput).min(1, 'Add at least one tender.').max(20),
-    payerName: z.string().trim().max(100).optional(),
+    payerName: freeText({ max: 100 }).optional(),
   }).strict().optional(),
   /** Beyond a limit of the policy: a supervisor's PIN and the reason, both recorded. */
   approval: approvalSchema.optional(),
