@@ -45,6 +45,8 @@ export interface Route {
   query?: z.ZodObject;
   body?: { type: 'application/json' | 'text/csv'; schema?: z.ZodType; limit?: number };
   response?: { type: 'application/json' | 'text/csv'; schema?: z.ZodType };
+  /** Refusals of this endpoint beyond the ones every endpoint of its kind has (for the OpenAPI document). */
+  errors?: Record<number, string>;
   handle(ctx: HubContext, call: CallInfo): Promise<Reply>;
 }
 
@@ -72,6 +74,7 @@ export const routes: Route[] = [
 
   { method: 'POST', path: '/v1/enrol', summary: 'Enrol a station with a one-time code (Authorization: Bearer CODE); returns its secret once', access: 'enrolment',
     body: { type: 'application/json', schema: enrolRequestSchema, limit: 4096 }, response: { type: 'application/json', schema: enrolResponseSchema },
+    errors: { 403: 'WRONG_STATION: the code was made for another station', 409: 'HISTORY_MISMATCH or REWIND_REFUSED: the takeover would rewind what the hub holds' },
     handle: async (ctx, call) => {
       const body = valid(enrolRequestSchema, await json(call, 4096));
       return { json: await enrol(ctx.db, call.codeHash!, body.stationId, ctx.now(), { lastSeq: body.lastSeq, lastEventId: body.lastEventId }) };
@@ -79,6 +82,10 @@ export const routes: Route[] = [
 
   { method: 'POST', path: '/v1/sync/push', summary: "Store a batch of the station's outbox events, in order, all or nothing", access: 'station',
     body: { type: 'application/json', schema: pushRequestSchema }, response: { type: 'application/json', schema: pushResponseSchema },
+    errors: {
+      403: "FOREIGN_EVENT (an event of another station) or FOREIGN_ID (a receipt number, session, receipt, count or deposit of another station): the push is refused whole; retrying cannot change it",
+      409: 'SEQ_GAP (send from error.expectedSeq), SEQ_CONFLICT or EVENT_ID_REUSED',
+    },
     handle: async (ctx, call) => ({ json: await pushEvents(ctx.db, call.who, await json(call), ctx.now()) }) },
 
   { method: 'GET', path: '/v1/sync/pull', summary: 'Directory changes (accounts, revenue codes, fee schedules, users) past a cursor, paged', access: 'station',
@@ -106,6 +113,7 @@ export const routes: Route[] = [
 
   { method: 'POST', path: '/v1/admin/directory/accounts', summary: 'Import the account directory from a CIS export (CSV; all or nothing, line-numbered errors)', access: 'admin',
     body: { type: 'text/csv', limit: ADMIN_CSV_LIMIT }, response: { type: 'application/json', schema: z.object({ accounts: z.number(), changed: z.number() }) },
+    errors: { 422: 'BAD_CSV: the file has a bad line (named in the message); nothing was imported' },
     handle: async (ctx, call) => {
       requireType(call.req, 'text/csv');
       const text = await readBody(call.req, ADMIN_CSV_LIMIT);
@@ -120,7 +128,7 @@ export const routes: Route[] = [
     } },
 
   { method: 'POST', path: '/v1/admin/directory/revenue-codes', summary: 'Add or update revenue codes and add fee schedules (never changed once added)', access: 'admin',
-    body: { type: 'application/json', schema: catalogSchema }, response: { type: 'application/json', schema: z.object({ codes: z.number(), schedules: z.number() }) },
+    body: { type: 'application/json', schema: catalogSchema }, errors: { 409: 'SCHEDULE_EXISTS: a fee schedule is never changed once added' }, response: { type: 'application/json', schema: z.object({ codes: z.number(), schedules: z.number() }) },
     handle: async (ctx, call) => ({ json: await importCatalog(ctx.db, valid(catalogSchema, await json(call))) }) },
 
   { method: 'POST', path: '/v1/admin/directory/users', summary: 'Add or update users and roles (PINs hashed with scrypt on arrival)', access: 'admin',
@@ -136,6 +144,7 @@ export const routes: Route[] = [
 
   { method: 'POST', path: '/v1/admin/exceptions/{id}/resolve', summary: 'Mark an exception resolved by the city, with a note', access: 'admin',
     body: { type: 'application/json', schema: resolveRequest }, response: { type: 'application/json', schema: hubExceptionSchema },
+    errors: { 404: 'NOT_FOUND: there is no such exception', 409: 'ALREADY_RESOLVED' },
     handle: async (ctx, call) => {
       const b = valid(resolveRequest, await json(call));
       return { json: await resolveByCity(ctx.db, Number(call.params.id), b.note, b.by, ctx.now().toISOString()) };

@@ -8,6 +8,7 @@ import { makeHub, enrolStation, ENGINE, type TestHub } from '../helpers/hub';
 import { body, push, receiptEvent, sessionEvent } from './events';
 import { routes } from '../../src/hub/routes';
 import type { WireEvent } from '../../src/shared/hubProtocol';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 
 let hub: TestHub;
 const auth: Record<string, string> = {};
@@ -140,11 +141,32 @@ describe(`hostile input (${ENGINE})`, () => {
       for (const f of ['eventId', 'stationId', 'seq', 'kind', 'at']) mutated.push(() => ({ ...receiptEvent('FZ', seq, seq - 1), [f]: v }) as WireEvent);
     }
 
-    const tally = { sent: 0, s500: 0, byStatus: {} as Record<number, number>, failures: [] as string[] };
-    const send = async (method: string, path: string, headers: Record<string, string>, payload?: string) => {
+    // Every answer is checked against the hub's own OpenAPI document: its status is documented for the
+    // operation, and its body has the documented shape.
+    type Op = { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> };
+    const doc = await (await fetch(`${hub.url}/v1/openapi.json`)).json() as { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, unknown> } };
+    const ajv = new Ajv2020({ strict: false, logger: false });
+    const validators = new Map<unknown, ReturnType<typeof ajv.compile>>();
+    const check = (schema: Record<string, unknown>, value: unknown) => {
+      const s = schema.$ref === '#/components/schemas/HubError' ? doc.components.schemas.HubError as object : schema;
+      if (!validators.has(s)) validators.set(s, ajv.compile(s));
+      const v = validators.get(s)!;
+      return v(value) ? null : ajv.errorsText(v.errors);
+    };
+    const tally = { sent: 0, s500: 0, checked: 0, byStatus: {} as Record<number, number>, failures: [] as string[], undocumented: [] as string[] };
+    const send = async (method: string, path: string, headers: Record<string, string>, payload?: string, route?: { path: string; method: string }) => {
       const res = await fetch(hub.url + path, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
       const text = await res.text();
       tally.sent++;
+      if (route) {
+        const op = doc.paths[route.path]?.[route.method.toLowerCase()];
+        const documented = op?.responses[String(res.status)];
+        const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
+        const schema = documented?.content?.[type]?.schema;
+        const wrong = !documented ? 'status not documented' : !schema ? `content type ${type} not documented` : type === 'application/json' ? check(schema, JSON.parse(text)) : null;
+        if (wrong && tally.undocumented.length < 10) tally.undocumented.push(`${method} ${path} ${res.status}: ${wrong}`);
+        tally.checked++;
+      }
       tally.byStatus[res.status] = (tally.byStatus[res.status] ?? 0) + 1;
       if (res.status >= 500) { tally.s500++; if (tally.failures.length < 10) tally.failures.push(`${method} ${path} ${res.status} ${text.slice(0, 200)} <- ${(payload ?? '').slice(0, 120)}`); }
       if (res.status >= 400) expect(JSON.parse(text).error.message, `${method} ${path}`).toMatch(/\w/);
@@ -152,7 +174,7 @@ describe(`hostile input (${ENGINE})`, () => {
     };
     for (const make of mutated) {
       const events = await count('events');
-      const status = await send('POST', '/v1/sync/push', { authorization: auth.FZ!, 'content-type': 'application/json' }, body([make()]));
+      const status = await send('POST', '/v1/sync/push', { authorization: auth.FZ!, 'content-type': 'application/json' }, body([make()]), { path: '/v1/sync/push', method: 'POST' });
       if (status === 200) seq++;
       else expect(await count('events'), 'a refused push stores nothing').toBe(events);
     }
@@ -162,15 +184,16 @@ describe(`hostile input (${ENGINE})`, () => {
       const paths = route.path.includes('{id}') ? ['1', '0', '999999999999999', '9'.repeat(16), '-1', '%00', 'x'].map((id) => route.path.replace('{id}', id)) : [route.path];
       for (const path of paths) for (const cred of Object.values(creds)) {
         const headers: Record<string, string> = cred ? { authorization: cred } : {};
-        if (route.method === 'GET') for (const q of queries) await send('GET', path + q, headers);
-        else for (const b of bodies) for (const type of [route.body?.type ?? 'application/json', 'text/plain']) await send('POST', path, { ...headers, 'content-type': type }, b);
+        if (route.method === 'GET') for (const q of queries) await send('GET', path + q, headers, undefined, route);
+        else for (const b of bodies) for (const type of [route.body?.type ?? 'application/json', 'text/plain']) await send('POST', path, { ...headers, 'content-type': type }, b, route);
       }
     }
     for (const [m, p] of [['DELETE', '/v1/sync/push'], ['PUT', '/v1/admin/totals'], ['GET', '/v1/../v1/health'], ['GET', '/%00'], ['GET', '/v1/admin/exceptions/1/resolve'], ['POST', '/v1/openapi.json']] as const) {
       await send(m, p, { authorization: `Bearer ${hub.adminToken}` });
     }
-    console.log(`hostile requests: ${tally.sent} sent, ${tally.s500} answered 500; by status ${JSON.stringify(tally.byStatus)}`);
+    console.log(`hostile requests: ${tally.sent} sent, ${tally.s500} answered 500, ${tally.checked} checked against the OpenAPI document; by status ${JSON.stringify(tally.byStatus)}`);
     expect(tally.failures).toEqual([]);
+    expect(tally.undocumented).toEqual([]);
     expect(tally.s500).toBe(0);
     expect(tally.sent).toBeGreaterThan(3000);
   }, 600_000);
