@@ -69,7 +69,8 @@ export class SyncLoop {
     return this.lastStatus = {
       enrolled: !!link,
       hubUrl: link?.hubUrl ?? null,
-      state: !link ? 'not_enrolled' : this.syncing ? 'syncing' : refused ? 'refused' : this.online ? 'online' : 'offline',
+      // SYNC STOPPED stands even while a cycle pulls the directory: it never looks merely busy or offline.
+      state: !link ? 'not_enrolled' : refused ? 'refused' : this.syncing ? 'syncing' : this.online ? 'online' : 'offline',
       pendingCount: pendingCount(st),
       lastSuccessAt: getState(st, 'last_success_at'),
       lastAttemptAt: this.lastAttemptAt,
