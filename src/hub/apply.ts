@@ -49,6 +49,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   const suspense = (await getSettings(tx))['gl.suspense'];
   const accounts = await loadAccounts(tx, events);
   const seenSeqs = new Set<number>();
+  const takenSeqs = new Set<number>();
   const batchLines = new Map<string, { receiptNumber: string; lines: { account: string | null; amount: number }[] }>();
 
   const raise = (e: StoredEvent, kind: ExceptionKind, detail: string, extra: { receiptNumber?: string | null; accountNumber?: string | null; amountCents?: number | null } = {}) => {
@@ -63,6 +64,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   };
 
   const own = new Ownership(tx, stationId);
+  await readAhead(tx, own, stationId, events, takenSeqs);
   /** The key a new fact is stored under; null (and an exception) when this station already sent that id. */
   const fresh: Fresh = async (e, table, column, id, what) => {
     const c = await own.claim(table, column, id, e.event.seq);
@@ -102,7 +104,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
           raise(e, 'unreadable_event', `receipt ${r.receiptNumber} says it is receipt seq ${r.seq}; it is stored but not applied`, { receiptNumber: r.receiptNumber });
           break;
         }
-        if (await receiptSeqTaken(tx, stationId, r.seq, seenSeqs)) {
+        if (seenSeqs.has(r.seq) || takenSeqs.has(r.seq)) {
           raise(e, 'duplicate_id', `receipt ${r.receiptNumber}: station ${stationId} already sent a receipt with seq ${r.seq}; this one is kept in its event and not applied`, { receiptNumber: r.receiptNumber });
           break;
         }
@@ -267,10 +269,39 @@ async function loadAccounts(tx: Tx, events: StoredEvent[]): Promise<Map<string, 
   return new Map(rows.map((a) => [a.account_number, { status: a.status, cashOnlyUntil: a.cash_only_until }]));
 }
 
-/** This station's receipt seqs are unique (UNIQUE(station_id, seq)): a repeat is a duplicate, never a 500. */
-async function receiptSeqTaken(tx: Tx, stationId: string, seq: number, seen: Set<number>): Promise<boolean> {
-  if (seen.has(seq)) return true;
-  return !!await tx.selectFrom('receipts').select('receipt_id').where('station_id', '=', stationId).where('seq', '=', seq).executeTakeFirst();
+/**
+ * One query per table for the ids a push names, instead of one per id: who holds them already, and which
+ * of this station's receipt seqs the hub has (UNIQUE(station_id, seq): a repeat is a duplicate, never a 500).
+ */
+async function readAhead(tx: Tx, own: Ownership, stationId: string, events: StoredEvent[], takenSeqs: Set<number>): Promise<void> {
+  const ids = new Map<string, { table: OwnedTable; column: string; values: Set<string> }>();
+  const add = (table: OwnedTable, column: string, v: unknown) => {
+    if (typeof v !== 'string') return;
+    const k = `${table}.${column}`;
+    if (!ids.has(k)) ids.set(k, { table, column, values: new Set() });
+    ids.get(k)!.values.add(v);
+  };
+  const seqs: number[] = [];
+  for (const e of events) {
+    const d = (e.event.data ?? {}) as Record<string, unknown>;
+    if (typeof d !== 'object') continue;
+    add('sessions', 'session_id', d.sessionId);
+    switch (e.event.kind) {
+      case 'receipt.posted':
+        add('receipts', 'receipt_id', d.id); add('receipts', 'receipt_number', d.receiptNumber);
+        if (Number.isSafeInteger(d.seq)) seqs.push(d.seq as number);
+        break;
+      case 'drawer.paid_in': case 'drawer.paid_out': case 'drawer.drop': case 'drawer.no_sale': add('drawer_movements', 'id', d.id); break;
+      case 'closeout.counted': add('closeout_counts', 'count_id', d.countId); break;
+      case 'session.closed': add('session_closures', 'closure_id', d.closureId); add('closeout_counts', 'count_id', d.countId); break;
+      case 'session.reopened': add('session_reopenings', 'reopening_id', d.reopeningId); break;
+    }
+  }
+  for (const x of ids.values()) await own.prefetch(x.table, x.column, x.values);
+  for (let i = 0; i < seqs.length; i += 10_000) {
+    const rows = await tx.selectFrom('receipts').select('seq').where('station_id', '=', stationId).where('seq', 'in', seqs.slice(i, i + 10_000)).execute();
+    for (const r of rows) takenSeqs.add(Number(r.seq));
+  }
 }
 
 async function storedLines(tx: Tx, receiptId: string, stationId: string): Promise<{ account: string | null; amount: number }[] | null> {

@@ -28,12 +28,32 @@ export class Ownership {
   /** Client id → the key this push stored it under. */
   private readonly keyOf = new Map<string, string>();
   readonly clashes: HubDB['id_clashes'][] = [];
+  /** Holders read ahead for a whole push (one query per table, not one per id): `table.column` → value → rows. */
+  private readonly ahead = new Map<string, Map<string, { v: string; station_id: string }[]>>();
 
   constructor(private readonly tx: Tx, readonly stationId: string) {}
 
-  private async holders(table: OwnedTable, column: string, ids: string[]): Promise<{ v: string; station_id: string }[]> {
+  private async query(table: OwnedTable, column: string, ids: string[]): Promise<{ v: string; station_id: string }[]> {
     const r = await sql<{ v: string; station_id: string }>`SELECT ${sql.ref(column)} AS v, station_id FROM ${sql.table(table)} WHERE ${sql.ref(column)} IN (${sql.join(ids)})`.execute(this.tx);
     return r.rows;
+  }
+
+  /** Reads ahead who holds these ids (and this station's hub-side keys of them), for the claims and references that follow. */
+  async prefetch(table: OwnedTable, column: string, ids: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(ids)].flatMap((id) => [id, hubKey(id, this.stationId)]);
+    const known = this.ahead.get(`${table}.${column}`) ?? new Map<string, { v: string; station_id: string }[]>();
+    this.ahead.set(`${table}.${column}`, known);
+    for (let i = 0; i < wanted.length; i += 10_000) {
+      const part = wanted.slice(i, i + 10_000);
+      for (const v of part) if (!known.has(v)) known.set(v, []);
+      for (const row of await this.query(table, column, part)) known.get(row.v)!.push(row);
+    }
+  }
+
+  private async holders(table: OwnedTable, column: string, ids: string[]): Promise<{ v: string; station_id: string }[]> {
+    const known = this.ahead.get(`${table}.${column}`);
+    if (known && ids.every((id) => known.has(id))) return ids.flatMap((id) => known.get(id)!);
+    return this.query(table, column, ids);
   }
 
   /** A new fact's id: the key to store it under, or a duplicate of this station's own. */
