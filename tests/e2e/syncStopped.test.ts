@@ -16,8 +16,8 @@ beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
 
 const WORDS = {
-  en: { sync: 'Sync with the city hub', stopped: 'SYNC STOPPED', title: 'SYNC STOPPED: the hub refused this station’s events', retry: 'Send the refused events again', drawer: 'Open the drawer' },
-  es: { sync: 'Sincronización con la central', stopped: 'SINCRONIZACIÓN DETENIDA', title: 'SINCRONIZACIÓN DETENIDA: la central rechazó los eventos de esta estación', retry: 'Volver a enviar los eventos rechazados', drawer: 'Abrir la caja' },
+  en: { sync: 'Sync with the city hub', settings: 'Settings and users', stopped: 'SYNC STOPPED', title: 'SYNC STOPPED: the hub refused this station’s events', retry: 'Send the refused events again', drawer: 'Open the drawer' },
+  es: { sync: 'Sincronización con la central', settings: 'Configuración y usuarios', stopped: 'SINCRONIZACIÓN DETENIDA', title: 'SINCRONIZACIÓN DETENIDA: la central rechazó los eventos de esta estación', retry: 'Volver a enviar los eventos rechazados', drawer: 'Abrir la caja' },
 } as const;
 
 for (const lang of ['en', 'es'] as const) {
@@ -62,6 +62,16 @@ for (const lang of ['en', 'es'] as const) {
       await page.locator('.pill.refused').filter({ hasText: w.stopped }).waitFor({ timeout: 30_000 });
       await box.scrollIntoViewIfNeeded();
       await look(page, `sync-stopped-${lang}`);
+
+      // Settings says so too.
+      await office(page, '8', w.settings);
+      const notice = page.getByTestId('settings-sync-refused');
+      await notice.waitFor({ timeout: 30_000 });
+      expect(await notice.textContent()).toContain(w.title);
+      expect(await notice.textContent()).toContain('SEQ_CONFLICT');
+      await look(page, `settings-sync-stopped-${lang}`);
+      await office(page, '7', w.sync);
+      await box.waitFor({ timeout: 30_000 });
 
       const before = (await t.ok('sync.status', {})).refused!.at;
       t.clock.advance(1000);

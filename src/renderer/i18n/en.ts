@@ -290,7 +290,7 @@ export const en = {
     resolve: 'Resolve', resolveTitle: 'Resolve the exception', note: 'What was done', pendingResolution: 'resolved here, waiting for the hub',
     states: { not_enrolled: 'Not enrolled with a hub', online: 'Online', offline: 'OFFLINE — payments are kept and sent later', syncing: 'Syncing…', refused: 'SYNC STOPPED — the hub refused this station’s events: call IT' },
     refusedTitle: 'SYNC STOPPED: the hub refused this station’s events', refusedText: 'Payments are kept here and taken as usual, but nothing more is sent to the hub: trying again would be refused the same way. Give IT the hub’s reason below. Once it is dealt with, an admin sends the events again.',
-    refusedReason: 'The hub’s reason', refusedFrom: 'Refused from event', retryRefused: 'Send the refused events again', retriedRefused: 'The refused events were sent again.',
+    refusedReason: 'The hub’s reason', refusedFrom: 'Refused from event', retryRefused: 'Send the refused events again', retriedRefused: 'The refused events were sent again.', openSync: 'Open the Sync screen',
     exceptionKinds: {
       unknown_account: 'The account is not in the city’s records: check the number on the receipt with the customer or the billing office.',
       closed_account: 'The account is closed: the payment needs a refund or a transfer to another account.',

@@ -292,7 +292,7 @@ export const es: UiStrings = {
     resolve: 'Resolver', resolveTitle: 'Resolver la excepción', note: 'Qué se hizo', pendingResolution: 'resuelta aquí, esperando a la central',
     states: { not_enrolled: 'No inscrita en una central', online: 'En línea', offline: 'SIN CONEXIÓN — los pagos se guardan y se envían después', syncing: 'Sincronizando…', refused: 'SINCRONIZACIÓN DETENIDA — la central rechazó los eventos de esta estación: llame a IT' },
     refusedTitle: 'SINCRONIZACIÓN DETENIDA: la central rechazó los eventos de esta estación', refusedText: 'Los pagos se guardan aquí y se cobran como siempre, pero no se envía nada más a la central: volver a intentarlo se rechazaría igual. Dé a soporte técnico (IT) el motivo de la central que aparece abajo. Una vez resuelto, un administrador vuelve a enviar los eventos.',
-    refusedReason: 'Motivo de la central', refusedFrom: 'Rechazado desde el evento', retryRefused: 'Volver a enviar los eventos rechazados', retriedRefused: 'Se volvieron a enviar los eventos rechazados.',
+    refusedReason: 'Motivo de la central', refusedFrom: 'Rechazado desde el evento', retryRefused: 'Volver a enviar los eventos rechazados', retriedRefused: 'Se volvieron a enviar los eventos rechazados.', openSync: 'Abrir la pantalla de sincronización',
     exceptionKinds: {
       unknown_account: 'La cuenta no está en los registros de la ciudad: verifique el número del recibo con el cliente o con la oficina de facturación.',
       closed_account: 'La cuenta está cerrada: el pago necesita un reembolso o una transferencia a otra cuenta.',
