@@ -12,6 +12,7 @@ import { ARRANGEMENT_KINDS, ArrangementRows } from './applyArrangements';
 import { reviewAccounts } from './arrangementReview';
 import { getSettings } from './settings';
 import { insertChunked } from './sqlUtil';
+import { Ownership, checkReceiptNumber, type OwnedTable } from './ownership';
 import { zodReason } from './zodReason';
 
 type Tx = Transaction<HubDB>;
@@ -51,6 +52,8 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   const codes = new Map((await tx.selectFrom('revenue_codes').select(['code', 'gl_account']).execute()).map((c) => [c.code, c.gl_account]));
   const suspense = (await getSettings(tx))['gl.suspense'];
   const accounts = await loadAccounts(tx, events);
+  const seenSeqs = new Set<number>();
+  const takenSeqs = new Set<number>();
   const batchLines = new Map<string, { receiptNumber: string; lines: { account: string | null; amount: number }[] }>();
 
   const raise = (e: StoredEvent, kind: ExceptionKind, detail: string, extra: { receiptNumber?: string | null; accountNumber?: string | null; amountCents?: number | null } = {}) => {
@@ -64,54 +67,103 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
     return null;
   };
 
-  const endOfDay = new EndOfDayRows(stationId, read);
-  const arrangements = new ArrangementRows(stationId, read, raise);
+  const own = new Ownership(tx, stationId);
+  await readAhead(tx, own, stationId, events, takenSeqs);
+  /** The key a new fact is stored under; null (and an exception) when this station already sent that id. */
+  const fresh: Fresh = async (e, table, column, id, what) => {
+    const c = await own.claim(table, column, id, e.event.seq);
+    if ('duplicate' in c) {
+      raise(e, 'duplicate_id', `${e.event.kind} seq ${e.event.seq}: ${what} ${id} was already sent by station ${stationId} in an earlier event; this one is kept in its event and not applied`);
+      return null;
+    }
+    if (c.clashWith) {
+      raise(e, 'id_clash', `${e.event.kind} seq ${e.event.seq}: ${what} ${id} of station ${stationId} is also station ${c.clashWith}'s; both are kept (station ${stationId}'s under the hub's key ${c.key}), nothing is lost; call IT: the ids a station makes must be new`);
+    }
+    return c.key;
+  };
+  const session = (id: string) => own.resolve('sessions', 'session_id', id, 'session');
+  const endOfDay = new EndOfDayRows(stationId, read, fresh, own, raise);
+  const arrangements = new ArrangementRows(stationId, read, raise, fresh, own);
+  const offlineDone = new Set<string>();
   // Accounts whose payments changed: their arrangements are judged again once the rows are in.
   const touched = arrangements.accounts;
 
   for (const e of events) {
-    if (END_OF_DAY_KINDS.has(e.event.kind)) { endOfDay.add(e); continue; }
+    if (END_OF_DAY_KINDS.has(e.event.kind)) { await endOfDay.add(tx, e); continue; }
     if (ARRANGEMENT_KINDS.has(e.event.kind)) { await arrangements.add(tx, e); continue; }
     switch (e.event.kind) {
       case 'session.opened': {
         const d = read(e, sessionOpenedSchema);
-        if (d) p.sessions.push({ session_id: d.sessionId, station_id: stationId, cashier_id: d.cashierId, business_day: d.businessDay, opened_at: e.event.at, float_cents: d.floatCents });
+        const key = d && await fresh(e, 'sessions', 'session_id', d.sessionId, 'session');
+        if (d && key) p.sessions.push({ session_id: key, station_id: stationId, cashier_id: d.cashierId, business_day: d.businessDay, opened_at: e.event.at, float_cents: d.floatCents });
         break;
       }
       case 'receipt.posted': {
         const r = read(e, receiptPostedSchema);
         if (!r) break;
         if (r.stationId !== stationId) { raise(e, 'unreadable_event', `receipt ${r.receiptNumber} names station ${r.stationId}`); break; }
-        applyReceipt(p, e, r, codes, suspense!, accounts, raise);
+        checkReceiptNumber(r.receiptNumber, stationId);
+        const sessionKey = await session(r.sessionId);
+        if (Number(r.receiptNumber.slice(stationId.length + 1)) !== r.seq) {
+          raise(e, 'unreadable_event', `receipt ${r.receiptNumber} says it is receipt seq ${r.seq}; it is stored but not applied`, { receiptNumber: r.receiptNumber });
+          break;
+        }
+        if (seenSeqs.has(r.seq) || takenSeqs.has(r.seq)) {
+          raise(e, 'duplicate_id', `receipt ${r.receiptNumber}: station ${stationId} already sent a receipt with seq ${r.seq}; this one is kept in its event and not applied`, { receiptNumber: r.receiptNumber });
+          break;
+        }
+        // Another station holding this number can only be data from before numbers were checked: kept apart.
+        const receiptNumber = await fresh(e, 'receipts', 'receipt_number', r.receiptNumber, 'receipt number');
+        if (!receiptNumber) break;
+        const id = await fresh(e, 'receipts', 'receipt_id', r.id, `receipt ${r.receiptNumber}: its id`);
+        if (!id) break;
+        seenSeqs.add(r.seq);
+        applyReceipt(p, e, { ...r, id, receiptNumber, sessionId: sessionKey }, codes, suspense!, accounts, raise);
         for (const l of r.lines) if (l.accountNumber) touched.add(l.accountNumber);
-        batchLines.set(r.id, { receiptNumber: r.receiptNumber, lines: r.lines.map((l) => ({ account: l.accountNumber ?? null, amount: l.amountCents })) });
+        batchLines.set(id, { receiptNumber: r.receiptNumber, lines: r.lines.map((l) => ({ account: l.accountNumber ?? null, amount: l.amountCents })) });
         break;
       }
       case 'receipt.voided': {
         const v = read(e, receiptVoidedSchema);
         if (!v) break;
-        const lines = batchLines.get(v.receiptId)?.lines ?? await storedLines(tx, v.receiptId, stationId);
+        checkReceiptNumber(v.receiptNumber, stationId);
+        const receiptId = await own.resolve('receipts', 'receipt_id', v.receiptId, 'receipt');
+        const lines = batchLines.get(receiptId)?.lines ?? await storedLines(tx, receiptId, stationId);
         if (!lines) { raise(e, 'unknown_receipt', `void ${v.voidId} is for receipt ${v.receiptNumber}, which the hub does not hold`, { receiptNumber: v.receiptNumber }); break; }
-        p.voids.push({ void_id: v.voidId, receipt_id: v.receiptId, station_id: stationId, user_id: v.userId, approved_by: v.approvedBy, reason: v.reason, at: e.event.at });
-        for (const l of lines) if (l.account && accounts.has(l.account)) p.balance.set(l.account, (p.balance.get(l.account) ?? 0) + l.amount);
+        const voidId = await fresh(e, 'voids', 'void_id', v.voidId, 'void');
+        if (!voidId) break;
+        if (!await fresh(e, 'voids', 'receipt_id', receiptId, `receipt ${v.receiptNumber}: a void of`)) break;
+        p.voids.push({ void_id: voidId, receipt_id: receiptId, station_id: stationId, user_id: v.userId, approved_by: v.approvedBy, reason: v.reason, at: e.event.at });
+        // Accounts not in the directory are not updated (the UPDATE matches none): no need to know them here.
+        for (const l of lines) if (l.account) p.balance.set(l.account, (p.balance.get(l.account) ?? 0) + l.amount);
         for (const l of lines) if (l.account) touched.add(l.account);
         break;
       }
       case 'receipt.offline': {
         const o = read(e, receiptOfflineSchema);
-        if (o && (batchLines.has(o.receiptId) || await storedLines(tx, o.receiptId, stationId))) p.offline.push({ receipt_id: o.receiptId, directory_as_of: o.directoryAsOf });
+        if (!o) break;
+        const receiptId = await own.resolve('receipts', 'receipt_id', o.receiptId, 'receipt');
+        // Marked once: a repeat of this station's own marker says nothing new.
+        if (offlineDone.has(receiptId) || await tx.selectFrom('offline_receipts').select('receipt_id').where('receipt_id', '=', receiptId).executeTakeFirst()) break;
+        if (batchLines.has(receiptId) || await storedLines(tx, receiptId, stationId)) { offlineDone.add(receiptId); p.offline.push({ receipt_id: receiptId, directory_as_of: o.directoryAsOf }); }
         break;
       }
       case 'drawer.paid_in': case 'drawer.paid_out': case 'drawer.drop': case 'drawer.no_sale': {
         const m = read(e, movementSchema);
-        if (m) p.movements.push({ id: m.id, station_id: stationId, session_id: m.sessionId, kind: m.kind, amount_cents: m.amountCents, business_day: m.businessDay, at: m.createdAt });
+        if (!m) break;
+        const sessionId = await session(m.sessionId);
+        const id = await fresh(e, 'drawer_movements', 'id', m.id, 'drawer movement');
+        if (id) p.movements.push({ id, station_id: stationId, session_id: sessionId, kind: m.kind, amount_cents: m.amountCents, business_day: m.businessDay, at: m.createdAt });
         break;
       }
       case 'closeout.counted': {
         const c = read(e, closeoutCountedSchema);
-        if (c) {
+        if (!c) break;
+        const sessionId = await session(c.sessionId);
+        const countId = await fresh(e, 'closeout_counts', 'count_id', c.countId, 'count');
+        if (countId) {
           const x = c.expected;
-          p.counts.push({ count_id: c.countId, session_id: c.sessionId, station_id: stationId, business_day: c.businessDay, counted_at: e.event.at,
+          p.counts.push({ count_id: countId, session_id: sessionId, station_id: stationId, business_day: c.businessDay, counted_at: e.event.at,
             cash_sales_cents: x.cashSalesCents, checks_cents: x.checks.totalCents, money_orders_cents: x.moneyOrders.totalCents, cards_cents: x.cards.totalCents,
             other_cents: x.other.totalCents, over_short_cents: c.overShortCents, event_seq: e.event.seq });
         }
@@ -119,21 +171,31 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
       }
       case 'session.closed': {
         const c = read(e, sessionClosedSchema);
-        if (c) p.closures.push({ closure_id: c.closureId, session_id: c.sessionId, station_id: stationId, business_day: c.businessDay, count_id: c.countId, closed_at: e.event.at, event_seq: e.event.seq });
+        if (!c) break;
+        const sessionId = await session(c.sessionId);
+        const countId = await own.resolve('closeout_counts', 'count_id', c.countId, 'count');
+        const closureId = await fresh(e, 'session_closures', 'closure_id', c.closureId, 'closure');
+        if (closureId) p.closures.push({ closure_id: closureId, session_id: sessionId, station_id: stationId, business_day: c.businessDay, count_id: countId, closed_at: e.event.at, event_seq: e.event.seq });
         break;
       }
       case 'session.reopened': {
         const r = read(e, sessionReopenedSchema);
-        if (r) p.reopenings.push({ reopening_id: r.reopeningId, session_id: r.sessionId, station_id: stationId, at: e.event.at, event_seq: e.event.seq });
+        if (!r) break;
+        const sessionId = await session(r.sessionId);
+        const reopeningId = await fresh(e, 'session_reopenings', 'reopening_id', r.reopeningId, 'reopening');
+        if (reopeningId) p.reopenings.push({ reopening_id: reopeningId, session_id: sessionId, station_id: stationId, at: e.event.at, event_seq: e.event.seq });
         break;
       }
       case 'check.returned': {
         const c = read(e, checkReturnedSchema);
         if (!c) break;
-        p.returned.push({ returned_check_id: c.returnedCheckId, station_id: stationId, business_day: c.businessDay, receipt_number: c.receiptNumber, amount_cents: c.amountCents,
+        checkReceiptNumber(c.receiptNumber, stationId);
+        const returnedId = await fresh(e, 'returned_checks', 'returned_check_id', c.returnedCheckId, 'returned check');
+        if (!returnedId) break;
+        p.returned.push({ returned_check_id: returnedId, station_id: stationId, business_day: c.businessDay, receipt_number: c.receiptNumber, amount_cents: c.amountCents,
           fee_revenue_code: c.fee?.revenueCode ?? null, fee_account: c.fee?.accountNumber ?? null, fee_cents: c.fee?.amountCents ?? 0, cash_only_until: c.cashOnlyUntil, recorded_at: e.event.at, event_seq: e.event.seq });
         c.reversals.forEach((l, i) => {
-          p.returnedLines.push({ returned_check_id: c.returnedCheckId, line_no: i + 1, revenue_code: l.revenueCode, gl_account: l.glAccount, account_number: l.accountNumber ?? null, amount_cents: l.amountCents });
+          p.returnedLines.push({ returned_check_id: returnedId, line_no: i + 1, revenue_code: l.revenueCode, gl_account: l.glAccount, account_number: l.accountNumber ?? null, amount_cents: l.amountCents });
           // The payment bounced: the account owes it again.
           if (l.accountNumber) p.balance.set(l.accountNumber, (p.balance.get(l.accountNumber) ?? 0) - l.amountCents);
           if (l.accountNumber) touched.add(l.accountNumber);
@@ -144,17 +206,24 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
       }
       case 'batch.opened': {
         const b = read(e, batchOpenedSchema);
-        if (b) p.batches.push({ session_id: b.sessionId, station_id: stationId, batch_number: b.batchNumber, source: b.source, business_day: b.businessDay, control_count: b.controlCount, control_cents: b.controlCents, bank_deposit_cents: b.bankDepositCents, event_seq: e.event.seq });
+        if (!b) break;
+        // A batch is a session of this station's: its key is the session's, claimed once.
+        const sessionKey = await session(b.sessionId);
+        if (await fresh(e, 'batches', 'session_id', sessionKey, `batch ${b.batchNumber}`)) p.batches.push({ session_id: sessionKey, station_id: stationId, batch_number: b.batchNumber, source: b.source, business_day: b.businessDay, control_count: b.controlCount, control_cents: b.controlCents, bank_deposit_cents: b.bankDepositCents, event_seq: e.event.seq });
         break;
       }
       case 'batch.item': {
         // Where the payment came from and when it was received: the CIS file and the GL journal read it.
         const b = read(e, batchItemSchema);
-        if (b) p.batchItems.push({ receipt_id: b.receiptId, station_id: stationId, session_id: b.sessionId, item_no: b.itemNo, collection_point: b.collectionPoint, date_received: b.dateReceived, postmark_date: b.postmarkDate, tender_detail: b.tenderDetail, source_ref: b.sourceRef, event_seq: e.event.seq });
+        if (!b) break;
+        const receiptKey = await own.resolve('receipts', 'receipt_id', b.receiptId, 'receipt');
+        const itemSession = await session(b.sessionId);
+        if (await fresh(e, 'batch_items', 'receipt_id', receiptKey, `batch item ${b.itemNo}`)) p.batchItems.push({ receipt_id: receiptKey, station_id: stationId, session_id: itemSession, item_no: b.itemNo, collection_point: b.collectionPoint, date_received: b.dateReceived, postmark_date: b.postmarkDate, tender_detail: b.tenderDetail, source_ref: b.sourceRef, event_seq: e.event.seq });
         break;
       }
       case 'batch.exceptionResolved': {
         const r = read(e, batchExceptionResolvedSchema);
+        if (r) checkReceiptNumber(r.receiptNumber, stationId);
         const how = r ? (r.action === 'refund' ? 'marked for refund' : `applied to account ${r.accountNumber ?? ''}`) : '';
         if (r) p.batchResolutions.push({ receiptNumber: r.receiptNumber, account: r.fromAccount, note: `${how} at the station: ${r.note}`, userId: r.resolvedBy, at: e.event.at });
         break;
@@ -168,12 +237,14 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
         break; // stored for the record; nothing on the hub reads it yet
     }
   }
+  await own.flush();
   await flush(tx, stationId, p);
   await endOfDay.flush(tx);
   await arrangements.flush(tx, at);
   await reviewAccounts(tx, touched, now);
 }
 
+export type Fresh = (e: StoredEvent, table: OwnedTable, column: string, id: string, what: string) => Promise<string | null>;
 type Raise = (e: StoredEvent, kind: ExceptionKind, detail: string, extra?: { receiptNumber?: string | null; accountNumber?: string | null; amountCents?: number | null }) => void;
 interface AccountFacts { status: string; cashOnlyUntil: string | null }
 
@@ -226,6 +297,41 @@ async function loadAccounts(tx: Tx, events: StoredEvent[]): Promise<Map<string, 
   return new Map(rows.map((a) => [a.account_number, { status: a.status, cashOnlyUntil: a.cash_only_until }]));
 }
 
+/**
+ * One query per table for the ids a push names, instead of one per id: who holds them already, and which
+ * of this station's receipt seqs the hub has (UNIQUE(station_id, seq): a repeat is a duplicate, never a 500).
+ */
+async function readAhead(tx: Tx, own: Ownership, stationId: string, events: StoredEvent[], takenSeqs: Set<number>): Promise<void> {
+  const ids = new Map<string, { table: OwnedTable; column: string; values: Set<string> }>();
+  const add = (table: OwnedTable, column: string, v: unknown) => {
+    if (typeof v !== 'string') return;
+    const k = `${table}.${column}`;
+    if (!ids.has(k)) ids.set(k, { table, column, values: new Set() });
+    ids.get(k)!.values.add(v);
+  };
+  const seqs: number[] = [];
+  for (const e of events) {
+    const d = (e.event.data ?? {}) as Record<string, unknown>;
+    if (typeof d !== 'object') continue;
+    add('sessions', 'session_id', d.sessionId);
+    switch (e.event.kind) {
+      case 'receipt.posted':
+        add('receipts', 'receipt_id', d.id); add('receipts', 'receipt_number', d.receiptNumber);
+        if (Number.isSafeInteger(d.seq)) seqs.push(d.seq as number);
+        break;
+      case 'drawer.paid_in': case 'drawer.paid_out': case 'drawer.drop': case 'drawer.no_sale': add('drawer_movements', 'id', d.id); break;
+      case 'closeout.counted': add('closeout_counts', 'count_id', d.countId); break;
+      case 'session.closed': add('session_closures', 'closure_id', d.closureId); add('closeout_counts', 'count_id', d.countId); break;
+      case 'session.reopened': add('session_reopenings', 'reopening_id', d.reopeningId); break;
+    }
+  }
+  for (const x of ids.values()) await own.prefetch(x.table, x.column, x.values);
+  for (let i = 0; i < seqs.length; i += 10_000) {
+    const rows = await tx.selectFrom('receipts').select('seq').where('station_id', '=', stationId).where('seq', 'in', seqs.slice(i, i + 10_000)).execute();
+    for (const r of rows) takenSeqs.add(Number(r.seq));
+  }
+}
+
 async function storedLines(tx: Tx, receiptId: string, stationId: string): Promise<{ account: string | null; amount: number }[] | null> {
   const r = await tx.selectFrom('receipts').select('receipt_id').where('receipt_id', '=', receiptId).where('station_id', '=', stationId).executeTakeFirst();
   if (!r) return null;
@@ -234,20 +340,20 @@ async function storedLines(tx: Tx, receiptId: string, stationId: string): Promis
 }
 
 async function flush(tx: Tx, stationId: string, p: Pending): Promise<void> {
-  await insertChunked(tx, 'sessions', p.sessions, true);
-  await insertChunked(tx, 'receipts', p.receipts, true);
-  await insertChunked(tx, 'receipt_lines', p.lines, true);
-  await insertChunked(tx, 'tenders', p.tenders, true);
-  await insertChunked(tx, 'voids', p.voids, true);
-  await insertChunked(tx, 'offline_receipts', p.offline, true);
-  await insertChunked(tx, 'drawer_movements', p.movements, true);
-  await insertChunked(tx, 'closeout_counts', p.counts, true);
-  await insertChunked(tx, 'session_closures', p.closures, true);
-  await insertChunked(tx, 'session_reopenings', p.reopenings, true);
-  await insertChunked(tx, 'returned_checks', p.returned, true);
-  await insertChunked(tx, 'returned_check_lines', p.returnedLines, true);
-  await insertChunked(tx, 'batches', p.batches, true);
-  await insertChunked(tx, 'batch_items', p.batchItems, true);
+  await insertChunked(tx, 'sessions', p.sessions);
+  await insertChunked(tx, 'receipts', p.receipts);
+  await insertChunked(tx, 'receipt_lines', p.lines);
+  await insertChunked(tx, 'tenders', p.tenders);
+  await insertChunked(tx, 'voids', p.voids);
+  await insertChunked(tx, 'offline_receipts', p.offline);
+  await insertChunked(tx, 'drawer_movements', p.movements);
+  await insertChunked(tx, 'closeout_counts', p.counts);
+  await insertChunked(tx, 'session_closures', p.closures);
+  await insertChunked(tx, 'session_reopenings', p.reopenings);
+  await insertChunked(tx, 'returned_checks', p.returned);
+  await insertChunked(tx, 'returned_check_lines', p.returnedLines);
+  await insertChunked(tx, 'batches', p.batches);
+  await insertChunked(tx, 'batch_items', p.batchItems);
   if (p.exceptions.length) {
     // Versions in seq order, so a station's exception cursor sees them as they were raised.
     const rows = p.exceptions.map((x) => ({ ...x, version: sql<number>`nextval('exception_version')` }));

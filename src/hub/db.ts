@@ -79,7 +79,7 @@ export async function openHubDb(opts: HubDbOptions): Promise<HubDb> {
     },
   };
   try {
-    await migrateHub(kysely);
+    await migrateHub(kysely, opts.schema);
   } catch (e) {
     await db.close();
     throw e;
@@ -89,7 +89,7 @@ export async function openHubDb(opts: HubDbOptions): Promise<HubDb> {
 
 export const HUB_SCHEMA_VERSION = hubMigrations.length;
 
-async function migrateHub(kysely: Kysely<HubDB>): Promise<void> {
+async function migrateHub(kysely: Kysely<HubDB>, schema: string | undefined): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(hubMigrations) };
   const known = new Set(hubMigrations.map(([n]) => n));
   const exists = await sql<{ t: string | null }>`SELECT to_regclass('kysely_migration')::text AS t`.execute(kysely);
@@ -98,11 +98,10 @@ async function migrateHub(kysely: Kysely<HubDB>): Promise<void> {
     const unknown = applied.rows.filter((r) => !known.has(r.name));
     if (unknown.length) throw new Error(`this hub database was written by a newer CivicTill (migration ${unknown[0]!.name}); update the hub first`);
   }
-  // Kysely looks for its migration tables in every schema unless told which: a hub sharing a server
-  // with another hub's schema would find that one's lock table and then fail on its own.
-  const own = await sql<{ s: string }>`SELECT current_schema() AS s`.execute(kysely);
-  const migrationTableSchema = own.rows[0]?.s ?? 'public';
-  const { error, results } = await new Migrator({ db: kysely, provider, migrationTableSchema }).migrateToLatest();
+  // The migration tables named in their schema: kysely otherwise looks for them in every schema of the
+  // server, and takes another schema's (another hub's, or a parallel test run's) for this one's.
+  const own = schema ?? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(kysely)).rows[0]?.s ?? 'public';
+  const { error, results } = await new Migrator({ db: kysely, provider, migrationTableSchema: own }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`hub migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { directoryAccountSchema } from '../shared/hubProtocol';
 import { catalogSchema } from '../shared/catalogFile';
 import { ROLES } from '../shared/domain';
-import { freeText } from '../shared/text';
+import { CONTROL_MESSAGE, freeText } from '../shared/text';
 import { DIRECTORY_LOCK } from './apply';
 import { canonicalJson } from '../shared/canonical';
 import type { HubDb } from './db';
@@ -73,7 +73,7 @@ export async function importCatalog(db: HubDb, codes: z.infer<typeof catalogSche
 }
 
 export const usersImportSchema = z.array(z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]*$/, CONTROL_MESSAGE),
   name: freeText({ min: 1, max: 120 }),
   role: z.enum(ROLES),
   /** A new PIN (hashed here, never stored) — or keep the current one by leaving it out. */

@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import { exceptionResolvedSchema } from '../shared/hubProtocol';
 
-const whole = z.number().int();
+const whole = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+/** Numbers that land in an `integer` column (line numbers, counts): bounded to it, so none is out of range. */
+const int4 = z.number().int().min(-2147483648).max(2147483647);
+const distinct = <T>(xs: T[], key: (x: T) => unknown) => new Set(xs.map(key)).size === xs.length;
 const text = z.string();
 const opt = z.string().nullable().optional();
 
@@ -11,12 +14,13 @@ export const receiptPostedSchema = z.looseObject({
   id: text, receiptNumber: text, stationId: text, seq: whole.positive(), sessionId: text, cashierId: text,
   businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), createdAt: text, payerName: opt,
   totalCents: whole.positive(), tenderedCents: whole.positive(), changeCents: whole.min(0),
-  lines: z.array(z.looseObject({ lineNo: whole.positive(), revenueCode: text, accountNumber: opt, amountCents: whole.positive() })).min(1),
+  lines: z.array(z.looseObject({ lineNo: int4.positive(), revenueCode: text, accountNumber: opt, amountCents: whole.positive() })).min(1),
   tenders: z.array(z.looseObject({
-    tenderNo: whole.positive(), kind: z.enum(['cash', 'check', 'money_order', 'card', 'other']), amountCents: whole.positive(),
+    tenderNo: int4.positive(), kind: z.enum(['cash', 'check', 'money_order', 'card', 'other']), amountCents: whole.positive(),
     checkRouting: opt, checkAccount: opt, checkNumber: opt, cardBrand: opt, cardLast4: opt, cardAuth: opt, reference: opt,
   })).min(1),
-}).refine((r) => r.lines.reduce((s, l) => s + l.amountCents, 0) === r.totalCents, 'lines do not add up to the total')
+}).refine((r) => distinct(r.lines, (l) => l.lineNo) && distinct(r.tenders, (t) => t.tenderNo), 'two lines or two tenders share a number')
+  .refine((r) => r.lines.reduce((s, l) => s + l.amountCents, 0) === r.totalCents, 'lines do not add up to the total')
   .refine((r) => r.tenders.reduce((s, t) => s + t.amountCents, 0) - r.changeCents === r.totalCents, 'tenders less change do not equal the total');
 export type ReceiptPosted = z.infer<typeof receiptPostedSchema>;
 
@@ -53,7 +57,7 @@ export { exceptionResolvedSchema };
 
 /** deposit.created (end of day): what goes to the bank, from which sessions and days. */
 export const depositCreatedSchema = z.looseObject({
-  depositId: text, bank: z.looseObject({ name: text, routing: text, account: text }), sessionIds: z.array(text), businessDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  depositId: text, bank: z.looseObject({ name: text, routing: text, account: text }), sessionIds: z.array(text).max(100_000), businessDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
   cashCents: whole.min(0), checksCents: whole.min(0), moneyOrdersCents: whole.min(0), totalCents: whole.min(0), items: z.array(z.unknown()), createdBy: text,
 }).refine((d) => d.cashCents + d.checksCents + d.moneyOrdersCents === d.totalCents, 'cash, checks and money orders do not add up to the total');
 
@@ -67,9 +71,9 @@ export const depositVerifiedSchema = z.looseObject({ depositId: text, totalCents
 /** businessDay.closed (end of day): the station's figures for the day it closed. */
 export const businessDayClosedSchema = z.looseObject({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), closedBy: text,
-  collections: z.looseObject({ receipts: z.looseObject({ count: whole.min(0) }), totalCents: whole }),
+  collections: z.looseObject({ receipts: z.looseObject({ count: int4.min(0) }), totalCents: whole }),
   closeouts: z.looseObject({ totalCents: whole, overShortCents: whole }),
-  returnedChecks: z.looseObject({ count: whole.min(0), totalCents: whole, feesCents: whole }),
+  returnedChecks: z.looseObject({ count: int4.min(0), totalCents: whole, feesCents: whole }),
   netCents: whole,
 });
 

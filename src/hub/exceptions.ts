@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { ExceptionKind, WireException } from '../shared/hubProtocol';
 import type { HubDb } from './db';
-import { HubError, badRequest } from './errors';
+import { HubError } from './errors';
 import type { HubDB } from './schema';
 
 type ExceptionRow = HubDB['exceptions'] & { id: number };
@@ -14,12 +14,6 @@ export function toWire(r: ExceptionRow): WireException {
     accountNumber: r.account_number, amountCents: r.amount_cents, detail: r.detail, createdAt: r.created_at, resolvedAt: r.resolved_at,
     resolvedBy: r.resolved_by, note: r.note, version: r.version,
   };
-}
-
-export function parseCursor(params: URLSearchParams): number {
-  const c = params.get('cursor') ?? '0';
-  if (!/^\d{1,15}$/.test(c)) throw badRequest('cursor must be a whole number (0 for everything)');
-  return Number(c);
 }
 
 /** The station's exceptions created or changed past its cursor, oldest change first. */

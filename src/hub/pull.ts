@@ -3,20 +3,11 @@
 // commit order); a page is the `limit` lowest versions past the cursor across the five tables (accounts,
 // revenue codes, fee schedules, users, and the standing of payment arrangements).
 import { sql, type Transaction } from 'kysely';
-import { MAX_PULL_LIMIT, type PullResponse, type WireArrangement } from '../shared/hubProtocol';
+import { type PullResponse, type WireArrangement } from '../shared/hubProtocol';
 import type { HubDB } from './schema';
 import type { FeeRule } from '../shared/fees';
 import type { HubDb } from './db';
-import { badRequest } from './errors';
 
-export const DEFAULT_PULL_LIMIT = 5000;
-
-export function parsePullQuery(params: URLSearchParams): { cursor: number; limit: number } {
-  const c = params.get('cursor') ?? '0', l = params.get('limit') ?? String(DEFAULT_PULL_LIMIT);
-  if (!/^\d{1,15}$/.test(c)) throw badRequest('cursor must be a whole number (0 for a first pull)');
-  if (!/^\d{1,6}$/.test(l) || Number(l) < 1 || Number(l) > MAX_PULL_LIMIT) throw badRequest(`limit must be 1 to ${MAX_PULL_LIMIT}`);
-  return { cursor: Number(c), limit: Number(l) };
-}
 
 type Tagged = { version: number; table: 'a' | 'r' | 'f' | 'u' | 'p'; row: Record<string, unknown> };
 

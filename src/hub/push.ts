@@ -9,6 +9,7 @@ import { HubError, badRequest } from './errors';
 import type { HubDB } from './schema';
 import { insertChunked } from './sqlUtil';
 import { zodReason } from './zodReason';
+import { storableCopy } from './storableText';
 
 export interface StoredEvent { event: WireEvent; payload: string }
 
@@ -21,7 +22,8 @@ export async function pushEvents(db: HubDb, stationId: string, body: unknown, no
     const prev = events[i - 1];
     if (prev && e.seq !== prev.seq + 1) throw new HubError(400, 'OUT_OF_ORDER', `events must be in station order with no gap inside a batch: seq ${e.seq} follows ${prev.seq}`);
   });
-  const stored: StoredEvent[] = events.map((event) => ({ event, payload: canonicalJson(event) }));
+  // The payload is the event exactly as sent; what is applied has text PostgreSQL can hold (storableText.ts).
+  const stored: StoredEvent[] = events.map((event) => ({ event: { ...event, data: storableCopy(event.data).value }, payload: canonicalJson(event) }));
   return db.kysely.transaction().execute(async (tx) => {
     // One push per station at a time (a duplicated request waits here, then is a replay).
     const st = await sql<{ acked_seq: number }>`SELECT acked_seq FROM stations WHERE station_id = ${stationId} FOR UPDATE`.execute(tx);

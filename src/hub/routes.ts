@@ -11,14 +11,16 @@ import type { HubDb } from './db';
 import { businessDayClosures, depositsOfDay, hubBusinessDaySchema, hubDepositSchema } from './deposits';
 import { catalogSchema, importAccounts, importCatalog, importUsers, usersImportSchema } from './directory';
 import { HubError, badRequest } from './errors';
-import { listExceptions, parseCursor, resolveByCity, stationExceptions } from './exceptions';
+import { listExceptions, resolveByCity, stationExceptions } from './exceptions';
 import { cisPaymentsCsv, glJournalCsv } from './exports';
 import { arrangementsCsv } from './arrangementExport';
 import { reviewDue } from './arrangementReview';
 import { parseJson, readBody, requireType } from './http';
-import { parsePullQuery, pullDirectory } from './pull';
+import { pullDirectory } from './pull';
 import { pushEvents } from './push';
-import { dailyTotals, parseDay } from './totals';
+import { dailyTotals } from './totals';
+import { adminExceptionsQuery, dayQuery, dayStationQuery, exceptionsQuery, parseQuery, pullQuery } from './queries';
+import { freeText } from '../shared/text';
 import { zodReason } from './zodReason';
 import { formatEnrolmentCode } from '../shared/tlsFingerprint';
 import { citySchema, setCity } from './city';
@@ -45,9 +47,12 @@ export interface Route {
   path: string;
   summary: string;
   access: Access;
-  query?: Record<string, string>;
+  /** Its query parameters (each a string schema), checked with parseQuery. */
+  query?: z.ZodObject;
   body?: { type: 'application/json' | 'text/csv'; schema?: z.ZodType; limit?: number };
   response?: { type: 'application/json' | 'text/csv'; schema?: z.ZodType };
+  /** Refusals of this endpoint beyond the ones every endpoint of its kind has (for the OpenAPI document). */
+  errors?: Record<number, string>;
   handle(ctx: HubContext, call: CallInfo): Promise<Reply>;
 }
 
@@ -65,9 +70,8 @@ const enrolmentCodeResponse = z.object({
   /** When the hub serves HTTPS itself: its certificate's SHA-256, and the code with the fingerprint suffix the station pins. */
   tlsFingerprint: z.string().nullable(), codeWithFingerprint: z.string().nullable(),
 });
-const resolveRequest = z.object({ note: z.string().trim().min(3).max(500), by: z.string().min(1).max(64) }).strict();
+const resolveRequest = z.object({ note: freeText({ min: 3, max: 500 }), by: freeText({ min: 1, max: 64 }) }).strict();
 const totalsSchema = z.object({ businessDay: z.string(), receipts: z.number(), voided: z.number(), totalCents: z.number(), byTender: z.record(z.string(), z.number()), byRevenueCode: z.record(z.string(), z.number()), byStation: z.record(z.string(), z.object({ receipts: z.number(), totalCents: z.number() })), closeouts: z.object({ sessions: z.number(), salesCents: z.number(), byTender: z.record(z.string(), z.number()), overShortCents: z.number() }) });
-const dayQuery = { day: 'business day, YYYY-MM-DD' };
 
 export const routes: Route[] = [
   { method: 'GET', path: '/v1/health', summary: 'Liveness and which database the hub runs on', access: 'public',
@@ -76,6 +80,7 @@ export const routes: Route[] = [
 
   { method: 'POST', path: '/v1/enrol', summary: 'Enrol a station with a one-time code (Authorization: Bearer CODE); returns its secret once', access: 'enrolment',
     body: { type: 'application/json', schema: enrolRequestSchema, limit: 4096 }, response: { type: 'application/json', schema: enrolResponseSchema },
+    errors: { 403: 'WRONG_STATION: the code was made for another station', 409: 'HISTORY_MISMATCH or REWIND_REFUSED: the takeover would rewind what the hub holds' },
     handle: async (ctx, call) => {
       const body = valid(enrolRequestSchema, await json(call, 4096));
       // A station set up from the code alone names no station: it is the one the code was made for.
@@ -88,21 +93,25 @@ export const routes: Route[] = [
 
   { method: 'POST', path: '/v1/sync/push', summary: "Store a batch of the station's outbox events, in order, all or nothing", access: 'station',
     body: { type: 'application/json', schema: pushRequestSchema }, response: { type: 'application/json', schema: pushResponseSchema },
+    errors: {
+      403: "FOREIGN_EVENT (an event of another station) or FOREIGN_ID (a receipt number, session, receipt, count or deposit of another station): the push is refused whole; retrying cannot change it",
+      409: 'SEQ_GAP (send from error.expectedSeq), SEQ_CONFLICT or EVENT_ID_REUSED',
+    },
     handle: async (ctx, call) => ({ json: await pushEvents(ctx.db, call.who, await json(call), ctx.now()) }) },
 
   { method: 'GET', path: '/v1/sync/pull', summary: 'Directory changes (accounts, revenue codes, fee schedules, users) past a cursor, paged', access: 'station',
-    query: { cursor: 'the cursor of the last applied page (0 at first)', limit: 'rows per page (default 5000, at most 10000)' },
+    query: pullQuery,
     response: { type: 'application/json', schema: pullResponseSchema },
     handle: async (ctx, call) => {
-      const q = parsePullQuery(call.url.searchParams);
+      const q = parseQuery(pullQuery, call.url.searchParams);
       // An arrangement whose deadline has passed is judged before the stations see the directory.
       await reviewDue(ctx.db, ctx.now());
       return { json: await pullDirectory(ctx.db, q.cursor, q.limit) };
     } },
 
   { method: 'GET', path: '/v1/sync/exceptions', summary: "This station's exceptions created or changed past a cursor", access: 'station',
-    query: { cursor: 'the cursor of the last answer (0 for all)' }, response: { type: 'application/json', schema: exceptionsResponseSchema },
-    handle: async (ctx, call) => ({ json: await stationExceptions(ctx.db, call.who, parseCursor(call.url.searchParams)) }) },
+    query: exceptionsQuery, response: { type: 'application/json', schema: exceptionsResponseSchema },
+    handle: async (ctx, call) => ({ json: await stationExceptions(ctx.db, call.who, parseQuery(exceptionsQuery, call.url.searchParams).cursor) }) },
 
   { method: 'POST', path: '/v1/admin/enrolment-codes', summary: 'Make a one-time enrolment code for a station', access: 'admin',
     body: { type: 'application/json', schema: enrolmentCodeRequest }, response: { type: 'application/json', schema: enrolmentCodeResponse },
@@ -115,6 +124,7 @@ export const routes: Route[] = [
 
   { method: 'POST', path: '/v1/admin/directory/accounts', summary: 'Import the account directory from a CIS export (CSV; all or nothing, line-numbered errors)', access: 'admin',
     body: { type: 'text/csv', limit: ADMIN_CSV_LIMIT }, response: { type: 'application/json', schema: z.object({ accounts: z.number(), changed: z.number() }) },
+    errors: { 422: 'BAD_CSV: the file has a bad line (named in the message); nothing was imported' },
     handle: async (ctx, call) => {
       requireType(call.req, 'text/csv');
       const text = await readBody(call.req, ADMIN_CSV_LIMIT);
@@ -129,7 +139,7 @@ export const routes: Route[] = [
     } },
 
   { method: 'POST', path: '/v1/admin/directory/revenue-codes', summary: 'Add or update revenue codes and add fee schedules (never changed once added)', access: 'admin',
-    body: { type: 'application/json', schema: catalogSchema }, response: { type: 'application/json', schema: z.object({ codes: z.number(), schedules: z.number() }) },
+    body: { type: 'application/json', schema: catalogSchema }, errors: { 409: 'SCHEDULE_EXISTS: a fee schedule is never changed once added' }, response: { type: 'application/json', schema: z.object({ codes: z.number(), schedules: z.number() }) },
     handle: async (ctx, call) => ({ json: await importCatalog(ctx.db, valid(catalogSchema, await json(call))) }) },
 
   { method: 'POST', path: '/v1/admin/directory/users', summary: 'Add or update users and roles (PINs hashed with scrypt on arrival)', access: 'admin',
@@ -137,11 +147,15 @@ export const routes: Route[] = [
     handle: async (ctx, call) => ({ json: await importUsers(ctx.db, valid(usersImportSchema, await json(call)), ctx.pinCost) }) },
 
   { method: 'GET', path: '/v1/admin/exceptions', summary: 'All exceptions (open only with ?open=true)', access: 'admin',
-    query: { open: 'true for unresolved only', station: 'one station only' }, response: { type: 'application/json', schema: z.array(hubExceptionSchema) },
-    handle: async (ctx, call) => ({ json: await listExceptions(ctx.db, { open: call.url.searchParams.get('open') === 'true', stationId: call.url.searchParams.get('station') }) }) },
+    query: adminExceptionsQuery, response: { type: 'application/json', schema: z.array(hubExceptionSchema) },
+    handle: async (ctx, call) => {
+      const q = parseQuery(adminExceptionsQuery, call.url.searchParams);
+      return { json: await listExceptions(ctx.db, { open: q.open === 'true', stationId: q.station ?? null }) };
+    } },
 
   { method: 'POST', path: '/v1/admin/exceptions/{id}/resolve', summary: 'Mark an exception resolved by the city, with a note', access: 'admin',
     body: { type: 'application/json', schema: resolveRequest }, response: { type: 'application/json', schema: hubExceptionSchema },
+    errors: { 404: 'NOT_FOUND: there is no such exception', 409: 'ALREADY_RESOLVED' },
     handle: async (ctx, call) => {
       const b = valid(resolveRequest, await json(call));
       return { json: await resolveByCity(ctx.db, Number(call.params.id), b.note, b.by, ctx.now().toISOString()) };
@@ -149,34 +163,37 @@ export const routes: Route[] = [
 
   { method: 'GET', path: '/v1/admin/totals', summary: "The hub's totals for a business day (voided receipts excluded)", access: 'admin',
     query: dayQuery, response: { type: 'application/json', schema: totalsSchema },
-    handle: async (ctx, call) => ({ json: await dailyTotals(ctx.db, parseDay(call.url.searchParams)) }) },
+    handle: async (ctx, call) => ({ json: await dailyTotals(ctx.db, parseQuery(dayQuery, call.url.searchParams).day) }) },
 
   { method: 'GET', path: '/v1/admin/deposits', summary: "Deposits holding a business day's money: bag number, totals, the bank's amount and the difference", access: 'admin',
-    query: { ...dayQuery, station: 'one station only' }, response: { type: 'application/json', schema: z.array(hubDepositSchema) },
-    handle: async (ctx, call) => ({ json: await depositsOfDay(ctx.db, parseDay(call.url.searchParams), call.url.searchParams.get('station')) }) },
+    query: dayStationQuery, response: { type: 'application/json', schema: z.array(hubDepositSchema) },
+    handle: async (ctx, call) => {
+      const q = parseQuery(dayStationQuery, call.url.searchParams);
+      return { json: await depositsOfDay(ctx.db, q.day, q.station ?? null) };
+    } },
 
   { method: 'GET', path: '/v1/admin/business-days', summary: "The stations' closures of a business day, with their figures", access: 'admin',
     query: dayQuery, response: { type: 'application/json', schema: z.array(hubBusinessDaySchema) },
-    handle: async (ctx, call) => ({ json: await businessDayClosures(ctx.db, parseDay(call.url.searchParams)) }) },
+    handle: async (ctx, call) => ({ json: await businessDayClosures(ctx.db, parseQuery(dayQuery, call.url.searchParams).day) }) },
 
   { method: 'GET', path: '/v1/admin/exports/cis-payments', summary: 'CIS payment-import file for a business day (CSV; columns documented in src/hub/exports.ts)', access: 'admin',
     query: dayQuery, response: { type: 'text/csv' },
     handle: async (ctx, call) => {
-      const day = parseDay(call.url.searchParams);
+      const day = parseQuery(dayQuery, call.url.searchParams).day;
       return { text: { type: 'text/csv; charset=utf-8', body: await cisPaymentsCsv(ctx.db, day), filename: `cis-payments-${day}.csv` } };
     } },
 
   { method: 'GET', path: '/v1/admin/exports/gl-journal', summary: 'GL journal for a business day (CSV; debits = credits by fund-department-object)', access: 'admin',
     query: dayQuery, response: { type: 'text/csv' },
     handle: async (ctx, call) => {
-      const day = parseDay(call.url.searchParams);
+      const day = parseQuery(dayQuery, call.url.searchParams).day;
       return { text: { type: 'text/csv; charset=utf-8', body: await glJournalCsv(ctx.db, day), filename: `gl-journal-${day}.csv` } };
     } },
 
   { method: 'GET', path: '/v1/admin/exports/arrangements', summary: "Payment arrangements of a business day for the CIS: made (with schedules), paid, kept, broken, cancelled (CSV; columns documented in src/hub/arrangementExport.ts)", access: 'admin',
     query: dayQuery, response: { type: 'text/csv' },
     handle: async (ctx, call) => {
-      const day = parseDay(call.url.searchParams);
+      const day = parseQuery(dayQuery, call.url.searchParams).day;
       await reviewDue(ctx.db, ctx.now());
       return { text: { type: 'text/csv; charset=utf-8', body: await arrangementsCsv(ctx.db, day), filename: `arrangements-${day}.csv` } };
     } },

@@ -64,6 +64,7 @@ export interface HubDB {
   arrangement_cancellations: {
     cancellation_id: string; arrangement_id: string; station_id: string; business_day: string; cancelled_at: string; user_id: string; approved_by: string; reason: string; event_seq: number;
   };
+  id_clashes: { table_name: string; column_name: string; hub_key: string; client_id: string; station_id: string; other_station_id: string; event_seq: number };
   arrangement_breaks: { arrangement_id: string; broken_on: string; instalment_no: number; due_date: string; missed_cents: number; decided_at: string };
   arrangement_status: {
     arrangement_id: string; account_number: string; status: 'active' | 'completed' | 'broken' | 'cancelled'; paid_cents: number; next_deadline: string | null; version: number; updated_at: string;

@@ -60,7 +60,10 @@ export async function startHubServer(db: HubDb, opts: HubServerOptions = {}): Pr
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
-    if (req.method === 'GET' && url.pathname === '/v1/openapi.json') return sendText(res, 200, 'application/json; charset=utf-8', openapi);
+    if (url.pathname === '/v1/openapi.json') {
+      if (req.method === 'GET') return sendText(res, 200, 'application/json; charset=utf-8', openapi);
+      throw new HubError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
+    }
     const found = match(req.method ?? '', url.pathname);
     if (found === null) throw new HubError(404, 'NOT_FOUND', `no such endpoint ${url.pathname} (see /v1/openapi.json)`);
     if (found === 'wrong-method') throw new HubError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);

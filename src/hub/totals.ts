@@ -1,7 +1,6 @@
 // The hub's figures for one business day, from the receipts it holds (voided receipts count for nothing).
 import { sql } from 'kysely';
 import type { HubDb } from './db';
-import { badRequest } from './errors';
 
 export interface DailyTotals {
   businessDay: string;
@@ -24,12 +23,6 @@ export const CLOSED_COUNTS = (day: string) => sql`(
   ) lc JOIN closeout_counts k ON k.count_id = lc.count_id
   WHERE NOT EXISTS (SELECT 1 FROM session_reopenings r WHERE r.station_id = lc.station_id AND r.session_id = lc.session_id AND r.event_seq > lc.event_seq)
 )`;
-
-export function parseDay(params: URLSearchParams): string {
-  const day = params.get('day') ?? '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw badRequest('day must be a business day YYYY-MM-DD');
-  return day;
-}
 
 const LIVE = sql`r.business_day = d.day AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.receipt_id = r.receipt_id)`;
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ACCOUNT_STATUSES, REVENUE_CATEGORIES, ROLES } from './domain';
 import { ARRANGEMENT_LIMITS, ARRANGEMENT_STATUSES, FREQUENCIES } from './arrangements';
 import { feeRuleSchema } from './fees';
+import { jsonDepthExceeds } from './jsonDepth';
 
 export const HUB_API_PREFIX = '/v1';
 /** Most events one push may carry, and the largest request body the hub reads. */
@@ -11,6 +12,8 @@ export const MAX_PUSH_EVENTS = 1000;
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Largest directory page the hub serves (rows across all directory tables). */
 export const MAX_PULL_LIMIT = 10_000;
+/** Deepest nesting an event's data may have (a station's records nest a few levels). */
+export const MAX_EVENT_DEPTH = 32;
 
 export const stationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'a station id is 1–32 letters, digits, _ or -');
 
@@ -21,7 +24,7 @@ export const outboxEventSchema = z.object({
   seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   kind: z.string().max(64).regex(/^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)*$/, 'an event kind such as receipt.posted'),
   at: z.iso.datetime(),
-  data: z.unknown(),
+  data: z.unknown().refine((d) => !jsonDepthExceeds(d, MAX_EVENT_DEPTH), `event data may nest at most ${MAX_EVENT_DEPTH} levels deep`),
 }).strict();
 export type WireEvent = z.infer<typeof outboxEventSchema>;
 
@@ -124,11 +127,11 @@ export const arrangementRecordSchema = z.looseObject({
   totalCents: z.number().int().positive(), downPaymentCents: z.number().int().min(0),
   downReceiptId: z.string().nullable(), downReceiptNumber: z.string().nullable(),
   frequency: z.enum(FREQUENCIES), instalmentCount: z.number().int().positive(), firstDue: day,
-  graceDays: z.number().int().min(0), timeZone: z.string().min(1).max(64), lang: z.enum(['en', 'es']),
+  graceDays: z.number().int().min(0).max(3650), timeZone: z.string().min(1).max(64), lang: z.enum(['en', 'es']),
   payerName: z.string().nullable(), terms: z.string(), approvedBy: z.string().nullable(), overrideReason: z.string().nullable(),
   overrides: z.array(z.enum(ARRANGEMENT_LIMITS)),
-  instalments: z.array(z.object({ no: z.number().int().min(0), dueDate: day, amountCents: z.number().int().positive() })).min(1),
-}).refine((r) => r.instalments.reduce((s, i) => s + i.amountCents, 0) === r.totalCents, 'the instalments do not add up to the amount arranged');
+  instalments: z.array(z.object({ no: z.number().int().min(0).max(100_000), dueDate: day, amountCents: z.number().int().positive() })).min(1),
+}).refine((r) => new Set(r.instalments.map((i) => i.no)).size === r.instalments.length, 'two instalments share a number').refine((r) => r.instalments.reduce((s, i) => s + i.amountCents, 0) === r.totalCents, 'the instalments do not add up to the amount arranged');
 
 /** An arrangement and how it stands on the hub's own figures (every station's payments). */
 export const wireArrangementSchema = z.object({
@@ -159,7 +162,7 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 // ---- Exceptions ----
 
-export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event', 'missing_at_station', 'duplicate_arrangement', 'arrangement_late_payment'] as const;
+export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event', 'missing_at_station', 'duplicate_arrangement', 'arrangement_late_payment', 'id_clash', 'duplicate_id'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
 export const hubExceptionSchema = z.object({

@@ -46,6 +46,20 @@ describe(`hub security (${ENGINE})`, () => {
     const events = push.requestBody.content['application/json']!.schema.properties.events;
     expect(events.maxItems).toBe(1000);
     expect(events.items.required).toEqual(expect.arrayContaining(['eventId', 'stationId', 'seq', 'kind', 'at']));
+    // Complete (issue 10): the document itself, the refusals each operation can give, and {id} as the router takes it.
+    type Ops = Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string; required?: boolean; schema: { pattern?: string } }[] }>>;
+    const paths = doc.paths as Ops;
+    expect(paths['/v1/openapi.json']?.get).toBeDefined();
+    expect(Object.keys(paths['/v1/admin/directory/accounts']!.post!.responses)).toContain('422');
+    expect(Object.keys(paths['/v1/admin/exceptions/{id}/resolve']!.post!.responses)).toEqual(expect.arrayContaining(['404', '409']));
+    expect(paths['/v1/admin/exceptions/{id}/resolve']!.post!.parameters!.find((p) => p.in === 'path')!.schema.pattern).toBe('^[0-9]{1,15}$');
+    for (const [p, param] of [['/v1/sync/pull', 'cursor'], ['/v1/sync/exceptions', 'cursor'], ['/v1/admin/totals', 'day']] as const) {
+      expect(Object.keys(paths[p]!.get!.responses), p).toEqual(expect.arrayContaining(['400', '404', '405']));
+      expect(paths[p]!.get!.parameters!.map((x) => x.name), p).toContain(param);
+    }
+    expect(paths['/v1/admin/totals']!.get!.parameters!.find((x) => x.name === 'day')!.required).toBe(true);
+    expect(paths['/v1/sync/pull']!.get!.parameters!.find((x) => x.name === 'cursor')!.required).toBe(false);
+    expect(Object.keys(paths['/v1/sync/push']!.post!.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '409', '413', '415']));
     for (const [m, p] of [['POST', '/v1/sync/push'], ['GET', '/v1/sync/pull'], ['GET', '/v1/sync/exceptions'], ['GET', '/v1/admin/exceptions'], ['POST', '/v1/admin/enrolment-codes'], ['GET', '/v1/admin/exports/cis-payments?day=2026-11-20']] as const) {
       const r = await call(m, p);
       expect(r.status, `${m} ${p}`).toBe(401);

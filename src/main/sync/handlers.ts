@@ -10,7 +10,7 @@ import { ENROL_TIMEOUT_MS, enrolStation } from './enrolment';
 import type { SyncLoop } from './loop';
 import { startSync, syncOf } from './service';
 import { getSyncSettings, updateSyncSettings } from './settings';
-import { loadLink, savePin } from './state';
+import { getRefusal, loadLink, savePin, setRefusal } from './state';
 import { HubCertificateRefused, HubTransport } from './transport';
 
 const SYNC_NOW_WAIT_MS = 30_000;
@@ -69,6 +69,18 @@ export const syncHandlers: Handlers<keyof typeof syncContract> = {
 
   'sync.now': async ({ station }) => {
     if (!loadLink(station.st)) throw new StationError('SYNC_NOT_ENROLLED');
+    return syncNowWithin(syncOf(station));
+  },
+
+  'sync.retryRefused': async ({ station, user }) => {
+    const link = loadLink(station.st);
+    if (!link) throw new StationError('SYNC_NOT_ENROLLED');
+    const refused = getRefusal(station.st);
+    station.commit(() => {
+      setRefusal(station.st, null);
+      // Who sent the refused events again, and what the hub had said: kept in the journal.
+      if (refused) station.record('sync.refusalCleared', link.stationId, { by: user.id, refused }, station.nowIso(), { sync: false });
+    });
     return syncNowWithin(syncOf(station));
   },
 

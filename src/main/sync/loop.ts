@@ -8,7 +8,10 @@ import { applyDirectoryPage, applyExceptions } from './apply';
 import { HubCertificateRefused, HubClient, HubRefused, type HubCredentials } from './client';
 import { cityCaPem } from './settings';
 import { syncErrorMessage } from './errorMessage';
-import { getNumber, getState, lastOutboxSeq, loadLink, openExceptionCount, pendingCount, setState } from './state';
+import { getNumber, getRefusal, getState, lastOutboxSeq, loadLink, openExceptionCount, pendingCount, setRefusal, setState } from './state';
+
+/** A refusal retrying cannot change: the request itself is wrong for the hub (a timeout or rate limit is not). */
+export const isPermanentRefusal = (e: HubRefused): boolean => e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429 && e.code !== 'SEQ_GAP';
 
 export interface SyncOptions {
   /** Events per push (the hub takes up to 1000). */
@@ -62,10 +65,12 @@ export class SyncLoop {
   status(): SyncStatusView {
     const st = this.station.st;
     const link = loadLink(st);
+    const refused = link ? getRefusal(st) : null;
     return this.lastStatus = {
       enrolled: !!link,
       hubUrl: link?.hubUrl ?? null,
-      state: !link ? 'not_enrolled' : this.syncing ? 'syncing' : this.online ? 'online' : 'offline',
+      // SYNC STOPPED stands even while a cycle pulls the directory: it never looks merely busy or offline.
+      state: !link ? 'not_enrolled' : refused ? 'refused' : this.syncing ? 'syncing' : this.online ? 'online' : 'offline',
       pendingCount: pendingCount(st),
       lastSuccessAt: getState(st, 'last_success_at'),
       lastAttemptAt: this.lastAttemptAt,
@@ -74,6 +79,7 @@ export class SyncLoop {
       lastErrorMessage: this.lastErrorMessage,
       directory: { complete: getState(st, 'directory_complete') === '1', progress: this.progress, asOf: getState(st, 'directory_as_of') },
       openExceptions: openExceptionCount(st),
+      refused,
       certificate: { pinned: link?.tlsPin ?? null, problem: this.certProblem?.problem ?? null, seen: this.certProblem?.seen ?? null },
     };
   }
@@ -175,7 +181,8 @@ export class SyncLoop {
           this.lastError = e instanceof Error ? e.message : String(e);
           this.lastErrorMessage = syncErrorMessage(e, link.hubUrl);
           if (e instanceof HubCertificateRefused) this.certProblem = { problem: e.problem, seen: e.seen };
-          delay = this.backoff();
+          // A standing refusal is not retried blindly: the next cycles only pull, at the idle pace.
+          delay = getRefusal(this.station.st) ? this.opts.idleMs : this.backoff();
         } finally {
           client?.close();
           this.syncing = false;
@@ -193,7 +200,11 @@ export class SyncLoop {
   }
 
   private async cycle(client: HubClient, link: HubCredentials): Promise<void> {
-    const drainedAt = await this.pushAll(client, link);
+    // Refused for good: the events stay in the outbox, unsent, until an admin sends them again
+    // (sync.retryRefused); the directory and the exceptions still come in.
+    const refused = getRefusal(this.station.st);
+    if (refused && getNumber(this.station.st, 'hub_acked_seq') >= refused.seq) setRefusal(this.station.st, null);
+    const drainedAt = getRefusal(this.station.st) ? this.station.nowIso() : await this.pushAll(client, link);
     await this.pullAll(client, drainedAt);
     await this.fetchExceptions(client);
   }
@@ -229,6 +240,10 @@ export class SyncLoop {
         if (e instanceof HubRefused && e.code === 'SEQ_GAP' && e.expectedSeq !== undefined && e.expectedSeq < start && guard < 1000) {
           from = e.expectedSeq;
           continue;
+        }
+        if (e instanceof HubRefused && isPermanentRefusal(e)) {
+          setRefusal(st, { status: e.status, code: e.code, message: e.message, seq: start, at: this.station.nowIso() });
+          this.station.publish('sync.refused', { code: e.code, seq: start });
         }
         if (e instanceof HubRefused) throw new Error(`the hub refused station ${link.stationId}'s events: ${e.message}`, { cause: e });
         throw e;

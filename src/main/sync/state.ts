@@ -2,8 +2,9 @@
 import type { Statements } from '../db/statements';
 import type { Station } from '../station/station';
 import type { HubCredentials } from './client';
+import type { SyncRefusal } from '../../shared/contract/sync';
 
-export type SyncKey = 'directory_cursor' | 'directory_latest' | 'directory_complete' | 'directory_as_of' | 'exceptions_cursor' | 'hub_acked_seq' | 'last_success_at';
+export type SyncKey = 'directory_cursor' | 'directory_latest' | 'directory_complete' | 'directory_as_of' | 'exceptions_cursor' | 'hub_acked_seq' | 'last_success_at' | 'push_refused';
 
 export function getState(st: Statements, key: SyncKey): string | null {
   return st.sqlGet<{ value: string }>('SELECT value FROM sync_state WHERE key = ?', key)?.value ?? null;
@@ -54,4 +55,16 @@ export function pendingCount(st: Statements): number {
 
 export function openExceptionCount(st: Statements): number {
   return st.sqlGet<{ n: number }>('SELECT COUNT(*) AS n FROM hub_exceptions WHERE resolved_at IS NULL')!.n;
+}
+
+/** The hub's standing refusal of this station's push (kept across restarts), or null. */
+export function getRefusal(st: Statements): SyncRefusal | null {
+  const v = getState(st, 'push_refused');
+  if (!v) return null;
+  try { return JSON.parse(v) as SyncRefusal; } catch { return null; }
+}
+
+export function setRefusal(st: Statements, r: SyncRefusal | null): void {
+  if (r) setState(st, 'push_refused', JSON.stringify(r));
+  else st.sqlRun("DELETE FROM sync_state WHERE key = 'push_refused'");
 }

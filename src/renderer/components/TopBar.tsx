@@ -30,7 +30,7 @@ export function TopBar() {
       {user && !locked && (
         <div className="status-pills" role="status" aria-live="polite">
           {sync && sync.state !== 'not_enrolled' && (
-            <button type="button" tabIndex={-1} className={`pill ${sync.state}`} onClick={() => go('sync')}>
+            <button type="button" tabIndex={-1} className={`pill ${sync.state}`} title={sync.refused ? `${sync.refused.code}: ${sync.refused.message}` : undefined} onClick={() => go('sync')}>
               {t(`sync.states.${sync.state}`).split(' —')[0]}{sync.pendingCount > 0 ? ` · ${t('sync.pendingShort', { n: sync.pendingCount })}` : ''}
             </button>
           )}

@@ -151,8 +151,18 @@ export function Admin() {
   const { t } = useTranslation();
   const user = useApp((s) => s.user)!;
   const admin = roleAtLeast(user.role, 'admin');
+  const refused = useApp((s) => s.sync?.refused ?? null);
+  const go = useApp((s) => s.go);
   return (
     <Page id="admin" title={t('admin.title')}>
+      {refused && (
+        // SYNC STOPPED is said here too: it is what IT looks at first.
+        <div className="alert-box" role="alert" data-testid="settings-sync-refused">
+          <strong>{t('sync.refusedTitle')}</strong>
+          <p className="mono small" lang="en">{refused.status} {refused.code}: {refused.message}</p>
+          <div className="actions"><button type="button" className="secondary" onClick={() => go('sync')}>{t('sync.openSync')}</button></div>
+        </div>
+      )}
       <div className="two-col">
         <section className="panel"><SettingsForm admin={admin} /></section>
         <section className="panel"><Users admin={admin} /></section>

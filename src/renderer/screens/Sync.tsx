@@ -114,6 +114,32 @@ function Resolve({ ex, onClose }: { ex: HubExceptionView; onClose(): void }) {
   );
 }
 
+/** SYNC STOPPED: the hub refused this station's events for good, in its own words for IT; an admin sends them again. */
+function Refused({ status, admin, onChanged }: { status: SyncStatusView; admin: boolean; onChanged: (s: SyncStatusView) => void }) {
+  const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const notify = useApp((s) => s.notify);
+  const r = status.refused!;
+  const [busy, setBusy] = useState(false);
+  const retry = async () => {
+    setBusy(true);
+    const res = await call('sync.retryRefused', {});
+    setBusy(false);
+    if (res.ok) { onChanged(res.value); notify('info', t('sync.retriedRefused')); } else notify('error', errorText(res.error, lang));
+  };
+  return (
+    <div className="alert-box" role="alert" data-testid="sync-refused">
+      <strong>{t('sync.refusedTitle')}</strong>
+      <p>{t('sync.refusedText')}</p>
+      <dl className="facts">
+        <div><dt>{t('sync.refusedReason')}</dt><dd className="mono small" lang="en" data-testid="sync-refused-reason">{r.status} {r.code}: {r.message}</dd></div>
+        <div><dt>{t('sync.refusedFrom')}</dt><dd>{count(r.seq, lang)} · {dateTime(r.at, lang)}</dd></div>
+      </dl>
+      {admin && <div className="actions"><button type="button" className="secondary" disabled={busy} onClick={() => void retry()}>{t('sync.retryRefused')}</button></div>}
+    </div>
+  );
+}
+
 export function SyncScreen() {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
@@ -132,7 +158,7 @@ export function SyncScreen() {
   }
   useEffect(() => {
     void load();
-    const stops = ['sync.status', 'sync.pushed', 'sync.exception'].map((k) => on(k, () => void load()));
+    const stops = ['sync.status', 'sync.pushed', 'sync.exception', 'sync.refused'].map((k) => on(k, () => void load()));
     return () => { for (const s of stops) s(); };
   }, []);
 
@@ -156,6 +182,7 @@ export function SyncScreen() {
                 {status.hubUrl && <div><dt>{t('sync.hub')}</dt><dd className="mono">{status.hubUrl}</dd></div>}
                 {status.lastError && <div><dt>{t('sync.lastError')}</dt><dd className="field-error" data-testid="sync-error"><StationText message={status.lastErrorMessage} detail={status.lastError} /></dd></div>}
               </dl>
+              {status.refused && <Refused status={status} admin={admin} onChanged={setStatus} />}
               <div className="actions"><button type="button" className="primary" data-autofocus="" onClick={() => void now()}>{t('sync.now')} <kbd>F5</kbd></button></div>
               {status.enrolled && <Certificate status={status} admin={admin} onChanged={setStatus} />}
               {admin && <CaFile />}

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { ACCOUNT_STATUSES, type AccountStatus } from '../domain';
 import { ARRANGEMENT_LIMITS, FREQUENCIES, type ArrangementLimit, type ArrangementStatus, type Frequency, type InstalmentRecord, type NextInstalment } from '../arrangements';
 import { isCalendarDate } from '../calendar';
+import { freeText } from '../text';
 import { centsSchema, positiveCentsSchema } from '../money';
 import type { ErrorCode } from '../errors';
 import type { PdfDocument } from '../printing';
 import type { ReceiptView } from '../views';
 import { accountNumber, payerName, receiptLineInput, tenderInput } from './ledger';
-import { freeText } from '../text';
 import { approvalSchema, emptyInput, op, reasonSchema, requestId } from './op';
 
 export interface ArrangementPolicy {

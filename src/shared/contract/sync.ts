@@ -9,8 +9,9 @@ import { emptyInput, op, reasonSchema, requestId } from './op';
 export interface SyncStatusView {
   enrolled: boolean;
   hubUrl: string | null;
-  /** 'offline' while the hub cannot be reached (or refuses), with lastError saying why. */
-  state: 'not_enrolled' | 'online' | 'offline' | 'syncing';
+  /** 'offline' while the hub cannot be reached, with lastError saying why; 'refused' when the hub refused
+   * this station's events for good (SYNC STOPPED): nothing more is pushed until an admin sends them again. */
+  state: 'not_enrolled' | 'online' | 'offline' | 'syncing' | 'refused';
   /** Outbox events the hub has not acknowledged yet. */
   pendingCount: number;
   lastSuccessAt: string | null;
@@ -29,6 +30,8 @@ export interface SyncStatusView {
     asOf: string | null;
   };
   openExceptions: number;
+  /** The hub's permanent refusal of a push (a 4xx retrying cannot change), in its words, for IT. */
+  refused: SyncRefusal | null;
   /** The hub's TLS certificate: the SHA-256 pinned at enrolment (null: checked against the CAs, or plain
    * http on this machine), and, when the last attempt was refused over it, why and what the hub showed. */
   certificate: {
@@ -36,6 +39,17 @@ export interface SyncStatusView {
     problem: 'changed' | 'untrusted' | 'plainHttp' | null;
     seen: string | null;
   };
+}
+
+export interface SyncRefusal {
+  /** HTTP status and the hub's stable code (FOREIGN_ID, SEQ_CONFLICT, BAD_REQUEST…). */
+  status: number;
+  code: string;
+  /** The hub's reason, as it said it (English). */
+  message: string;
+  /** The first outbox seq of the refused push. */
+  seq: number;
+  at: string;
 }
 
 export interface SyncSettingsView {
@@ -67,6 +81,8 @@ export const syncContract = {
     code: z.string().trim().regex(/^[A-Za-z0-9 -]{12,60}$/, 'The enrolment code is 12 letters and digits, e.g. ABCD-EFGH-JKLM (36 when it carries the hub’s fingerprint).'),
   }).strict()),
   'sync.now': op<SyncStatusView>()('cashier', emptyInput),
+  /** After IT has dealt with the hub's refusal: push the refused events again (the refusal is journalled). */
+  'sync.retryRefused': op<SyncStatusView>()('admin', emptyInput),
   'sync.exceptions': op<HubExceptionView[]>()('supervisor', z.object({ includeResolved: z.boolean().default(false) }).strict()),
   'sync.resolveException': op<HubExceptionView>()('supervisor', z.object({ id: requestId, exceptionId: z.number().int().positive(), note: reasonSchema }).strict()),
   'sync.settings': op<SyncSettingsView>()('admin', emptyInput),
