@@ -4,10 +4,12 @@ import { h0001_hub } from './0001_hub';
 import { h0002_deposits } from './0002_deposits';
 import { h0005_takeover } from './0005_takeover';
 import { h0008_arrangements } from './0008_arrangements';
+import { h0011_reconciliation } from './0011_reconciliation';
 
 export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_hub', h0001_hub],
   ['0002_deposits', h0002_deposits],
   ['0005_takeover', h0005_takeover],
   ['0008_arrangements', h0008_arrangements],
+  ['0011_reconciliation', h0011_reconciliation],
 ];

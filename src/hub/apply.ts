@@ -10,9 +10,12 @@ import type { HubDB } from './schema';
 import { END_OF_DAY_KINDS, EndOfDayRows } from './applyEndOfDay';
 import { ARRANGEMENT_KINDS, ArrangementRows } from './applyArrangements';
 import { reviewAccounts } from './arrangementReview';
+import { feeDifferences, loadSchedules, type Schedules } from './feeCheck';
+import { reconcileClosedDays } from './reconcile';
 import { getSettings } from './settings';
 import { insertChunked } from './sqlUtil';
 import { zodReason } from './zodReason';
+import { dollars } from './exports';
 
 type Tx = Transaction<HubDB>;
 type Row<T extends keyof HubDB> = Insertable<HubDB[T]>;
@@ -47,6 +50,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   const codes = new Map((await tx.selectFrom('revenue_codes').select(['code', 'gl_account']).execute()).map((c) => [c.code, c.gl_account]));
   const suspense = (await getSettings(tx))['gl.suspense'];
   const accounts = await loadAccounts(tx, events);
+  const schedules = await loadSchedules(tx, events);
   const batchLines = new Map<string, { receiptNumber: string; lines: { account: string | null; amount: number }[] }>();
 
   const raise = (e: StoredEvent, kind: ExceptionKind, detail: string, extra: { receiptNumber?: string | null; accountNumber?: string | null; amountCents?: number | null } = {}) => {
@@ -79,6 +83,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
         if (!r) break;
         if (r.stationId !== stationId) { raise(e, 'unreadable_event', `receipt ${r.receiptNumber} names station ${r.stationId}`); break; }
         applyReceipt(p, e, r, codes, suspense!, accounts, raise);
+        checkFees(e, r, schedules, raise);
         for (const l of r.lines) if (l.accountNumber) touched.add(l.accountNumber);
         batchLines.set(r.id, { receiptNumber: r.receiptNumber, lines: r.lines.map((l) => ({ account: l.accountNumber ?? null, amount: l.amountCents })) });
         break;
@@ -149,6 +154,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   }
   await flush(tx, stationId, p);
   await endOfDay.flush(tx);
+  await reconcileClosedDays(tx, stationId, endOfDay.closedDays, at);
   await arrangements.flush(tx, at);
   await reviewAccounts(tx, touched, now);
 }
@@ -190,6 +196,13 @@ function applyReceipt(p: Pending, e: StoredEvent, r: ReceiptPosted, codes: Map<s
       const until = accounts.get(acct)?.cashOnlyUntil;
       if (until && until >= r.businessDay) raise(e, 'cash_only_check', `receipt ${r.receiptNumber}: a check was taken for account ${acct}, which is cash-only until ${until}`, { ...ref, accountNumber: acct, amountCents: t.amountCents });
     }
+  }
+}
+
+function checkFees(e: StoredEvent, r: ReceiptPosted, schedules: Schedules, raise: Raise): void {
+  for (const d of feeDifferences(r, schedules)) {
+    raise(e, 'fee_mismatch', `receipt ${r.receiptNumber} line ${d.lineNo}: ${d.revenueCode} was charged $${dollars(d.chargedCents)} on ${r.businessDay}; ${d.why}`,
+      { receiptNumber: r.receiptNumber, amountCents: d.scheduleCents === null ? null : d.chargedCents - d.scheduleCents });
   }
 }
 

@@ -61,7 +61,12 @@ export const depositFloatChangedSchema = z.looseObject({ depositId: text, cashCe
 
 export const depositPreparedSchema = z.looseObject({ depositId: text, bagNumber: text, preparedBy: text, totalCents: whole.min(0) });
 
-export const depositVerifiedSchema = z.looseObject({ depositId: text, totalCents: whole.min(0), bankConfirmedCents: whole.min(0), differenceCents: whole, verifiedBy: text, note: z.string().nullable() })
+/** deposit.discarded (issue 15): a draft given up (or replaced by a draft of other sessions); its sessions are free for another deposit. */
+export const depositDiscardedSchema = z.looseObject({ depositId: text, discardedBy: text, reason: text });
+
+/** recordedDay (issue 15): the station's business day the bank's amount was entered on; absent from older stations. */
+export const depositVerifiedSchema = z.looseObject({ depositId: text, totalCents: whole.min(0), bankConfirmedCents: whole.min(0), differenceCents: whole, verifiedBy: text, note: z.string().nullable(),
+  recordedDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
   .refine((d) => d.bankConfirmedCents - d.totalCents === d.differenceCents, 'the difference is not the bank amount less the deposit total');
 
 /** businessDay.closed (end of day): the station's figures for the day it closed. */
@@ -72,6 +77,19 @@ export const businessDayClosedSchema = z.looseObject({
   returnedChecks: z.looseObject({ count: whole.min(0), totalCents: whole, feesCents: whole }),
   netCents: whole,
 });
+
+/** The figures of businessDay.closed the hub reconciles (issue 15); older stations sent no deposits. */
+export const dayFiguresSchema = z.looseObject({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  collections: z.looseObject({
+    receipts: z.looseObject({ count: whole.min(0) }), totalCents: whole,
+    byTender: z.array(z.looseObject({ kind: text, netCents: whole })).default([]),
+  }),
+  closeouts: z.looseObject({ overShortCents: whole }),
+  returnedChecks: z.looseObject({ count: whole.min(0), totalCents: whole }),
+  deposits: z.looseObject({ count: whole.min(0), totalCents: whole }).optional(),
+});
+export type DayFigures = z.infer<typeof dayFiguresSchema>;
 
 /** arrangement.created (issue 14): the arrangement as made, with its schedule. */
 export { arrangementRecordSchema as arrangementCreatedSchema } from '../shared/hubProtocol';

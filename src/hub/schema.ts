@@ -46,8 +46,13 @@ export interface HubDB {
   };
   deposit_days: { deposit_id: string; business_day: string };
   deposit_steps: {
-    station_id: string; event_seq: number; deposit_id: string; step: 'float_changed' | 'prepared' | 'verified'; at: string; by_user: string; cash_cents: number | null;
+    station_id: string; event_seq: number; deposit_id: string; step: 'float_changed' | 'prepared' | 'verified' | 'discarded'; at: string; by_user: string; cash_cents: number | null;
     total_cents: number; bag_number: string | null; bank_confirmed_cents: number | null; difference_cents: number | null; note: string | null;
+    /** verified: the business day the station recorded the bank's amount on (the GL books the difference that day). */
+    recorded_day?: string | null;
+  };
+  day_reconciliations: {
+    station_id: string; business_day: string; event_seq: number; figure: string; station_value: number; hub_value: number; matches: boolean; reconciled_at: string;
   };
   business_day_closures: {
     station_id: string; business_day: string; closed_at: string; closed_by: string; receipts: number; collections_cents: number; closeouts_cents: number;

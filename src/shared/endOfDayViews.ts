@@ -262,7 +262,8 @@ export interface SessionListItem {
 
 // ---- Deposit --------------------------------------------------------------------------------
 
-export type DepositState = 'draft' | 'prepared' | 'verified';
+/** discarded (issue 15): a draft given up, or replaced by a draft of other sessions; its sessions are free again. */
+export type DepositState = 'draft' | 'prepared' | 'verified' | 'discarded';
 
 export interface BankAccountRef { name: string; routing: string; account: string }
 
@@ -319,6 +320,12 @@ export interface DepositView {
   verifiedBy: PersonRef | null;
   verifiedAt: string | null;
   verifyNote: string | null;
+  /** The business day the bank's difference was recorded on (the hub's GL books it that day). */
+  differenceDay: string | null;
+  /** A discarded draft: who, when, why, and the draft that replaced it when its sessions were changed. */
+  discarded: { by: PersonRef; at: string; reason: string; replacedBy: string | null } | null;
+  /** The discarded draft this one replaced (its sessions changed). */
+  replaces: string | null;
 }
 
 // ---- Returned checks ------------------------------------------------------------------------

@@ -299,6 +299,8 @@ export const en = {
       missing_at_station: 'This station was restored from a backup: the hub keeps payments and drawer events the restored ledger does not have. A supervisor reconciles the drawer and close-out figures of that time with the hub’s.',
       duplicate_arrangement: 'Two payment arrangements were made for the same account (one while offline): the hub keeps both. Cancel the one that should not stand, then resolve this.',
       arrangement_late_payment: 'A payment taken in time reached the hub after it had marked the arrangement broken: review the arrangement with the billing office.',
+      day_mismatch: 'A figure of a closed business day differs between this station and the hub (the detail names it): a supervisor compares the daily summary with the finance office.',
+      fee_mismatch: 'A fee on this receipt differs from the hub’s fee schedule for its date: tell the finance office (the station’s fee list may be out of date).',
     },
     certificate: 'Hub certificate', pinned: 'Pinned (SHA-256)', caChecked: 'Checked against the system’s and the city’s CAs', plainLocal: 'Plain http on this PC (no certificate)',
     certChangedTitle: 'The hub’s certificate has changed', certChangedText: 'Nothing is sent to the hub until an admin trusts the new certificate. Compare its fingerprint with the one the hub prints when it starts (civictill hub) before trusting it.',

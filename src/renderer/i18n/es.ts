@@ -301,6 +301,8 @@ export const es: UiStrings = {
       missing_at_station: 'Esta estación se restauró desde una copia de seguridad: la central conserva pagos y movimientos de caja que el registro restaurado no tiene. Un supervisor concilia las cifras de caja y de cierre de ese periodo con las de la central.',
       duplicate_arrangement: 'Se hicieron dos convenios de pago para la misma cuenta (uno sin conexión): la central guarda ambos. Cancele el que no deba quedar y luego resuelva esto.',
       arrangement_late_payment: 'Un pago recibido a tiempo llegó a la central después de que marcó el convenio como incumplido: revise el convenio con la oficina de facturación.',
+      day_mismatch: 'Una cifra de un día hábil cerrado difiere entre esta estación y la central (el detalle la nombra): un supervisor compara el resumen diario con la oficina de finanzas.',
+      fee_mismatch: 'Una tarifa de este recibo difiere de la tabla de tarifas de la central para su fecha: avise a la oficina de finanzas (la lista de tarifas de la estación puede estar desactualizada).',
     },
     certificate: 'Certificado de la central', pinned: 'Fijado (SHA-256)', caChecked: 'Comprobado con las autoridades de certificación del sistema y de la ciudad', plainLocal: 'http sin cifrar en este equipo (sin certificado)',
     certChangedTitle: 'El certificado de la central ha cambiado', certChangedText: 'No se envía nada a la central hasta que un administrador acepte el certificado nuevo. Antes de aceptarlo, compare su huella con la que imprime la central al arrancar (civictill hub).',

@@ -67,7 +67,7 @@ export function listSessions(station: Station, user: UserView, q: { businessDay?
   const params: (string | number)[] = [];
   if (q.businessDay) { cond.push('s.business_day = ?'); params.push(q.businessDay); }
   if (q.state) { cond.push('s.state = ?'); params.push(q.state); }
-  if (q.undeposited) cond.push('NOT EXISTS (SELECT 1 FROM deposit_sessions d WHERE d.session_id = s.id)');
+  if (q.undeposited) cond.push('NOT EXISTS (SELECT 1 FROM deposit_sessions d WHERE d.session_id = s.id AND NOT EXISTS (SELECT 1 FROM deposit_discards x WHERE x.deposit_id = d.deposit_id))');
   // A cashier sees their own sessions; a supervisor sees all.
   if (!roleAtLeast(user.role, 'supervisor')) { cond.push('s.cashier_id = ?'); params.push(user.id); }
   const rows = station.st.sqlAll<DrawerSessionsTable & { n: number }>(
