@@ -3,6 +3,7 @@
 // events. Every comparison is kept in day_reconciliations; a mismatch raises a `day_mismatch` exception
 // naming the figure, for the city and the station to see.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { z } from 'zod';
 import { depositsOfDay } from './deposits';
 import { dayFiguresSchema, type DayFigures } from './eventData';
 import { dollars } from './exports';
@@ -83,7 +84,10 @@ export async function reconcileClosedDays(tx: Tx, stationId: string, closed: Sto
   }
 }
 
-export interface DayReconciliation { stationId: string; businessDay: string; figure: string; stationValue: number; hubValue: number; matches: boolean; reconciledAt: string }
+export const dayReconciliationSchema = z.object({
+  stationId: z.string(), businessDay: z.string(), figure: z.string(), stationValue: z.number(), hubValue: z.number(), matches: z.boolean(), reconciledAt: z.string(),
+});
+export type DayReconciliation = z.infer<typeof dayReconciliationSchema>;
 
 /** What the hub compared for a day (latest closure per station), for the city's accountant. */
 export async function reconciliationsOfDay(tx: Transaction<HubDB> | Kysely<HubDB>, day: string): Promise<DayReconciliation[]> {

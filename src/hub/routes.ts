@@ -19,6 +19,7 @@ import { parseJson, readBody, requireType } from './http';
 import { parsePullQuery, pullDirectory } from './pull';
 import { pushEvents } from './push';
 import { dailyTotals, parseDay } from './totals';
+import { dayReconciliationSchema, reconciliationsOfDay } from './reconcile';
 import { zodReason } from './zodReason';
 import { formatEnrolmentCode } from '../shared/tlsFingerprint';
 
@@ -147,6 +148,10 @@ export const routes: Route[] = [
   { method: 'GET', path: '/v1/admin/business-days', summary: "The stations' closures of a business day, with their figures", access: 'admin',
     query: dayQuery, response: { type: 'application/json', schema: z.array(hubBusinessDaySchema) },
     handle: async (ctx, call) => ({ json: await businessDayClosures(ctx.db, parseDay(call.url.searchParams)) }) },
+
+  { method: 'GET', path: '/v1/admin/reconciliations', summary: "Each closed business day's figures as the station sent them against the hub's own copy (issue 15); a mismatch is also a day_mismatch exception", access: 'admin',
+    query: dayQuery, response: { type: 'application/json', schema: z.array(dayReconciliationSchema) },
+    handle: async (ctx, call) => ({ json: await reconciliationsOfDay(ctx.db.kysely, parseDay(call.url.searchParams)) }) },
 
   { method: 'GET', path: '/v1/admin/exports/cis-payments', summary: 'CIS payment-import file for a business day (CSV; columns documented in src/hub/exports.ts)', access: 'admin',
     query: dayQuery, response: { type: 'text/csv' },
