@@ -79,7 +79,7 @@ export async function openHubDb(opts: HubDbOptions): Promise<HubDb> {
     },
   };
   try {
-    await migrateHub(kysely);
+    await migrateHub(kysely, opts.schema);
   } catch (e) {
     await db.close();
     throw e;
@@ -89,7 +89,7 @@ export async function openHubDb(opts: HubDbOptions): Promise<HubDb> {
 
 export const HUB_SCHEMA_VERSION = hubMigrations.length;
 
-async function migrateHub(kysely: Kysely<HubDB>): Promise<void> {
+async function migrateHub(kysely: Kysely<HubDB>, schema: string | undefined): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => Object.fromEntries(hubMigrations) };
   const known = new Set(hubMigrations.map(([n]) => n));
   const exists = await sql<{ t: string | null }>`SELECT to_regclass('kysely_migration')::text AS t`.execute(kysely);
@@ -98,7 +98,9 @@ async function migrateHub(kysely: Kysely<HubDB>): Promise<void> {
     const unknown = applied.rows.filter((r) => !known.has(r.name));
     if (unknown.length) throw new Error(`this hub database was written by a newer CivicTill (migration ${unknown[0]!.name}); update the hub first`);
   }
-  const { error, results } = await new Migrator({ db: kysely, provider }).migrateToLatest();
+  // In a schema of its own (tests, several hubs on one server), kysely's bookkeeping tables are looked for
+  // there: otherwise a hub in another schema holding them makes the migrator skip creating its own.
+  const { error, results } = await new Migrator({ db: kysely, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`hub migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
