@@ -132,7 +132,15 @@ export interface SessionReport {
   noSales: { count: number; items: MovementLine[] };
   reprints: { count: number; items: ReprintLine[] };
   expected: ExpectedFigures;
+  /**
+   * The session's receipts by the business day they count for (issue 15): a session that runs past the
+   * cut-off has two (or more); their totals add up to `receipts`.
+   */
+  byBusinessDay: BusinessDayPart[];
 }
+
+/** One business day's share of a session's receipts. */
+export interface BusinessDayPart { businessDay: string; receipts: CountAndTotal; byTender: TenderTotal[] }
 
 export interface XReport extends SessionReport { kind: 'X' }
 
@@ -397,7 +405,13 @@ export interface CloseoutSummaryLine {
   receiptCount: number;
   /** The session's non-void receipts of this business day. */
   totalCents: number;
+  /**
+   * Over/short of its count. A session split at the cut-off shows it on its own business day (the day it
+   * was opened) only, so that a split session's over/short counts once; null on its other days.
+   */
   overShortCents: number | null;
+  /** A session that ran past the cut-off (issue 15): every business day its receipts count for, and the day its over/short counts on. */
+  split: { days: string[]; overShortOn: string } | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 // X report (mid-session, changes nothing) and Z report (the close-out) as structured data.
 import type { MovementKind } from '../../../shared/domain';
-import type { MovementLine, MovementTotals, SessionListItem, SessionReport, XReport, ZReport } from '../../../shared/endOfDayViews';
+import type { BusinessDayPart, MovementLine, MovementTotals, SessionListItem, SessionReport, XReport, ZReport } from '../../../shared/endOfDayViews';
 import { StationError } from '../../../shared/errors';
 import { roleAtLeast } from '../../../shared/domain';
 import type { UserView } from '../../../shared/views';
@@ -47,7 +47,18 @@ function sessionReport(station: Station, s: DrawerSessionsTable, kind: 'X' | 'Z'
     noSales: { count: noSales.length, items: noSales },
     reprints: { count: reprints.length, items: reprints.map((p) => ({ receiptNumber: p.receipt_number, user: person(station, p.user_id), at: p.created_at })) },
     expected: expectedFigures(station, s.id),
+    byBusinessDay: businessDayParts(station, s.id),
   };
+}
+
+/** The session's receipts split by the business day they count for (a session past the cut-off has several). */
+export function businessDayParts(station: Station, sessionId: string): BusinessDayPart[] {
+  const days = station.st.sqlAll<{ d: string }>('SELECT DISTINCT business_day AS d FROM receipts WHERE session_id = ? ORDER BY 1', sessionId).map((r) => r.d);
+  return days.map((d) => {
+    const where = 'r.session_id = ? AND r.business_day = ?';
+    const { count, totalCents } = receiptTotals(station, where, [sessionId, d]);
+    return { businessDay: d, receipts: { count, totalCents }, byTender: byTender(station, where, [sessionId, d]) };
+  });
 }
 
 /** X report: the session's figures now, expected cash included (a supervisor's report: the count stays blind). */
