@@ -18,6 +18,8 @@ ALTER TABLE deposit_steps ADD COLUMN recorded_day text;
 
 CREATE INDEX deposit_steps_recorded_day ON deposit_steps(recorded_day) WHERE recorded_day IS NOT NULL;
 
+ALTER TABLE receipts ADD COLUMN cash_rounding_cents bigint NOT NULL DEFAULT 0;
+
 CREATE TABLE day_reconciliations (
   station_id text NOT NULL,
   business_day text NOT NULL,

@@ -166,7 +166,7 @@ function applyReceipt(p: Pending, e: StoredEvent, r: ReceiptPosted, codes: Map<s
   p.receipts.push({
     receipt_id: r.id, station_id: r.stationId, seq: r.seq, receipt_number: r.receiptNumber, session_id: r.sessionId, cashier_id: r.cashierId,
     business_day: r.businessDay, created_at: r.createdAt, payer_name: r.payerName ?? null, total_cents: r.totalCents, tendered_cents: r.tenderedCents,
-    change_cents: r.changeCents, event_id: e.event.eventId,
+    change_cents: r.changeCents, event_id: e.event.eventId, cash_rounding_cents: r.cashRoundingCents ?? 0,
   });
   const ref = { receiptNumber: r.receiptNumber };
   for (const l of r.lines) {

@@ -11,13 +11,15 @@ export const receiptPostedSchema = z.looseObject({
   id: text, receiptNumber: text, stationId: text, seq: whole.positive(), sessionId: text, cashierId: text,
   businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), createdAt: text, payerName: opt,
   totalCents: whole.positive(), tenderedCents: whole.positive(), changeCents: whole.min(0),
+  /** Issue 15: cash rounded to 5¢ where set; absent when none. */
+  cashRoundingCents: whole.min(-2).max(2).optional(),
   lines: z.array(z.looseObject({ lineNo: whole.positive(), revenueCode: text, accountNumber: opt, amountCents: whole.positive() })).min(1),
   tenders: z.array(z.looseObject({
     tenderNo: whole.positive(), kind: z.enum(['cash', 'check', 'money_order', 'card', 'other']), amountCents: whole.positive(),
     checkRouting: opt, checkAccount: opt, checkNumber: opt, cardBrand: opt, cardLast4: opt, cardAuth: opt, reference: opt,
   })).min(1),
 }).refine((r) => r.lines.reduce((s, l) => s + l.amountCents, 0) === r.totalCents, 'lines do not add up to the total')
-  .refine((r) => r.tenders.reduce((s, t) => s + t.amountCents, 0) - r.changeCents === r.totalCents, 'tenders less change do not equal the total');
+  .refine((r) => r.tenders.reduce((s, t) => s + t.amountCents, 0) - r.changeCents === r.totalCents + (r.cashRoundingCents ?? 0), 'tenders less change do not equal the total (and its cash rounding)');
 export type ReceiptPosted = z.infer<typeof receiptPostedSchema>;
 
 export const receiptVoidedSchema = z.looseObject({ voidId: text, receiptId: text, receiptNumber: text, userId: text, approvedBy: text, reason: text });

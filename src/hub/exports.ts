@@ -25,7 +25,9 @@
 //   sessions moves undeposited funds to the counted amount against gl.over_short. A deposit's difference
 //   the bank confirmed is booked on the business day the station recorded it (never on the deposit's own
 //   day, so a past day's file stays byte-identical): bank short debits gl.deposit_difference and credits
-//   gl.cash; bank over the reverse (memo "Bank deposit differences recorded <day>").
+//   gl.cash; bank over the reverse (memo "Bank deposit differences recorded <day>"). Cash rounded to 5¢
+//   where a station rounds it: the cash debit holds the rounding, booked against gl.cash_rounding (a
+//   credit when the rounding took more, a debit when less).
 import { sql } from 'kysely';
 import type { HubDb } from './db';
 import { HubError } from './errors';
@@ -90,6 +92,8 @@ export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[
   const tenderGl = (kind: string) => (kind === 'card' ? settings['gl.card'] : kind === 'other' ? settings['gl.other'] : settings['gl.cash']);
   for (const t of tenders.rows) debit.set(tenderGl(t.kind), (debit.get(tenderGl(t.kind)) ?? 0) + t.total);
   const changeCents = change.rows[0]?.total ?? 0;
+  // Cash rounded to 5¢ (issue 15): the cash debit holds it; it is booked on its own account against that.
+  const rounding = Number((await sql<{ total: number | null }>`SELECT sum(r.cash_rounding_cents)::bigint AS total FROM receipts r WHERE ${live}`.execute(db.kysely)).rows[0]?.total ?? 0);
   if (changeCents) debit.set(settings['gl.cash'], (debit.get(settings['gl.cash']) ?? 0) - changeCents);
   // Close-outs: what was counted, not what was expected, is what goes to the bank.
   const os = await sql<{ os: number }>`SELECT coalesce(sum(k.over_short_cents), 0)::bigint AS os FROM ${CLOSED_COUNTS(day)} k`.execute(db.kysely);
@@ -124,6 +128,7 @@ export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[
     ...[...debit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: v, creditCents: 0, memo: memoFor(gl, settings) })),
     ...[...returnedDebit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: v, creditCents: 0, memo: `Returned checks ${day}` })),
     ...[...credit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: 0, creditCents: v, memo: gl === settings['gl.over_short'] ? 'Cash over at close-out' : gl === settings['gl.cash'] ? `Returned checks ${day}` : `Counter revenue ${day}` })),
+    ...glPair(new Map(rounding < 0 ? [[settings['gl.cash_rounding'], -rounding]] : []), new Map(rounding > 0 ? [[settings['gl.cash_rounding'], rounding]] : []), byGl, `Cash rounding to 5 cents ${day}`),
     ...glPair(diffDebit, diffCredit, byGl, `Bank deposit differences recorded ${day}`),
   ];
   const dr = entries.reduce((s, e) => s + e.debitCents, 0), cr = entries.reduce((s, e) => s + e.creditCents, 0);

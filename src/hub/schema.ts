@@ -16,6 +16,8 @@ export interface HubDB {
   receipts: {
     receipt_id: string; station_id: string; seq: number; receipt_number: string; session_id: string; cashier_id: string; business_day: string;
     created_at: string; payer_name: string | null; total_cents: number; tendered_cents: number; change_cents: number; event_id: string;
+    /** 0011: what the cash was rounded by; tenders − change = total + it. */
+    cash_rounding_cents?: number;
   };
   receipt_lines: { receipt_id: string; line_no: number; revenue_code: string; gl_account: string; account_number: string | null; amount_cents: number };
   tenders: {

@@ -137,6 +137,8 @@ export interface SessionReport {
    * cut-off has two (or more); their totals add up to `receipts`.
    */
   byBusinessDay: BusinessDayPart[];
+  /** Cash rounded to 5¢ where set (issue 15): tenders net of change = receipts total + this. */
+  cashRounding: CountAndTotal;
 }
 
 /** One business day's share of a session's receipts. */
@@ -431,6 +433,8 @@ export interface DailySummary {
     cardsByBrand: CardBrandTotal[];
     byCashier: CashierTotal[];
     totalCents: number;
+    /** Cash rounded to 5¢ where set (issue 15): the tenders net of change are totalCents + this. */
+    cashRounding: CountAndTotal;
   };
   closeouts: { sessions: CloseoutSummaryLine[]; totalCents: number; overShortCents: number };
   drawer: { paidInCents: number; paidOutCents: number; dropsCents: number; noSales: number };

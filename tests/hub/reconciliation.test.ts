@@ -111,4 +111,24 @@ describe(`closed days reconciled at the hub (${ENGINE})`, () => {
     const [hd] = await hub.admin<HubDeposit[]>('GET', `/v1/admin/deposits?day=${day}`);
     expect(hd).toMatchObject({ state: 'verified', differenceCents: -500, recordedDay: next });
   });
+
+  it('books cash rounded to 5¢ on its own GL account, and the receipt applies', async () => {
+    const { auth } = await enrolStation(hub, 'ST01');
+    // $10.03 paid with $10.05 in cash (2¢ rounded on), $10.02 paid with $20.00 (2¢ off, $10.00 change), $20.01 with $20.00 (1¢ off).
+    const rounded = (seq: number, n: number, cents: number, tendered: number, rounding: number) => {
+      const e = receiptEvent('ST01', seq, n, { account: null, code: 'MISC', cents });
+      Object.assign(e.data as object, { tenderedCents: tendered, changeCents: tendered - cents - rounding, cashRoundingCents: rounding });
+      (e.data as { tenders: { amountCents: number }[] }).tenders[0]!.amountCents = tendered;
+      return e;
+    };
+    expect((await push(hub.url, auth, [sessionEvent('ST01', 1), rounded(2, 1, 1003, 1005, 2), rounded(3, 2, 1002, 2000, -2), rounded(4, 3, 2001, 2000, -1)])).status).toBe(200);
+    expect(await hub.admin<unknown[]>('GET', '/v1/admin/exceptions')).toEqual([]);
+    // Cash in: $10.05 + $10.00 + $20.00 = $40.05; revenue $40.06; rounding −1¢ net, a debit.
+    const gl = (await hub.adminText(`/v1/admin/exports/gl-journal?day=${DAY}`)).split('\r\n').filter(Boolean).slice(1);
+    expect(gl).toEqual([
+      `${DAY},001,0000,10110,40.05,,"Undeposited funds: cash, checks, money orders"`,
+      `${DAY},001,1900,36900,,40.06,Counter revenue ${DAY}`,
+      `${DAY},001,0000,36930,0.01,,Cash rounding to 5 cents ${DAY}`,
+    ]);
+  });
 });

@@ -67,6 +67,7 @@ export function sessionReportForm(ctx: FormContext, r: SessionReport, duplicate 
     lines.push(...text(pair(`${tenderName(ctx.lang, t.kind)} (${t.count})`, money(t.netCents), ctx.columns)));
     if (t.changeCents > 0) lines.push(...detail(ctx, `${money(t.tenderedCents)} - ${w.changeGiven} ${money(t.changeCents)}`));
   }
+  if (r.cashRounding.count) lines.push(...detail(ctx, `${w.cashRoundingTotal} (${r.cashRounding.count}) ${signed(r.cashRounding.totalCents)}`));
   if (r.cardsByBrand.length) {
     lines.push(...text([w.cardsByBrand]));
     for (const b of r.cardsByBrand) lines.push(...text(pair(`  ${brandName(b.brand)} (${b.count})`, money(b.totalCents), ctx.columns)));

@@ -2,6 +2,7 @@
 import { STANDARD_FLOAT, type DenominationCounts } from '../../shared/denominations';
 import type { Statements } from '../db/statements';
 import type { ArrangementPolicy } from '../../shared/contract/arrangements';
+import type { CashRounding } from '../../shared/cashRounding';
 
 export interface StationConfig {
   stationId: string;
@@ -25,6 +26,8 @@ export interface StationConfig {
   floatComposition: DenominationCounts;
   /** The one bank account deposits go to. */
   depositBank: { name: string; routing: string; account: string };
+  /** Cash rounded at the tender to the nearest 5¢ where the cent coin is gone [none] (issue 15). */
+  cashRounding: CashRounding;
   /** What an admin changed of the arrangement policy (arrangements/policy.ts has the defaults). */
   arrangementPolicy?: Partial<ArrangementPolicy>;
 }
@@ -47,6 +50,7 @@ export const DEFAULT_CONFIG: StationConfig = {
   idleLockMinutes: 10,
   floatComposition: STANDARD_FLOAT,
   depositBank: { name: 'First Riverton Bank', routing: '121000358', account: '4400012345' },
+  cashRounding: 'none',
 };
 
 export function loadConfig(st: Statements): StationConfig {

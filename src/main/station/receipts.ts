@@ -13,6 +13,7 @@ import type { FeeInputs } from '../../shared/fees';
 import { requireOpenSession } from './sessions';
 import type { Station } from './station';
 import { canonicalJson } from '../../shared/canonical';
+import { cashRoundingFor } from '../../shared/cashRounding';
 import { assertDayOpen } from './postingGuards';
 import { applyToArrangements } from './arrangements/applyPayment';
 import { insertStubs, lineStubs } from './stubs/receiptStubs';
@@ -54,7 +55,7 @@ function prepareLines(station: Station, input: PostReceiptInput, day: string): P
   });
 }
 
-function checkTenders(station: Station, input: PostReceiptInput, total: number, accounts: string[], today: string): { tendered: number; change: number } {
+function checkTenders(station: Station, input: PostReceiptInput, total: number, accounts: string[], today: string): { tendered: number; change: number; rounding: number } {
   let nonCash = 0, tendered = 0;
   input.tenders.forEach((t, i) => {
     tendered += t.amountCents;
@@ -71,8 +72,10 @@ function checkTenders(station: Station, input: PostReceiptInput, total: number, 
     }
   });
   if (tendered > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(tendered) }, 'tenders');
-  if (tendered < total) throw new StationError('TENDER_SHORT', { due: formatCents(total - tendered) }, 'tenders');
-  return { tendered, change: tendered - total };
+  // The cash part rounded to the station's rule (issue 15): the cash pays total + rounding.
+  const rounding = cashRoundingFor(total, input.tenders, station.config.cashRounding ?? 'none');
+  if (tendered < total + rounding) throw new StationError('TENDER_SHORT', { due: formatCents(total + rounding - tendered) }, 'tenders');
+  return { tendered, change: tendered - total - rounding, rounding };
 }
 
 /** The same request replayed: same lines and tenders, or it is a misuse of the key. */
@@ -103,9 +106,9 @@ function tenderRecord(t: TenderInput, i: number): ReceiptRecord['tenders'][numbe
 
 function insertReceipt(station: Station, rec: ReceiptRecord): void {
   const st = station.st;
-  st.sqlRun(`INSERT INTO receipts(id, station_id, seq, receipt_number, session_id, cashier_id, business_day, created_at, payer_name, total_cents, tendered_cents, change_cents)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, rec.stationId, rec.seq, rec.receiptNumber, rec.sessionId, rec.cashierId, rec.businessDay, rec.createdAt,
-  rec.payerName, rec.totalCents, rec.tenderedCents, rec.changeCents);
+  st.sqlRun(`INSERT INTO receipts(id, station_id, seq, receipt_number, session_id, cashier_id, business_day, created_at, payer_name, total_cents, tendered_cents, change_cents, cash_rounding_cents)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, rec.stationId, rec.seq, rec.receiptNumber, rec.sessionId, rec.cashierId, rec.businessDay, rec.createdAt,
+  rec.payerName, rec.totalCents, rec.tenderedCents, rec.changeCents, rec.cashRoundingCents ?? 0);
   for (const l of rec.lines) {
     st.sqlRun('INSERT INTO receipt_lines(receipt_id, line_no, revenue_code, account_number, amount_cents, fee_inputs, description) VALUES (?, ?, ?, ?, ?, ?, ?)',
       rec.id, l.lineNo, l.revenueCode, l.accountNumber, l.amountCents, l.feeInputs ? canonicalJson(l.feeInputs) : null, l.description);
@@ -135,7 +138,7 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
   const total = lines.reduce((s, l) => s + l.amountCents, 0);
   if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
   const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
-  const { tendered, change } = checkTenders(station, input, total, accounts, day);
+  const { tendered, change, rounding } = checkTenders(station, input, total, accounts, day);
   // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
   // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
   const seq = (station.st.sqlGet<{ s: number }>(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM receipts WHERE station_id = ?), 0),
@@ -145,6 +148,8 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
     businessDay: day, createdAt: now.toISOString(), payerName: input.payerName ?? null, totalCents: total, tenderedCents: tendered, changeCents: change,
     lines: lines.map((l, i) => ({ lineNo: i + 1, ...l })),
     tenders: input.tenders.map(tenderRecord),
+    // Only when there is some: a receipt without rounding keeps the record it always had.
+    ...(rounding ? { cashRoundingCents: rounding } : {}),
   };
   insertReceipt(station, r);
   insertStubs(station, r.id, stubs);

@@ -3,7 +3,7 @@
 import type { CashierTotal, CloseoutSummaryLine, DailySummary, RevenueCodeTotal } from '../../../shared/endOfDayViews';
 import type { SessionState } from '../../../shared/domain';
 import type { Station } from '../station';
-import { byGlAccount, byRevenueCode, byTender, cardsByBrand, receiptTotals, toRevenueTotals, voidTotals } from './aggregates';
+import { byGlAccount, byRevenueCode, byTender, cardsByBrand, cashRoundingTotals, receiptTotals, toRevenueTotals, voidTotals } from './aggregates';
 import { person } from './common';
 import { businessDayView } from './businessDays';
 import { listReturnedChecks } from './returnedChecks';
@@ -87,6 +87,7 @@ export function dailySummary(station: Station, day: string): DailySummary {
       cardsByBrand: cardsByBrand(station, where, params),
       byCashier: byCashier(closeouts),
       totalCents: receipts.totalCents,
+      cashRounding: cashRoundingTotals(station, where, params),
     },
     closeouts: {
       sessions: closeouts,

@@ -18,6 +18,7 @@ export function dailySummaryCsv(station: Station, day: string): CsvExport {
   for (const k of c.byCashier) rows.push([day, 'cashier_over_short', k.cashier.id, k.cashier.name, '', k.sessionCount, amount(k.overShortCents)]);
   rows.push([day, 'voids', '', '', '', c.voids.count, amount(c.voids.totalCents)]);
   rows.push([day, 'collections_total', '', '', '', c.receipts.count, amount(c.totalCents)]);
+  if (c.cashRounding.count) rows.push([day, 'cash_rounding', '', 'cash rounded to 5 cents', '', c.cashRounding.count, amount(c.cashRounding.totalCents)]);
   for (const r of s.returnedChecks.byRevenueCode) rows.push([day, 'returned_check', r.revenueCode, r.nameEn, r.glAccount, r.lineCount, amount(-r.totalCents)]);
   rows.push([day, 'returned_checks_total', '', '', '', s.returnedChecks.count, amount(-s.returnedChecks.totalCents)]);
   rows.push([day, 'returned_check_fees', '', 'charged to accounts', '', s.returnedChecks.count, amount(s.returnedChecks.feesCents)]);

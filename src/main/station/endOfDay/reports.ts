@@ -6,7 +6,7 @@ import { roleAtLeast } from '../../../shared/domain';
 import type { UserView } from '../../../shared/views';
 import type { DrawerSessionsTable, DrawerMovementsTable } from '../../db/schema';
 import type { Station } from '../station';
-import { byRevenueCode, byTender, cardsByBrand, receiptTotals, voidTotals } from './aggregates';
+import { byRevenueCode, byTender, cardsByBrand, cashRoundingTotals, receiptTotals, voidTotals } from './aggregates';
 import { loadSession, person, personOrNull, sessionHeader, sessionOrLive } from './common';
 import { closeoutViewOf, depositOfSession, latestCount } from './closeoutView';
 import { expectedFigures } from './expected';
@@ -48,6 +48,7 @@ function sessionReport(station: Station, s: DrawerSessionsTable, kind: 'X' | 'Z'
     reprints: { count: reprints.length, items: reprints.map((p) => ({ receiptNumber: p.receipt_number, user: person(station, p.user_id), at: p.created_at })) },
     expected: expectedFigures(station, s.id),
     byBusinessDay: businessDayParts(station, s.id),
+    cashRounding: cashRoundingTotals(station, where, params),
   };
 }
 
