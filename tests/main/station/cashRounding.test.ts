@@ -31,7 +31,7 @@ describe('the rounding rule (property)', () => {
     const kinds = fc.constantFrom('check', 'money_order', 'card', 'other');
     fc.assert(fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.array(fc.record({ kind: kinds, share: fc.integer({ min: 1, max: 1000 }) }), { maxLength: 3 }), fc.boolean(), (total, others, withCash) => {
       let left = total;
-      const tenders = others.map((o) => { const a = Math.min(left, o.share); left -= a; return { kind: o.kind, amountCents: a }; }).filter((t) => t.amountCents > 0);
+      const tenders: { kind: string; amountCents: number }[] = others.map((o) => { const a = Math.min(left, o.share); left -= a; return { kind: o.kind, amountCents: a }; }).filter((t) => t.amountCents > 0);
       if (withCash) tenders.push({ kind: 'cash', amountCents: left + 100 });
       const rounding = cashRoundingFor(total, tenders, 'nearest_5');
       if (!withCash || left === 0) expect(rounding).toBe(0);
