@@ -164,10 +164,7 @@ export function Deposit() {
       )}
       {d && (
         <div className="two-col">
-          <div>
-            <DepositSlip d={d} />
-            {d.state === 'draft' && d.id && <DraftEdit key={d.id} d={d} onChanged={(v) => { setD(v); setBag(''); }} />}
-          </div>
+          <DepositSlip d={d} />
           <section className="panel">
             {d.state === 'proposal' && floatKept && (
               <>
@@ -198,6 +195,7 @@ export function Deposit() {
                 <div className="actions"><button type="submit" className="primary big" disabled={a.busy}>{t('deposit.prepare')} <kbd>Enter</kbd></button></div>
               </form>
             )}
+            {d.state === 'draft' && d.id && <DraftEdit key={d.id} d={d} onChanged={(v) => { setD(v); setBag(''); }} />}
             {d.state === 'prepared' && (
               <form onSubmit={(e) => { e.preventDefault(); verify(); }}>
                 <p className="banner info">{t('deposit.printed')}</p>

@@ -28,7 +28,7 @@ export function DraftEdit({ d, onChanged }: { d: DepositView; onChanged: (v: Dep
   const err = (...p: string[]) => { const e = errorAt(a.errors, ...p); return e ? errorText(e, lang) : undefined; };
   const other = unclaimed(a.errors, ['sessionIds', 'reason']);
   return (
-    <section className="panel" aria-labelledby="dep-edit-title">
+    <section className="draft-edit" aria-labelledby="dep-edit-title">
       <h2 id="dep-edit-title">{t('deposit.editTitle')}</h2>
       <p className="hint">{t('deposit.editHint')}</p>
       <ul className="checklist">
