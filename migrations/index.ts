@@ -13,6 +13,7 @@ import { m0013_arrangements } from './0013_arrangements';
 import { m0014_slips } from './0014_slips';
 import { m0015_no_demo_defaults } from './0015_no_demo_defaults';
 import { m0017_card_terminal } from './0017_card_terminal';
+import { m0018_accounting_gaps } from './0018_accounting_gaps';
 import { m0019_batches } from './0019_batches';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -28,5 +29,6 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0014_slips', m0014_slips],
   ['0015_no_demo_defaults', m0015_no_demo_defaults],
   ['0017_card_terminal', m0017_card_terminal],
+  ['0018_accounting_gaps', m0018_accounting_gaps],
   ['0019_batches', m0019_batches],
 ];

@@ -11,8 +11,21 @@ export async function widenInCheck(db: Kysely<unknown>, table: string, column: s
   if (!current.includes(marker)) return;
   const missing = values.filter((v) => !current.includes(`'${v}'`));
   if (missing.length === 0) return;
+  await rebuildTable(db, table, (sqlText) => sqlText.replace(marker, `${marker}${missing.map((v) => `'${v}',`).join('')}`));
+}
+
+/**
+ * Rebuilds a table from its own current definition changed by `edit` (e.g. a column constraint dropped),
+ * its rows copied, its indexes and triggers made again as they were. Run it inside the migration's
+ * transaction with foreign keys deferred when other tables refer to it.
+ */
+export async function rebuildTable(db: Kysely<unknown>, table: string, edit: (createSql: string) => string): Promise<void> {
+  const current = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(db)).rows[0]?.sql;
+  if (!current) throw new Error(`${table} does not exist`);
   const extras = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE tbl_name = ${table} AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name`.execute(db)).rows.map((r) => r.sql);
-  const rebuilt = current.replace(new RegExp(`^CREATE TABLE "?${table}"?`), `CREATE TABLE ${table}_widened`).replace(marker, `${marker}${missing.map((v) => `'${v}',`).join('')}`);
+  const edited = edit(current);
+  if (edited === current) throw new Error(`${table}: the edit changes nothing in its definition`);
+  const rebuilt = edited.replace(new RegExp(`^CREATE TABLE "?${table}"?`), `CREATE TABLE ${table}_widened`);
   await sql.raw(rebuilt).execute(db);
   await sql.raw(`INSERT INTO ${table}_widened SELECT * FROM ${table}`).execute(db);
   await sql.raw(`DROP TABLE ${table}`).execute(db);

@@ -6,6 +6,7 @@ import { h0005_takeover } from './0005_takeover';
 import { h0008_arrangements } from './0008_arrangements';
 import { h0009_id_clashes } from './0009_id_clashes';
 import { h0010_enrolment_guesses } from './0010_enrolment_guesses';
+import { h0011_reconciliation } from './0011_reconciliation';
 import { h0012_batches } from './0012_batches';
 
 export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -15,5 +16,6 @@ export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Mig
   ['0008_arrangements', h0008_arrangements],
   ['0009_id_clashes', h0009_id_clashes],
   ['0010_enrolment_guesses', h0010_enrolment_guesses],
+  ['0011_reconciliation', h0011_reconciliation],
   ['0012_batches', h0012_batches],
 ];

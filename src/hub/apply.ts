@@ -10,10 +10,13 @@ import type { HubDB } from './schema';
 import { END_OF_DAY_KINDS, EndOfDayRows } from './applyEndOfDay';
 import { ARRANGEMENT_KINDS, ArrangementRows } from './applyArrangements';
 import { reviewAccounts } from './arrangementReview';
+import { feeDifferences, loadSchedules, type Schedules } from './feeCheck';
+import { reconcileClosedDays } from './reconcile';
 import { getSettings } from './settings';
 import { insertChunked } from './sqlUtil';
 import { Ownership, checkReceiptNumber, type OwnedTable } from './ownership';
 import { zodReason } from './zodReason';
+import { dollars } from './exports';
 
 type Tx = Transaction<HubDB>;
 type Row<T extends keyof HubDB> = Insertable<HubDB[T]>;
@@ -54,6 +57,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   const accounts = await loadAccounts(tx, events);
   const seenSeqs = new Set<number>();
   const takenSeqs = new Set<number>();
+  const schedules = await loadSchedules(tx, events);
   const batchLines = new Map<string, { receiptNumber: string; lines: { account: string | null; amount: number }[] }>();
 
   const raise = (e: StoredEvent, kind: ExceptionKind, detail: string, extra: { receiptNumber?: string | null; accountNumber?: string | null; amountCents?: number | null } = {}) => {
@@ -119,6 +123,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
         if (!id) break;
         seenSeqs.add(r.seq);
         applyReceipt(p, e, { ...r, id, receiptNumber, sessionId: sessionKey }, codes, suspense!, accounts, raise);
+        checkFees(e, r, schedules, raise);
         for (const l of r.lines) if (l.accountNumber) touched.add(l.accountNumber);
         batchLines.set(id, { receiptNumber: r.receiptNumber, lines: r.lines.map((l) => ({ account: l.accountNumber ?? null, amount: l.amountCents })) });
         break;
@@ -240,6 +245,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   await own.flush();
   await flush(tx, stationId, p);
   await endOfDay.flush(tx);
+  await reconcileClosedDays(tx, stationId, endOfDay.closedDays, at);
   await arrangements.flush(tx, at);
   await reviewAccounts(tx, touched, now);
 }
@@ -252,7 +258,7 @@ function applyReceipt(p: Pending, e: StoredEvent, r: ReceiptPosted, codes: Map<s
   p.receipts.push({
     receipt_id: r.id, station_id: r.stationId, seq: r.seq, receipt_number: r.receiptNumber, session_id: r.sessionId, cashier_id: r.cashierId,
     business_day: r.businessDay, created_at: r.createdAt, payer_name: r.payerName ?? null, total_cents: r.totalCents, tendered_cents: r.tenderedCents,
-    change_cents: r.changeCents, event_id: e.event.eventId,
+    change_cents: r.changeCents, event_id: e.event.eventId, cash_rounding_cents: r.cashRoundingCents ?? 0,
   });
   const ref = { receiptNumber: r.receiptNumber };
   for (const l of r.lines) {
@@ -282,6 +288,13 @@ function applyReceipt(p: Pending, e: StoredEvent, r: ReceiptPosted, codes: Map<s
       const until = accounts.get(acct)?.cashOnlyUntil;
       if (until && until >= r.businessDay) raise(e, 'cash_only_check', `receipt ${r.receiptNumber}: a check was taken for account ${acct}, which is cash-only until ${until}`, { ...ref, accountNumber: acct, amountCents: t.amountCents });
     }
+  }
+}
+
+function checkFees(e: StoredEvent, r: ReceiptPosted, schedules: Schedules, raise: Raise): void {
+  for (const d of feeDifferences(r, schedules)) {
+    raise(e, 'fee_mismatch', `receipt ${r.receiptNumber} line ${d.lineNo}: ${d.revenueCode} was charged $${dollars(d.chargedCents)} on ${r.businessDay}; ${d.why}`,
+      { receiptNumber: r.receiptNumber, amountCents: d.scheduleCents === null ? null : d.chargedCents - d.scheduleCents });
   }
 }
 

@@ -2,7 +2,7 @@
 // is a row of its own: the city sees its history, and the latest step is its state).
 import type { Insertable, Transaction } from 'kysely';
 import type { z } from 'zod';
-import { businessDayClosedSchema, depositCreatedSchema, depositFloatChangedSchema, depositPreparedSchema, depositVerifiedSchema } from './eventData';
+import { businessDayClosedSchema, depositCreatedSchema, depositDiscardedSchema, depositFloatChangedSchema, depositPreparedSchema, depositVerifiedSchema } from './eventData';
 import type { StoredEvent } from './push';
 import type { Fresh } from './apply';
 import type { Ownership } from './ownership';
@@ -14,15 +14,18 @@ type Row<T extends keyof HubDB> = Insertable<HubDB[T]>;
 type Read = <S extends z.ZodType>(e: StoredEvent, schema: S) => z.infer<S> | null;
 type Raise = (e: StoredEvent, kind: ExceptionKind, detail: string) => void;
 
-export const END_OF_DAY_KINDS = new Set(['deposit.created', 'deposit.floatChanged', 'deposit.prepared', 'deposit.verified', 'businessDay.closed']);
+export const END_OF_DAY_KINDS = new Set(['deposit.created', 'deposit.floatChanged', 'deposit.discarded', 'deposit.prepared', 'deposit.verified', 'businessDay.closed']);
 
 export class EndOfDayRows {
   private deposits: Row<'deposits'>[] = [];
   private days: Row<'deposit_days'>[] = [];
   private steps: Row<'deposit_steps'>[] = [];
   private closures: Row<'business_day_closures'>[] = [];
+  /** businessDay.closed events of the batch, reconciled once every row of the batch is in. */
+  readonly closedDays: StoredEvent[] = [];
 
-  private readonly closedDays = new Set<string>();
+  /** Days this push closes (a second closure of a day is a duplicate). */
+  private readonly daysClosed = new Set<string>();
 
   constructor(private readonly stationId: string, private readonly read: Read, private readonly fresh: Fresh, private readonly own: Ownership, private readonly raise: Raise) {}
 
@@ -31,7 +34,8 @@ export class EndOfDayRows {
 
   async add(tx: Transaction<HubDB>, e: StoredEvent): Promise<void> {
     const seq = e.event.seq, at = e.event.at, station_id = this.stationId;
-    const step = { station_id, event_seq: seq, at, cash_cents: null, bag_number: null, bank_confirmed_cents: null, difference_cents: null, note: null };
+    const step = { station_id, event_seq: seq, at, cash_cents: null, bag_number: null, bank_confirmed_cents: null, difference_cents: null, note: null,
+      recorded_day: null };
     switch (e.event.kind) {
       case 'deposit.created': {
         const d = this.read(e, depositCreatedSchema);
@@ -50,6 +54,11 @@ export class EndOfDayRows {
         if (d) this.steps.push({ ...step, deposit_id: await this.deposit(d.depositId), step: 'float_changed', by_user: d.changedBy, cash_cents: d.cashCents, total_cents: d.totalCents });
         return;
       }
+      case 'deposit.discarded': {
+        const d = this.read(e, depositDiscardedSchema);
+        if (d) this.steps.push({ ...step, deposit_id: d.depositId, step: 'discarded', by_user: d.discardedBy, total_cents: 0, note: d.reason });
+        return;
+      }
       case 'deposit.prepared': {
         const d = this.read(e, depositPreparedSchema);
         if (d) this.steps.push({ ...step, deposit_id: await this.deposit(d.depositId), step: 'prepared', by_user: d.preparedBy, total_cents: d.totalCents, bag_number: d.bagNumber });
@@ -58,21 +67,22 @@ export class EndOfDayRows {
       case 'deposit.verified': {
         const d = this.read(e, depositVerifiedSchema);
         if (d) this.steps.push({ ...step, deposit_id: await this.deposit(d.depositId), step: 'verified', by_user: d.verifiedBy, total_cents: d.totalCents,
-          bank_confirmed_cents: d.bankConfirmedCents, difference_cents: d.differenceCents, note: d.note });
+          bank_confirmed_cents: d.bankConfirmedCents, difference_cents: d.differenceCents, note: d.note, recorded_day: d.recordedDay ?? at.slice(0, 10) });
         return;
       }
       case 'businessDay.closed': {
         const d = this.read(e, businessDayClosedSchema);
         if (!d) return;
-        if (this.closedDays.has(d.day) || await tx.selectFrom('business_day_closures').select('event_seq').where('station_id', '=', station_id).where('business_day', '=', d.day).executeTakeFirst()) {
+        if (this.daysClosed.has(d.day) || await tx.selectFrom('business_day_closures').select('event_seq').where('station_id', '=', station_id).where('business_day', '=', d.day).executeTakeFirst()) {
           this.raise(e, 'duplicate_id', `businessDay.closed seq ${seq}: station ${station_id} already closed business day ${d.day}; the first closure stands, this one is kept in its event`);
           return;
         }
-        this.closedDays.add(d.day);
+        this.daysClosed.add(d.day);
         this.closures.push({ station_id, business_day: d.day, closed_at: at, closed_by: d.closedBy, receipts: d.collections.receipts.count,
           collections_cents: d.collections.totalCents, closeouts_cents: d.closeouts.totalCents, over_short_cents: d.closeouts.overShortCents,
           returned_checks: d.returnedChecks.count, returned_checks_cents: d.returnedChecks.totalCents, returned_fees_cents: d.returnedChecks.feesCents,
           net_cents: d.netCents, event_seq: seq });
+        this.closedDays.push(e);
         return;
       }
     }

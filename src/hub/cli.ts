@@ -34,6 +34,7 @@ Admin commands (to a running hub; --url defaults to http://127.0.0.1:${DEFAULT_H
   civictill hub export cis|gl|arrangements --day YYYY-MM-DD [--out FILE]
         CIS payment-import file, GL journal, or the payment arrangements (made, paid, kept, broken, cancelled) of a business day
   civictill hub totals --day YYYY-MM-DD                 the hub's totals for a business day
+  civictill hub reconciliation --day YYYY-MM-DD         each closed day's figures, station against hub
   civictill hub exceptions [--open]                     exceptions raised by the stations' events
   civictill hub stations                                enrolled stations and how far each has pushed
 `;
@@ -182,6 +183,7 @@ export async function hubMain(argv: string[]): Promise<void> {
       return;
     }
     case 'totals': show(await adminCall(t, 'GET', `/v1/admin/totals?day=${day()}`)); return;
+    case 'reconciliation': show(await adminCall(t, 'GET', `/v1/admin/reconciliations?day=${day()}`)); return;
     case 'exceptions': show(await adminCall(t, 'GET', `/v1/admin/exceptions${values.open ? '?open=true' : ''}`)); return;
     case 'stations': show(await adminCall(t, 'GET', '/v1/admin/stations')); return;
     default: fail(`unknown hub command "${command}"\n\n${USAGE}`);

@@ -14,6 +14,8 @@ export const receiptPostedSchema = z.looseObject({
   id: text, receiptNumber: text, stationId: text, seq: whole.positive(), sessionId: text, cashierId: text,
   businessDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), createdAt: text, payerName: opt,
   totalCents: whole.positive(), tenderedCents: whole.positive(), changeCents: whole.min(0),
+  /** Issue 15: cash rounded to 5¢ where set; absent when none. */
+  cashRoundingCents: whole.min(-2).max(2).optional(),
   lines: z.array(z.looseObject({ lineNo: int4.positive(), revenueCode: text, accountNumber: opt, amountCents: whole.positive() })).min(1),
   tenders: z.array(z.looseObject({
     tenderNo: int4.positive(), kind: z.enum(['cash', 'check', 'money_order', 'card', 'other']), amountCents: whole.positive(),
@@ -21,7 +23,7 @@ export const receiptPostedSchema = z.looseObject({
   })).min(1),
 }).refine((r) => distinct(r.lines, (l) => l.lineNo) && distinct(r.tenders, (t) => t.tenderNo), 'two lines or two tenders share a number')
   .refine((r) => r.lines.reduce((s, l) => s + l.amountCents, 0) === r.totalCents, 'lines do not add up to the total')
-  .refine((r) => r.tenders.reduce((s, t) => s + t.amountCents, 0) - r.changeCents === r.totalCents, 'tenders less change do not equal the total');
+  .refine((r) => r.tenders.reduce((s, t) => s + t.amountCents, 0) - r.changeCents === r.totalCents + (r.cashRoundingCents ?? 0), 'tenders less change do not equal the total (and its cash rounding)');
 export type ReceiptPosted = z.infer<typeof receiptPostedSchema>;
 
 export const receiptVoidedSchema = z.looseObject({ voidId: text, receiptId: text, receiptNumber: text, userId: text, approvedBy: text, reason: text });
@@ -65,7 +67,12 @@ export const depositFloatChangedSchema = z.looseObject({ depositId: text, cashCe
 
 export const depositPreparedSchema = z.looseObject({ depositId: text, bagNumber: text, preparedBy: text, totalCents: whole.min(0) });
 
-export const depositVerifiedSchema = z.looseObject({ depositId: text, totalCents: whole.min(0), bankConfirmedCents: whole.min(0), differenceCents: whole, verifiedBy: text, note: z.string().nullable() })
+/** deposit.discarded (issue 15): a draft given up (or replaced by a draft of other sessions); its sessions are free for another deposit. */
+export const depositDiscardedSchema = z.looseObject({ depositId: text, discardedBy: text, reason: text });
+
+/** recordedDay (issue 15): the station's business day the bank's amount was entered on; absent from older stations. */
+export const depositVerifiedSchema = z.looseObject({ depositId: text, totalCents: whole.min(0), bankConfirmedCents: whole.min(0), differenceCents: whole, verifiedBy: text, note: z.string().nullable(),
+  recordedDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
   .refine((d) => d.bankConfirmedCents - d.totalCents === d.differenceCents, 'the difference is not the bank amount less the deposit total');
 
 /** businessDay.closed (end of day): the station's figures for the day it closed. */
@@ -76,6 +83,19 @@ export const businessDayClosedSchema = z.looseObject({
   returnedChecks: z.looseObject({ count: int4.min(0), totalCents: whole, feesCents: whole }),
   netCents: whole,
 });
+
+/** The figures of businessDay.closed the hub reconciles (issue 15); older stations sent no deposits. */
+export const dayFiguresSchema = z.looseObject({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  collections: z.looseObject({
+    receipts: z.looseObject({ count: whole.min(0) }), totalCents: whole,
+    byTender: z.array(z.looseObject({ kind: text, netCents: whole })).default([]),
+  }),
+  closeouts: z.looseObject({ overShortCents: whole }),
+  returnedChecks: z.looseObject({ count: whole.min(0), totalCents: whole }),
+  deposits: z.looseObject({ count: whole.min(0), totalCents: whole }).optional(),
+});
+export type DayFigures = z.infer<typeof dayFiguresSchema>;
 
 /** arrangement.created (issue 14): the arrangement as made, with its schedule. */
 export { arrangementRecordSchema as arrangementCreatedSchema } from '../shared/hubProtocol';

@@ -26,7 +26,12 @@
 //   already in the bank, to their own clearing accounts (gl.lockbox, gl.online); credits: revenue by the GL
 //   account of each line's revenue code (unknown codes to gl.suspense). Returned checks recorded that
 //   day debit the revenue they had paid and credit undeposited funds (the fee is billed by the CIS). Over/short of the day's closed
-//   sessions moves undeposited funds to the counted amount against gl.over_short.
+//   sessions moves undeposited funds to the counted amount against gl.over_short. A deposit's difference
+//   the bank confirmed is booked on the business day the station recorded it (never on the deposit's own
+//   day, so a past day's file stays byte-identical): bank short debits gl.deposit_difference and credits
+//   gl.cash; bank over the reverse (memo "Bank deposit differences recorded <day>"). Cash rounded to 5¢
+//   where a station rounds it: the cash debit holds the rounding, booked against gl.cash_rounding (a
+//   credit when the rounding took more, a debit when less).
 import { sql } from 'kysely';
 import type { HubDb } from './db';
 import { HubError } from './errors';
@@ -96,6 +101,8 @@ export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[
     : kind === 'card' ? settings['gl.card'] : kind === 'other' ? settings['gl.other'] : settings['gl.cash']);
   for (const t of tenders.rows) { const gl = tenderGl(t.kind, t.point); debit.set(gl, (debit.get(gl) ?? 0) + t.total); }
   const changeCents = change.rows[0]?.total ?? 0;
+  // Cash rounded to 5¢ (issue 15): the cash debit holds it; it is booked on its own account against that.
+  const rounding = Number((await sql<{ total: number | null }>`SELECT sum(r.cash_rounding_cents)::bigint AS total FROM receipts r WHERE ${live}`.execute(db.kysely)).rows[0]?.total ?? 0);
   if (changeCents) debit.set(settings['gl.cash'], (debit.get(settings['gl.cash']) ?? 0) - changeCents);
   // Close-outs: what was counted, not what was expected, is what goes to the bank.
   const os = await sql<{ os: number }>`SELECT coalesce(sum(k.over_short_cents), 0)::bigint AS os FROM ${CLOSED_COUNTS(day)} k`.execute(db.kysely);
@@ -107,6 +114,16 @@ export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[
     else credit.set(settings['gl.over_short'], overShort);
   }
   for (const r of revenue.rows) credit.set(r.gl, (credit.get(r.gl) ?? 0) + r.total);
+  // Bank-verified deposit differences recorded this day (never on the deposit's own day, whose file stays
+  // as it was): the bank short is money undeposited funds no longer holds, the bank over is money found.
+  const differences = await depositDifferencesOn(db, day);
+  const diffDebit = new Map<string, number>(), diffCredit = new Map<string, number>();
+  const dd = settings['gl.deposit_difference'];
+  const add = (m: Map<string, number>, gl: string, v: number) => m.set(gl, (m.get(gl) ?? 0) + v);
+  for (const d of differences) {
+    if (d.differenceCents < 0) { add(diffDebit, dd, -d.differenceCents); add(diffCredit, settings['gl.cash'], -d.differenceCents); }
+    else { add(diffDebit, settings['gl.cash'], d.differenceCents); add(diffCredit, dd, d.differenceCents); }
+  }
   // Returned checks recorded today: the revenue they paid is taken back, and so is the money.
   const returned = await sql<{ gl: string; total: number }>`SELECT l.gl_account AS gl, sum(-l.amount_cents)::bigint AS total
     FROM returned_checks c JOIN returned_check_lines l ON l.returned_check_id = c.returned_check_id WHERE c.business_day = ${day} GROUP BY l.gl_account`.execute(db.kysely);
@@ -120,10 +137,31 @@ export async function glJournalEntries(db: HubDb, day: string): Promise<GlEntry[
     ...[...debit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: v, creditCents: 0, memo: memoFor(gl, settings) })),
     ...[...returnedDebit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: v, creditCents: 0, memo: `Returned checks ${day}` })),
     ...[...credit].filter(([, v]) => v !== 0).sort(byGl).map(([gl, v]) => ({ gl, debitCents: 0, creditCents: v, memo: gl === settings['gl.over_short'] ? 'Cash over at close-out' : gl === settings['gl.cash'] ? `Returned checks ${day}` : `Counter revenue ${day}` })),
+    ...glPair(new Map(rounding < 0 ? [[settings['gl.cash_rounding'], -rounding]] : []), new Map(rounding > 0 ? [[settings['gl.cash_rounding'], rounding]] : []), byGl, `Cash rounding to 5 cents ${day}`),
+    ...glPair(diffDebit, diffCredit, byGl, `Bank deposit differences recorded ${day}`),
   ];
   const dr = entries.reduce((s, e) => s + e.debitCents, 0), cr = entries.reduce((s, e) => s + e.creditCents, 0);
   if (dr !== cr) throw new HubError(500, 'UNBALANCED', `the GL journal for ${day} does not balance: debits ${dollars(dr)}, credits ${dollars(cr)}`);
   return entries;
+}
+
+/** Debit rows then credit rows of one kind of entry, each netted per account, with one memo. */
+function glPair(debit: Map<string, number>, credit: Map<string, number>, order: (a: [string, number], b: [string, number]) => number, memo: string): GlEntry[] {
+  const net = new Map<string, number>();
+  for (const [gl, v] of debit) net.set(gl, (net.get(gl) ?? 0) + v);
+  for (const [gl, v] of credit) net.set(gl, (net.get(gl) ?? 0) - v);
+  const rows = [...net].filter(([, v]) => v !== 0).sort(order);
+  return [...rows.filter(([, v]) => v > 0).map(([gl, v]) => ({ gl, debitCents: v, creditCents: 0, memo })), ...rows.filter(([, v]) => v < 0).map(([gl, v]) => ({ gl, debitCents: 0, creditCents: -v, memo }))];
+}
+
+export interface DepositDifference { stationId: string; depositId: string; differenceCents: number }
+
+/** The bank's differences recorded on a business day: the latest verification of each deposit recorded that day. */
+export async function depositDifferencesOn(db: HubDb, day: string): Promise<DepositDifference[]> {
+  const rows = await db.kysely.selectFrom('deposit_steps').select(['station_id', 'deposit_id', 'difference_cents'])
+    .where('step', '=', 'verified').where('recorded_day', '=', day).where('difference_cents', '<>', 0)
+    .orderBy('station_id').orderBy('event_seq').execute();
+  return rows.map((r) => ({ stationId: r.station_id, depositId: r.deposit_id, differenceCents: Number(r.difference_cents) }));
 }
 
 function memoFor(gl: string, s: Record<string, string>): string {

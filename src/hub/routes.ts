@@ -21,6 +21,7 @@ import { pushEvents } from './push';
 import { dailyTotals } from './totals';
 import { adminExceptionsQuery, dayQuery, dayStationQuery, exceptionsQuery, parseQuery, pullQuery } from './queries';
 import { freeText } from '../shared/text';
+import { dayReconciliationSchema, reconciliationsOfDay } from './reconcile';
 import { zodReason } from './zodReason';
 import { formatEnrolmentCode } from '../shared/tlsFingerprint';
 import { citySchema, setCity } from './city';
@@ -175,6 +176,10 @@ export const routes: Route[] = [
   { method: 'GET', path: '/v1/admin/business-days', summary: "The stations' closures of a business day, with their figures", access: 'admin',
     query: dayQuery, response: { type: 'application/json', schema: z.array(hubBusinessDaySchema) },
     handle: async (ctx, call) => ({ json: await businessDayClosures(ctx.db, parseQuery(dayQuery, call.url.searchParams).day) }) },
+
+  { method: 'GET', path: '/v1/admin/reconciliations', summary: "Each closed business day's figures as the station sent them against the hub's own copy (issue 15); a mismatch is also a day_mismatch exception", access: 'admin',
+    query: dayQuery, response: { type: 'application/json', schema: z.array(dayReconciliationSchema) },
+    handle: async (ctx, call) => ({ json: await reconciliationsOfDay(ctx.db.kysely, parseQuery(dayQuery, call.url.searchParams).day) }) },
 
   { method: 'GET', path: '/v1/admin/exports/cis-payments', summary: 'CIS payment-import file for a business day (CSV; columns documented in src/hub/exports.ts)', access: 'admin',
     query: dayQuery, response: { type: 'text/csv' },

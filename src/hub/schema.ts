@@ -19,6 +19,8 @@ export interface HubDB {
   receipts: {
     receipt_id: string; station_id: string; seq: number; receipt_number: string; session_id: string; cashier_id: string; business_day: string;
     created_at: string; payer_name: string | null; total_cents: number; tendered_cents: number; change_cents: number; event_id: string;
+    /** 0011: what the cash was rounded by; tenders − change = total + it. */
+    cash_rounding_cents?: number;
   };
   receipt_lines: { receipt_id: string; line_no: number; revenue_code: string; gl_account: string; account_number: string | null; amount_cents: number };
   tenders: {
@@ -49,8 +51,13 @@ export interface HubDB {
   };
   deposit_days: { deposit_id: string; business_day: string };
   deposit_steps: {
-    station_id: string; event_seq: number; deposit_id: string; step: 'float_changed' | 'prepared' | 'verified'; at: string; by_user: string; cash_cents: number | null;
+    station_id: string; event_seq: number; deposit_id: string; step: 'float_changed' | 'prepared' | 'verified' | 'discarded'; at: string; by_user: string; cash_cents: number | null;
     total_cents: number; bag_number: string | null; bank_confirmed_cents: number | null; difference_cents: number | null; note: string | null;
+    /** verified: the business day the station recorded the bank's amount on (the GL books the difference that day). */
+    recorded_day?: string | null;
+  };
+  day_reconciliations: {
+    station_id: string; business_day: string; event_seq: number; figure: string; station_value: number; hub_value: number; matches: boolean; reconciled_at: string;
   };
   business_day_closures: {
     station_id: string; business_day: string; closed_at: string; closed_by: string; receipts: number; collections_cents: number; closeouts_cents: number;

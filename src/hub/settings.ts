@@ -15,6 +15,10 @@ export const DEFAULT_SETTINGS = {
   'gl.lockbox': '001-1010-10410',
   /** Online portal payments (card or ACH): cleared against the processor's settlement. */
   'gl.online': '001-1010-10420',
+  /** What the bank confirmed above or below a deposit (issue 15), booked on the day it was recorded. */
+  'gl.deposit_difference': '001-0000-36920',
+  /** Cash rounding to 5¢ where set (issue 15): what the rounding gave or took, on its own account. */
+  'gl.cash_rounding': '001-0000-36930',
   /** Revenue whose code the hub does not know (an exception is raised for each). */
   'gl.suspense': '001-0000-29990',
 } as const;

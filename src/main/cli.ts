@@ -1,6 +1,6 @@
 // The `civictill` command: demo, import-accounts, verify, export, serve, start.
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { StationError } from '../shared/errors';
 import { Station } from './station/station';
@@ -8,6 +8,7 @@ import { seedDemo } from './station/demo';
 import { ImportError, importAccounts } from './station/importAccounts';
 import { verifyLedger } from './station/verify';
 import { dailySummaryCsv, receiptsJournalCsv } from './station/endOfDay/exports';
+import { writeReceiptsJournal } from './station/endOfDay/journalStream';
 import { startWebServer } from './web/server';
 import { startCardRecovery } from './station/card/start';
 import { startDemoTerminal } from './devices/emulateTerminal';
@@ -41,6 +42,8 @@ const USAGE = `civictill <command> [options]
                                        ledger already there), then take the station over with a new code
   export daily-summary|receipts-journal --db PATH --day YYYY-MM-DD [--out FILE]
                                        a business day as CSV (to stdout, or FILE)
+  export receipts-journal --db PATH --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]
+                                       every receipt line of a range of days, streamed (a year needs no more memory than a day)
   serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
   emulate-devices [--dir DIR] [--db PATH]  check reader, ten-key and customer display on socat ptys
@@ -107,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
-    options: { from: { type: 'string' }, force: { type: 'boolean' }, hub: { type: 'string' }, code: { type: 'string' }, db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, out: { type: 'string' }, columns: { type: 'string' } },
+    options: { from: { type: 'string' }, force: { type: 'boolean' }, hub: { type: 'string' }, code: { type: 'string' }, db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, columns: { type: 'string' } },
   });
   if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
   const db = values.db;
@@ -185,10 +188,29 @@ async function main(argv: string[]): Promise<void> {
       const what = positionals[0];
       if (what !== 'daily-summary' && what !== 'receipts-journal') fail('usage: civictill export daily-summary|receipts-journal --db PATH --day YYYY-MM-DD [--out FILE]');
       if (!db || !existsSync(db)) fail(`export needs --db PATH of an existing database`);
-      const day = values.day;
-      if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) fail('--day must be a business day as YYYY-MM-DD');
+      const isDay = (d: string | undefined): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
+      const range = values.from !== undefined || values.to !== undefined;
+      if (range) {
+        if (what !== 'receipts-journal') fail('--from/--to: only the receipts journal is exported over a range of days (the daily summary is one day: --day)');
+        if (values.day) fail('give either --day, or --from and --to');
+        if (!isDay(values.from) || !isDay(values.to)) fail('--from and --to must both be business days as YYYY-MM-DD');
+        if (values.from > values.to) fail(`--from ${values.from} is after --to ${values.to}`);
+      } else if (!isDay(values.day)) fail('--day must be a business day as YYYY-MM-DD');
       const station = await Station.open(db);
       try {
+        if (range) {
+          // Streamed to the file (or stdout) in chunks as the rows are read.
+          const fd = values.out ? openSync(`${values.out}.partial`, 'w') : 1;
+          const rows = writeReceiptsJournal(station, values.from!, values.to!, (c) => { writeSync(fd, c); });
+          if (values.out) {
+            fsyncSync(fd);
+            closeSync(fd);
+            renameSync(`${values.out}.partial`, values.out);
+            process.stdout.write(`Wrote ${rows} rows to ${values.out}.\n`);
+          }
+          return;
+        }
+        const day = values.day!;
         const file = what === 'daily-summary' ? dailySummaryCsv(station, day) : receiptsJournalCsv(station, day);
         if (values.out) {
           writeFileSync(values.out, file.content);

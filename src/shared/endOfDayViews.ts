@@ -132,7 +132,17 @@ export interface SessionReport {
   noSales: { count: number; items: MovementLine[] };
   reprints: { count: number; items: ReprintLine[] };
   expected: ExpectedFigures;
+  /**
+   * The session's receipts by the business day they count for (issue 15): a session that runs past the
+   * cut-off has two (or more); their totals add up to `receipts`.
+   */
+  byBusinessDay: BusinessDayPart[];
+  /** Cash rounded to 5¢ where set (issue 15): tenders net of change = receipts total + this. */
+  cashRounding: CountAndTotal;
 }
+
+/** One business day's share of a session's receipts. */
+export interface BusinessDayPart { businessDay: string; receipts: CountAndTotal; byTender: TenderTotal[] }
 
 export interface XReport extends SessionReport { kind: 'X' }
 
@@ -262,7 +272,8 @@ export interface SessionListItem {
 
 // ---- Deposit --------------------------------------------------------------------------------
 
-export type DepositState = 'draft' | 'prepared' | 'verified';
+/** discarded (issue 15): a draft given up, or replaced by a draft of other sessions; its sessions are free again. */
+export type DepositState = 'draft' | 'prepared' | 'verified' | 'discarded';
 
 export interface BankAccountRef { name: string; routing: string; account: string }
 
@@ -319,6 +330,12 @@ export interface DepositView {
   verifiedBy: PersonRef | null;
   verifiedAt: string | null;
   verifyNote: string | null;
+  /** The business day the bank's difference was recorded on (the hub's GL books it that day). */
+  differenceDay: string | null;
+  /** A discarded draft: who, when, why, and the draft that replaced it when its sessions were changed. */
+  discarded: { by: PersonRef; at: string; reason: string; replacedBy: string | null } | null;
+  /** The discarded draft this one replaced (its sessions changed). */
+  replaces: string | null;
 }
 
 // ---- Returned checks ------------------------------------------------------------------------
@@ -390,7 +407,13 @@ export interface CloseoutSummaryLine {
   receiptCount: number;
   /** The session's non-void receipts of this business day. */
   totalCents: number;
+  /**
+   * Over/short of its count. A session split at the cut-off shows it on its own business day (the day it
+   * was opened) only, so that a split session's over/short counts once; null on its other days.
+   */
   overShortCents: number | null;
+  /** A session that ran past the cut-off (issue 15): every business day its receipts count for, and the day its over/short counts on. */
+  split: { days: string[]; overShortOn: string } | null;
 }
 
 /**
@@ -414,6 +437,8 @@ export interface DailySummary {
     /** Where the money came from: counter, mail, drop box, lockbox, online (receipts not voided). */
     byCollectionPoint: CollectionPointTotal[];
     totalCents: number;
+    /** Cash rounded to 5¢ where set (issue 15): the tenders net of change are totalCents + this. */
+    cashRounding: CountAndTotal;
   };
   closeouts: { sessions: CloseoutSummaryLine[]; totalCents: number; overShortCents: number };
   drawer: { paidInCents: number; paidOutCents: number; dropsCents: number; noSales: number };

@@ -14,6 +14,8 @@ export interface StationSettings {
   overShortToleranceCents: number; returnedCheckFeeCents: number; cashOnlyMonths: number;
   /** Minutes with no key or click before the till locks itself; 0 = never. */
   idleLockMinutes: number;
+  /** Cash rounded to the nearest 5¢ at the tender ('nearest_5'), or not ('none', the default). */
+  cashRounding: 'none' | 'nearest_5';
 }
 
 export interface SignInResult { token: string; user: UserView }
@@ -27,6 +29,8 @@ export interface StationInfo {
   schemaVersion: number;
   /** Minutes with no key or click before the till locks itself; 0 = never. */
   idleLockMinutes: number;
+  /** Cash rounded to the nearest 5¢ at the tender ('nearest_5'), or not ('none', the default). */
+  cashRounding: 'none' | 'nearest_5';
 }
 
 export interface RevenueCodeView {
@@ -123,6 +127,8 @@ export interface ReceiptView {
   createdAt: string;
   payerName: string | null;
   totalCents: number;
+  /** What the cash was rounded by (−2…+2¢; tenders − change = total + it); absent when none (issue 15). */
+  cashRoundingCents?: number;
   tenderedCents: number;
   changeCents: number;
   lines: ReceiptLineView[];

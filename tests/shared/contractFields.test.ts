@@ -41,6 +41,7 @@ const LOOKUP_KEYS = new Set([
   'closeout.approve sessionId', 'closeout.approve approval.userId', 'closeout.reopen sessionId', 'closeout.get sessionId',
   'report.x sessionId', 'report.z sessionId', 'deposit.propose sessionIds.0', 'deposit.create sessionIds.0', 'deposit.setFloat depositId',
   'deposit.prepare depositId', 'deposit.verify depositId', 'deposit.get depositId', 'returnedCheck.record receiptNumber',
+  'deposit.discard depositId', 'deposit.changeSessions depositId', 'deposit.changeSessions sessionIds.0',
   'devices.updateSettings devices.0.options.<key>', 'print.xReport sessionId', 'print.zReport sessionId', 'print.depositSlip depositId',
   'print.preview receiptNumber', 'pdf.zReport sessionId', 'pdf.depositSlip depositId', 'drawer.log sessionId',
   'arrangement.create approval.userId', 'arrangement.cancel approval.userId', 'slips.forReceipt receiptNumber', 'slips.again receiptNumber',

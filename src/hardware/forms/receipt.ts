@@ -13,6 +13,8 @@ export interface ReceiptPrint {
   duplicate: boolean;
 }
 
+const signedMoney = (c: number): string => (c > 0 ? `+${money(c)}` : `-${money(-c)}`);
+
 export function tenderLabel(ctx: FormContext, t: ReceiptView['tenders'][number]): string {
   const w = words(ctx.lang);
   const name = tenderName(ctx.lang, t.kind);
@@ -65,6 +67,11 @@ export function receiptForm(ctx: FormContext, data: ReceiptPrint): PrintDoc {
     if (l.glAccount) lines.push(...detail(ctx, `${w.gl} ${l.glAccount}`));
   }
   lines.push(hr(ctx), ...amountLine(ctx, w.total, r.totalCents, true));
+  // Cash rounded to 5¢ (issue 15): its own line, then what the cash paid.
+  if (r.cashRoundingCents) {
+    lines.push(...text(pair(w.cashRounding, signedMoney(r.cashRoundingCents), ctx.columns)));
+    lines.push(...amountLine(ctx, w.cashDue, r.totalCents + r.cashRoundingCents, true));
+  }
   for (const t of r.tenders) {
     lines.push(...text(pair(tenderLabel(ctx, t), money(t.amountCents), ctx.columns)));
     lines.push(...cardDetails(ctx, t));

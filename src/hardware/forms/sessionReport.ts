@@ -47,6 +47,15 @@ export function sessionReportForm(ctx: FormContext, r: SessionReport, duplicate 
   ];
   if (r.receipts.firstNumber) lines.push(...detail(ctx, `${w.firstLast} ${r.receipts.firstNumber} - ${r.receipts.lastNumber ?? ''}`));
 
+  // A session past the cut-off: each business day's share, adding up to the receipts above (issue 15).
+  if (r.byBusinessDay.length > 1) {
+    lines.push(...section(ctx, w.byBusinessDay));
+    for (const d of r.byBusinessDay) {
+      lines.push(...text(pair(`${d.businessDay} (${d.receipts.count})`, money(d.receipts.totalCents), ctx.columns)));
+      for (const t of d.byTender.filter((x) => x.count > 0)) lines.push(...detail(ctx, `${tenderName(ctx.lang, t.kind)} (${t.count}) ${money(t.netCents)}`));
+    }
+  }
+
   lines.push(...section(ctx, w.byRevenueCode));
   for (const c of r.byRevenueCode) {
     lines.push(...text(pair(`${c.revenueCode} ${ctx.lang === 'es' ? c.nameEs : c.nameEn} (${c.lineCount})`, money(c.totalCents), ctx.columns)));
@@ -58,6 +67,7 @@ export function sessionReportForm(ctx: FormContext, r: SessionReport, duplicate 
     lines.push(...text(pair(`${tenderName(ctx.lang, t.kind)} (${t.count})`, money(t.netCents), ctx.columns)));
     if (t.changeCents > 0) lines.push(...detail(ctx, `${money(t.tenderedCents)} - ${w.changeGiven} ${money(t.changeCents)}`));
   }
+  if (r.cashRounding.count) lines.push(...detail(ctx, `${w.cashRoundingTotal} (${r.cashRounding.count}) ${signed(r.cashRounding.totalCents)}`));
   if (r.cardsByBrand.length) {
     lines.push(...text([w.cardsByBrand]));
     for (const b of r.cardsByBrand) lines.push(...text(pair(`  ${brandName(b.brand)} (${b.count})`, money(b.totalCents), ctx.columns)));

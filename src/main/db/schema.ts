@@ -24,6 +24,8 @@ export interface DrawerSessionsTable {
 export interface ReceiptsTable {
   id: string; station_id: string; seq: number; receipt_number: string; session_id: string; cashier_id: string;
   business_day: string; created_at: string; payer_name: string | null; total_cents: number; tendered_cents: number; change_cents: number;
+  /** Migration 0018: what the cash due was rounded by (to 5¢ where set); tenders − change = total + this. */
+  cash_rounding_cents: number;
 }
 export interface ReceiptLinesTable {
   receipt_id: string; line_no: number; revenue_code: string; account_number: string | null; amount_cents: number;
@@ -84,6 +86,12 @@ export interface DepositsTable {
   bag_number: string | null; prepared_by: string | null; prepared_at: string | null;
   bank_confirmed_cents: number | null; difference_cents: number | null; verified_by: string | null; verified_at: string | null; verify_note: string | null;
   float_target_cents: number | null; float_accepted_by: string | null;
+  /** Migration 0018: the business day the bank's difference was recorded on (the GL books it then). */
+  difference_day: string | null;
+}
+
+export interface DepositDiscardsTable {
+  deposit_id: string; discarded_by: string; discarded_at: string; reason: string; replaced_by: string | null;
 }
 
 export interface ReceiptStubsTable {
@@ -148,6 +156,7 @@ export interface DB {
   hub_link: HubLinkTable;
   print_jobs: PrintJobsTable;
   deposits: DepositsTable;
+  deposit_discards: DepositDiscardsTable;
   arrangements: ArrangementsTable;
   arrangement_instalments: ArrangementInstalmentsTable;
   arrangement_payments: ArrangementPaymentsTable;

@@ -3,6 +3,7 @@ import { STANDARD_FLOAT, type DenominationCounts } from '../../shared/denominati
 import type { Statements } from '../db/statements';
 import type { ArrangementPolicy } from '../../shared/contract/arrangements';
 import type { BatchSettingsView } from '../../shared/contract/batches';
+import type { CashRounding } from '../../shared/cashRounding';
 
 export interface StationConfig {
   stationId: string;
@@ -26,6 +27,8 @@ export interface StationConfig {
   floatComposition: DenominationCounts;
   /** The one bank account deposits go to. */
   depositBank: { name: string; routing: string; account: string };
+  /** Cash rounded at the tender to the nearest 5¢ where the cent coin is gone [none] (issue 15). */
+  cashRounding: CashRounding;
   /** What an admin changed of the arrangement policy (arrangements/policy.ts has the defaults). */
   arrangementPolicy?: Partial<ArrangementPolicy>;
   /** File layouts per source and the GL clearing accounts of lockbox and online payments (batches/settings.ts). */
@@ -53,6 +56,7 @@ export const DEFAULT_CONFIG: StationConfig = {
   idleLockMinutes: 10,
   floatComposition: STANDARD_FLOAT,
   depositBank: { name: '', routing: '', account: '' },
+  cashRounding: 'none',
 };
 
 export function loadConfig(st: Statements): StationConfig {

@@ -30,7 +30,7 @@ export const ledgerHandlers: Handlers<keyof typeof ledgerContract> = {
   'station.info': ({ station }) => ({
     stationId: station.stationId, cityName: station.config.cityName, cityAddress: station.config.cityAddress,
     businessDay: station.businessDay(), language: station.config.language, schemaVersion: SCHEMA_VERSION,
-    idleLockMinutes: station.config.idleLockMinutes,
+    idleLockMinutes: station.config.idleLockMinutes, cashRounding: station.config.cashRounding ?? 'none',
   }),
   'auth.signIn': ({ station }, i) => signIn(station, i.userId, i.pin),
   'auth.signOut': ({ station, token }) => { if (token) signOut(station, token); return { ok: true as const }; },

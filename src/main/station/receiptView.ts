@@ -24,7 +24,18 @@ export function receiptRecord(station: Station, id: string) {
       checkNumber: t.check_number, micrRaw: t.micr_raw, cardBrand: t.card_brand as CardBrand | null, cardLast4: t.card_last4, cardAuth: t.card_auth, reference: t.reference,
       ...(t.card_attempt_id ? { card: terminalCard(station, t.card_attempt_id)! } : {}),
     })),
-  };
+    // Issue 15: present only when the cash was rounded, as in the journal.
+    ...(r.cash_rounding_cents ? { cashRoundingCents: r.cash_rounding_cents } : {}),
+  } as ReceiptRecordShape;
+}
+/** cashRoundingCents: what the cash was rounded by (tenders − change = total + it); absent when none. */
+interface ReceiptRecordShape {
+  id: string; receiptNumber: string; stationId: string; seq: number; sessionId: string; cashierId: string; businessDay: string; createdAt: string; payerName: string | null;
+  totalCents: number; tenderedCents: number; changeCents: number; cashRoundingCents?: number;
+  lines: { lineNo: number; revenueCode: string; accountNumber: string | null; amountCents: number; feeInputs: FeeInputs | null; description: string | null }[];
+  tenders: { tenderNo: number; kind: TenderKind; amountCents: number; checkRouting: string | null; checkAccount: string | null; checkNumber: string | null; micrRaw: string | null; cardBrand: CardBrand | null; cardLast4: string | null; cardAuth: string | null; reference: string | null;
+    /** Paid at the counter's terminal: what the terminal said (issue 11). */
+    card?: NonNullable<ReturnType<typeof terminalCard>> }[];
 }
 export type ReceiptRecord = NonNullable<ReturnType<typeof receiptRecord>>;
 

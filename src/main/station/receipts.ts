@@ -14,6 +14,7 @@ import { requireOpenSession } from './sessions';
 import type { DrawerSessionsTable } from '../db/schema';
 import type { Station } from './station';
 import { canonicalJson } from '../../shared/canonical';
+import { cashRoundingFor } from '../../shared/cashRounding';
 import { assertDayOpen } from './postingGuards';
 import { applyToArrangements } from './arrangements/applyPayment';
 import { insertStubs, lineStubs } from './stubs/receiptStubs';
@@ -58,7 +59,7 @@ function prepareLines(station: Station, input: PostReceiptInput, day: string, ke
   });
 }
 
-function checkTenders(station: Station, input: PostReceiptInput, total: number, accounts: string[], today: string, skipCashOnly: boolean): { tendered: number; change: number } {
+function checkTenders(station: Station, input: PostReceiptInput, total: number, accounts: string[], today: string, skipCashOnly: boolean): { tendered: number; change: number; rounding: number } {
   let nonCash = 0, tendered = 0;
   input.tenders.forEach((t, i) => {
     tendered += t.amountCents;
@@ -75,8 +76,10 @@ function checkTenders(station: Station, input: PostReceiptInput, total: number, 
     }
   });
   if (tendered > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(tendered) }, 'tenders');
-  if (tendered < total) throw new StationError('TENDER_SHORT', { due: formatCents(total - tendered) }, 'tenders');
-  return { tendered, change: tendered - total };
+  // The cash part rounded to the station's rule (issue 15): the cash pays total + rounding.
+  const rounding = cashRoundingFor(total, input.tenders, station.config.cashRounding ?? 'none');
+  if (tendered < total + rounding) throw new StationError('TENDER_SHORT', { due: formatCents(total + rounding - tendered) }, 'tenders');
+  return { tendered, change: tendered - total - rounding, rounding };
 }
 
 /** The same request replayed: same lines and tenders, or it is a misuse of the key. */
@@ -109,9 +112,9 @@ function tenderRecord(station: Station, t: TenderInput, i: number): ReceiptRecor
 
 function insertReceipt(station: Station, rec: ReceiptRecord): void {
   const st = station.st;
-  st.sqlRun(`INSERT INTO receipts(id, station_id, seq, receipt_number, session_id, cashier_id, business_day, created_at, payer_name, total_cents, tendered_cents, change_cents)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, rec.stationId, rec.seq, rec.receiptNumber, rec.sessionId, rec.cashierId, rec.businessDay, rec.createdAt,
-  rec.payerName, rec.totalCents, rec.tenderedCents, rec.changeCents);
+  st.sqlRun(`INSERT INTO receipts(id, station_id, seq, receipt_number, session_id, cashier_id, business_day, created_at, payer_name, total_cents, tendered_cents, change_cents, cash_rounding_cents)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rec.id, rec.stationId, rec.seq, rec.receiptNumber, rec.sessionId, rec.cashierId, rec.businessDay, rec.createdAt,
+  rec.payerName, rec.totalCents, rec.tenderedCents, rec.changeCents, rec.cashRoundingCents ?? 0);
   for (const l of rec.lines) {
     st.sqlRun('INSERT INTO receipt_lines(receipt_id, line_no, revenue_code, account_number, amount_cents, fee_inputs, description) VALUES (?, ?, ?, ?, ?, ?, ?)',
       rec.id, l.lineNo, l.revenueCode, l.accountNumber, l.amountCents, l.feeInputs ? canonicalJson(l.feeInputs) : null, l.description);
@@ -151,7 +154,7 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
   if (total > MAX_CENTS) throw new StationError('TOO_LARGE', { total: formatCents(total) }, 'lines');
   const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
   input = { ...input, tenders: fillCardTenders(station, input.id, input.tenders) };
-  const { tendered, change } = checkTenders(station, input, total, accounts, day, opts.skipCashOnly ?? false);
+  const { tendered, change, rounding } = checkTenders(station, input, total, accounts, day, opts.skipCashOnly ?? false);
   // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
   // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
   const seq = (station.st.sqlGet<{ s: number }>(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM receipts WHERE station_id = ?), 0),
@@ -161,6 +164,8 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
     businessDay: day, createdAt: now.toISOString(), payerName: input.payerName ?? null, totalCents: total, tenderedCents: tendered, changeCents: change,
     lines: lines.map((l, i) => ({ lineNo: i + 1, ...l })),
     tenders: input.tenders.map((t, i) => tenderRecord(station, t, i)),
+    // Only when there is some: a receipt without rounding keeps the record it always had.
+    ...(rounding ? { cashRoundingCents: rounding } : {}),
   };
   insertReceipt(station, r);
   insertStubs(station, r.id, stubs);

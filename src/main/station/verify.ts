@@ -1,6 +1,7 @@
 // `civictill verify`: re-walks the journal hash chain and checks the ledger invariants of DOMAIN.md.
 // Each check returns the first broken row it finds; other modules add their checks to `ledgerChecks`.
 import type { JournalTable, ReceiptsTable, StationTakeoversTable } from '../db/schema';
+import { cashRoundingFor } from '../../shared/cashRounding';
 import { canonicalJson } from '../../shared/canonical';
 import { GENESIS_HASH, journalHash } from './journal';
 import { formatReceiptNumber, receiptRecord } from './receiptView';
@@ -71,7 +72,10 @@ function receipts(station: Station): CheckResult {
     const tendered = rec.tenders.reduce((s, t) => s + t.amountCents, 0);
     const cash = rec.tenders.filter((t) => t.kind === 'cash').reduce((s, t) => s + t.amountCents, 0);
     if (rec.lines.length === 0 || lines !== r.total_cents) return { finding: { invariant: inv1, row: where, detail: `lines sum to ${lines}, total is ${r.total_cents}` }, counted: '' };
-    if (tendered !== r.tendered_cents || tendered - r.change_cents !== r.total_cents) return { finding: { invariant: inv1, row: where, detail: `tenders ${tendered} − change ${r.change_cents} ≠ total ${r.total_cents}` }, counted: '' };
+    // Cash rounding (issue 15): the cash paid the total rounded by cash_rounding_cents.
+    const rounding = r.cash_rounding_cents ?? 0;
+    if (tendered !== r.tendered_cents || tendered - r.change_cents !== r.total_cents + rounding) return { finding: { invariant: inv1, row: where, detail: `tenders ${tendered} − change ${r.change_cents} ≠ total ${r.total_cents}${rounding ? ` + cash rounding ${rounding}` : ''}` }, counted: '' };
+    if (rounding !== cashRoundingFor(r.total_cents, rec.tenders, rounding ? 'nearest_5' : 'none')) return { finding: { invariant: inv1, row: where, detail: `cash rounding ${rounding} is not the cash due rounded to 5¢` }, counted: '' };
     if (r.change_cents > cash || r.change_cents < 0) return { finding: { invariant: inv1, row: where, detail: `change ${r.change_cents} exceeds cash tendered ${cash}` }, counted: '' };
     const j = journaled.get(r.id) as { payload: string } | undefined;
     if (!j) return { finding: { invariant: '7 (journal hash chain)', row: where, detail: 'no journal row records this receipt' }, counted: '' };

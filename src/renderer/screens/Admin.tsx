@@ -53,7 +53,7 @@ function SettingsForm({ admin }: { admin: boolean }) {
     return r;
   }, (v) => { setS(v); notify('info', t('admin.saved')); void useApp.getState().loadInfo(); });
   const err = (k: string) => { const e = errorAt(a.errors, k); return e ? errorText(e, lang) : undefined; };
-  const other = unclaimed(a.errors, [...TEXT, ...NUMBERS, ...MONEY, 'language', 'receiptLanguage']);
+  const other = unclaimed(a.errors, [...TEXT, ...NUMBERS, ...MONEY, 'language', 'receiptLanguage', 'cashRounding']);
   return (
     <form onSubmit={(e) => { e.preventDefault(); save(); }} aria-labelledby="adm-settings-title">
       <h2 id="adm-settings-title">{t('admin.station')}</h2>
@@ -66,6 +66,12 @@ function SettingsForm({ admin }: { admin: boolean }) {
             <label htmlFor="adm-language">{t('admin.fields.language')}</label>
             <select id="adm-language" value={s.language} onChange={(e) => setS({ ...s, language: e.target.value as 'en' | 'es' })}>
               <option value="en">English</option><option value="es">Español</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="adm-cashRounding">{t('admin.fields.cashRounding')}</label>
+            <select id="adm-cashRounding" value={s.cashRounding} onChange={(e) => setS({ ...s, cashRounding: e.target.value as StationSettings['cashRounding'] })}>
+              <option value="none">{t('admin.fields.roundingNone')}</option><option value="nearest_5">{t('admin.fields.roundingNearest5')}</option>
             </select>
           </div>
           {print && (

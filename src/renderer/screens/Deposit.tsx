@@ -19,6 +19,7 @@ import { focusId } from '../focus';
 import { call } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
+import { DraftEdit } from './deposit/DraftEdit';
 
 function SheetTable({ sheet, caption }: { sheet: Sheet; caption: string }) {
   const { t } = useTranslation();
@@ -76,6 +77,12 @@ export function DepositSlip({ d }: { d: DepositView }) {
       {d.float && d.float.differenceCents !== 0 && d.float.acceptedBy && (
         <p className="muted" data-testid="float-accepted">{t('deposit.floatAccepted', { kept: money(d.float.keptCents, lang), difference: floatDifference(d.float.differenceCents, lang), name: d.float.acceptedBy.name })}</p>
       )}
+      {d.replaces && <p className="muted" data-testid="deposit-replaces">{t('deposit.replaces')}</p>}
+      {d.discarded && (
+        <p className="banner warn" role="status" data-testid="deposit-discarded">
+          {t('deposit.discarded', { name: d.discarded.by.name, reason: d.discarded.reason })}{d.discarded.replacedBy ? ` ${t('deposit.replacedBy')}` : ''}
+        </p>
+      )}
       {d.differenceCents !== null && <p>{t('deposit.bankConfirmed', { amount: money(d.bankConfirmedCents ?? 0, lang) })} <OverShortAmount cents={d.differenceCents} /></p>}
     </section>
   );
@@ -99,7 +106,7 @@ export function Deposit() {
   async function load() {
     const [s, l] = await Promise.all([call('closeout.list', { state: 'closed', undeposited: true }), call('deposit.list', {})]);
     if (s.ok) { setSessions(s.value); setChosen(Object.fromEntries(s.value.map((x) => [x.session.id, true]))); }
-    if (l.ok) setOpen(l.value.filter((x) => x.state !== 'verified'));
+    if (l.ok) setOpen(l.value.filter((x) => x.state !== 'verified' && x.state !== 'discarded'));
     if (s.ok && s.value.length) focusId('dep-session-0');
   }
   useEffect(() => { void load(); }, []);
@@ -188,6 +195,7 @@ export function Deposit() {
                 <div className="actions"><button type="submit" className="primary big" disabled={a.busy}>{t('deposit.prepare')} <kbd>Enter</kbd></button></div>
               </form>
             )}
+            {d.state === 'draft' && d.id && <DraftEdit key={d.id} d={d} onChanged={(v) => { setD(v); setBag(''); }} />}
             {d.state === 'prepared' && (
               <form onSubmit={(e) => { e.preventDefault(); verify(); }}>
                 <p className="banner info">{t('deposit.printed')}</p>
@@ -197,6 +205,7 @@ export function Deposit() {
               </form>
             )}
             {d.state === 'verified' && <p className="banner info" role="status">{t('deposit.verified')}</p>}
+            {d.state === 'discarded' && <p className="banner info" role="status">{t('deposit.discardedDone')}</p>}
             <FieldError id="dep-err" text={other ? errorText(other, lang) : undefined} />
             <div className="actions"><button type="button" className="secondary" onClick={() => { setD(null); setFloatKept(null); void load(); }}>{t('deposit.another')}</button></div>
           </section>

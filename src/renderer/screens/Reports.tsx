@@ -35,6 +35,12 @@ function Summary({ s, onDayClosed }: { s: DailySummary; onDayClosed(v: BusinessD
         <table className="data"><caption>{t('reports.byCashier')}</caption>
           <tbody>{c.byCashier.map((x) => <tr key={x.cashier.id}><th scope="row">{x.cashier.name}</th><td className="num">{money(x.totalCents, lang)}</td><td className="num"><OverShortAmount cents={x.overShortCents} /></td></tr>)}</tbody></table>
       </div>
+      {s.closeouts.sessions.filter((x) => x.split).map((x) => (
+        <p key={x.sessionId} className="banner info" data-testid="split-session">
+          {x.cashier.name} ({x.stationId}): {money(x.totalCents, lang)} · {t('reports.split', { days: x.split!.days.map((d) => day(d, lang)).join(', '), day: day(x.split!.overShortOn, lang) })}
+        </p>
+      ))}
+      {c.cashRounding.count > 0 && <p data-testid="daily-cash-rounding">{t('reports.cashRounding', { n: c.cashRounding.count })}: {money(c.cashRounding.totalCents, lang)}</p>}
       <p>{t('reports.drawerLine', { paidIn: money(s.drawer.paidInCents, lang), paidOut: money(s.drawer.paidOutCents, lang), drops: money(s.drawer.dropsCents, lang), noSales: s.drawer.noSales })}</p>
       {s.returnedChecks.count > 0 && <p>{t('reports.returnedLine', { n: s.returnedChecks.count, amount: money(s.returnedChecks.totalCents, lang) })}</p>}
       <p>{t('reports.netLine', { amount: money(s.net.totalCents, lang) })}</p>

@@ -94,8 +94,18 @@ export const endOfDayContract = {
     bankConfirmedCents: centsSchema,
     note: freeText({ max: 500 }).optional(),
   }).strict()),
+  /** A draft given up before it is prepared (issue 15): logged with the reason; nothing is deleted, its sessions are free again. */
+  'deposit.discard': op<DepositView>()('supervisor', z.object({ depositId, reason: reasonSchema }).strict()),
+  /**
+   * A draft's sessions added or removed before it is prepared: the draft is discarded (replaced by) and a new
+   * draft of the sessions given is made in the same transaction, under the new request id.
+   */
+  'deposit.changeSessions': op<DepositView>()('supervisor', z.object({
+    id: requestId, depositId, sessionIds: z.array(sessionId).min(1, 'Choose at least one closed session.').max(200), reason: reasonSchema,
+    floatKept: countsSchema.optional(), acceptFloatDifferenceCents: signedCentsSchema.optional(),
+  }).strict()),
   'deposit.get': op<DepositView>()('supervisor', z.object({ depositId }).strict()),
-  'deposit.list': op<DepositView[]>()('supervisor', z.object({ state: z.enum(['draft', 'prepared', 'verified']).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict()),
+  'deposit.list': op<DepositView[]>()('supervisor', z.object({ state: z.enum(['draft', 'prepared', 'verified', 'discarded']).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict()),
 
   // Returned checks.
   'returnedCheck.find': op<CheckTenderView[]>()('supervisor', findCheckInput),

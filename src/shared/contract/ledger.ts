@@ -1,5 +1,6 @@
 // Station ledger operations (issue: the station ledger).
 import { z } from 'zod';
+import { CASH_ROUNDINGS } from '../cashRounding';
 import { centsSchema, positiveCentsSchema } from '../money';
 import { CARD_BRANDS } from '../domain';
 import { feeInputsSchema } from '../fees';
@@ -32,6 +33,8 @@ export const stationSettingsPatch = z.object({
   returnedCheckFeeCents: centsSchema.optional(),
   cashOnlyMonths: z.number().int().min(0).max(60).optional(),
   idleLockMinutes: z.number().int().min(0, 'Idle minutes: 0 (never) to 120.').max(120, 'Idle minutes: 0 (never) to 120.').optional(),
+  /** Cash rounded to the nearest 5¢ at the tender (issue 15); off by default. */
+  cashRounding: z.enum(CASH_ROUNDINGS).optional(),
 }).strict();
 
 export const stubRaw = freeText({ min: 1, max: 400, cardCheck: false });

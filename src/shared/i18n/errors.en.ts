@@ -52,6 +52,8 @@ export const errorsEn = {
   DEPOSIT_SESSION_TAKEN: 'Session {{session}} is already in deposit {{deposit}}.',
   DEPOSIT_SESSION_REPEATED: 'Session {{session}} is listed twice.',
   DEPOSIT_NOT_FOUND: 'Deposit {{deposit}} was not found.',
+  DEPOSIT_DISCARDED: 'Deposit {{deposit}} was discarded: it takes no more changes. Make a new deposit of its sessions.',
+  DEPOSIT_SESSIONS_UNCHANGED: 'Deposit {{deposit}} already has exactly these sessions: add or remove at least one.',
   DEPOSIT_WRONG_STATE: 'Deposit {{deposit}} is {{state}}: this needs a deposit that is {{needed}}.',
   FLOAT_NOT_EXACT: 'No choice of the notes and coins here makes the {{target}} float exactly: the float kept back is {{kept}} ({{difference}}). A supervisor must accept it.',
   FLOAT_NOT_TARGET: 'The float kept back is {{kept}}, not the {{target}} float ({{difference}}). Recalculate to keep exactly {{target}}, or accept the difference.',

@@ -53,6 +53,8 @@ export const errorsEs: Record<ErrorCode, string> = {
   DEPOSIT_SESSION_TAKEN: 'La sesión {{session}} ya está en el depósito {{deposit}}.',
   DEPOSIT_SESSION_REPEATED: 'La sesión {{session}} aparece dos veces.',
   DEPOSIT_NOT_FOUND: 'No se encontró el depósito {{deposit}}.',
+  DEPOSIT_DISCARDED: 'El depósito {{deposit}} fue descartado: ya no admite cambios. Haga un depósito nuevo con sus sesiones.',
+  DEPOSIT_SESSIONS_UNCHANGED: 'El depósito {{deposit}} ya tiene exactamente estas sesiones: agregue o quite al menos una.',
   DEPOSIT_WRONG_STATE: 'El depósito {{deposit}} está {{state}}: esto requiere un depósito {{needed}}.',
   FLOAT_NOT_EXACT: 'Ninguna combinación de los billetes y monedas que hay da exactamente el fondo de {{target}}: el fondo reservado es {{kept}} ({{difference}}). Un supervisor debe aceptarlo.',
   FLOAT_NOT_TARGET: 'El fondo reservado es {{kept}}, no el fondo de {{target}} ({{difference}}). Recalcule para reservar exactamente {{target}}, o acepte la diferencia.',

@@ -14,6 +14,13 @@ export function receiptTotals(station: Station, where: string, params: Param[]):
   return { count: r.n, totalCents: r.total ?? 0, firstNumber: r.first, lastNumber: r.last };
 }
 
+/** Cash rounding (issue 15) of the non-void receipts: how many were rounded and by how much in all. */
+export function cashRoundingTotals(station: Station, where: string, params: Param[]): CountAndTotal {
+  const r = station.st.sqlGet<{ n: number; total: number | null }>(
+    `SELECT COUNT(*) AS n, SUM(r.cash_rounding_cents) AS total FROM receipts r WHERE ${where} AND ${LIVE} AND r.cash_rounding_cents <> 0`, ...params)!;
+  return { count: r.n, totalCents: r.total ?? 0 };
+}
+
 export function voidTotals(station: Station, where: string, params: Param[]): CountAndTotal {
   const r = station.st.sqlGet<{ n: number; total: number | null }>(
     `SELECT COUNT(*) AS n, SUM(r.total_cents) AS total FROM receipts r JOIN voids v ON v.receipt_id = r.id WHERE ${where}`, ...params)!;

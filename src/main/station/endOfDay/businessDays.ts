@@ -41,6 +41,8 @@ export function closeBusinessDay(station: Station, user: UserView, day: string):
       closeouts: { sessionIds: s.closeouts.sessions.map((x) => x.sessionId), totalCents: s.closeouts.totalCents, overShortCents: s.closeouts.overShortCents },
       returnedChecks: { count: s.returnedChecks.count, totalCents: s.returnedChecks.totalCents, feesCents: s.returnedChecks.feesCents },
       netCents: s.net.totalCents,
+      // Reconciled at the hub against its copy of the deposits (issue 15); discarded drafts hold nothing.
+      deposits: { count: s.deposits.filter((d) => d.state !== 'discarded').length, totalCents: s.deposits.filter((d) => d.state !== 'discarded').reduce((a, d) => a + d.totalCents, 0) },
     }, at);
   });
   return businessDayView(station, day);

@@ -17,7 +17,9 @@ export function latestCount(station: Station, sessionId: string): SessionCountRo
 }
 
 export function depositOfSession(station: Station, sessionId: string): string | null {
-  return station.st.sqlGet<{ deposit_id: string }>('SELECT deposit_id FROM deposit_sessions WHERE session_id = ?', sessionId)?.deposit_id ?? null;
+  // A discarded draft (issue 15) holds nothing: its sessions are free for another deposit.
+  return station.st.sqlGet<{ deposit_id: string }>(`SELECT deposit_id FROM deposit_sessions x WHERE session_id = ?
+    AND NOT EXISTS (SELECT 1 FROM deposit_discards d WHERE d.deposit_id = x.deposit_id)`, sessionId)?.deposit_id ?? null;
 }
 
 function toLine(r: SessionCountLineRow): OverShortLine {

@@ -18,7 +18,11 @@ function cell(v: string | number | null): string {
 export class Amount { constructor(readonly cents: number) {} }
 export const amount = (cents: number) => new Amount(cents);
 
+/** One CSV record with its CRLF. */
+export function csvLine(r: (string | number | null | Amount)[]): string {
+  return r.map((v) => (v instanceof Amount ? centsDecimal(v.cents) : cell(v))).join(',') + '\r\n';
+}
+
 export function toCsv(header: string[], rows: (string | number | null | Amount)[][]): string {
-  const line = (r: (string | number | null | Amount)[]) => r.map((v) => (v instanceof Amount ? centsDecimal(v.cents) : cell(v))).join(',');
-  return [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
+  return csvLine(header) + rows.map(csvLine).join('');
 }

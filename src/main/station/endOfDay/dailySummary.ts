@@ -3,7 +3,7 @@
 import type { CashierTotal, CloseoutSummaryLine, CollectionPointTotal, DailySummary, RevenueCodeTotal } from '../../../shared/endOfDayViews';
 import type { SessionState } from '../../../shared/domain';
 import type { Station } from '../station';
-import { byGlAccount, byRevenueCode, byTender, cardsByBrand, receiptTotals, toRevenueTotals, voidTotals } from './aggregates';
+import { byGlAccount, byRevenueCode, byTender, cardsByBrand, cashRoundingTotals, receiptTotals, toRevenueTotals, voidTotals } from './aggregates';
 import { person } from './common';
 import { businessDayView } from './businessDays';
 import { listReturnedChecks } from './returnedChecks';
@@ -16,15 +16,20 @@ function closeoutLines(station: Station, day: string): CloseoutSummaryLine[] {
   const totals = new Map(st.sqlAll<{ session_id: string; n: number; total: number }>(
     `SELECT r.session_id, COUNT(*) AS n, SUM(r.total_cents) AS total FROM receipts r WHERE r.business_day = ? AND ${LIVE} GROUP BY r.session_id`, day)
     .map((x) => [x.session_id, x]));
-  const sessions = st.sqlAll<{ id: string; station_id: string; cashier_id: string; state: SessionState }>(
-    `SELECT s.id, s.station_id, s.cashier_id, s.state FROM drawer_sessions s WHERE s.business_day = ?
-     UNION SELECT s.id, s.station_id, s.cashier_id, s.state FROM drawer_sessions s WHERE s.id IN (SELECT DISTINCT r.session_id FROM receipts r WHERE r.business_day = ?)
+  const sessions = st.sqlAll<{ id: string; station_id: string; cashier_id: string; state: SessionState; business_day: string }>(
+    `SELECT s.id, s.station_id, s.cashier_id, s.state, s.business_day FROM drawer_sessions s WHERE s.business_day = ?
+     UNION SELECT s.id, s.station_id, s.cashier_id, s.state, s.business_day FROM drawer_sessions s WHERE s.id IN (SELECT DISTINCT r.session_id FROM receipts r WHERE r.business_day = ?)
      ORDER BY 2, 1`, day, day);
   const latest = st.prepare('SELECT over_short_cents AS o FROM session_counts WHERE session_id = ? ORDER BY seq DESC LIMIT 1');
+  const daysOf = st.prepare('SELECT DISTINCT business_day AS d FROM receipts WHERE session_id = ? ORDER BY 1');
   return sessions.map((s) => {
     const t = totals.get(s.id);
     const c = s.state === 'open' ? undefined : latest.get(s.id) as { o: number } | undefined;
-    return { sessionId: s.id, stationId: s.station_id, cashier: person(station, s.cashier_id), state: s.state, receiptCount: t?.n ?? 0, totalCents: t?.total ?? 0, overShortCents: c ? c.o : null };
+    // A session past the cut-off (issue 15): its receipts count on each of their days, its over/short on its own day only.
+    const days = [...new Set([s.business_day, ...(daysOf.all(s.id) as { d: string }[]).map((r) => r.d)])].sort();
+    const split = days.length > 1 ? { days, overShortOn: s.business_day } : null;
+    const overShort = c && (!split || day === s.business_day) ? c.o : null;
+    return { sessionId: s.id, stationId: s.station_id, cashier: person(station, s.cashier_id), state: s.state, receiptCount: t?.n ?? 0, totalCents: t?.total ?? 0, overShortCents: overShort, split };
   });
 }
 
@@ -93,6 +98,7 @@ export function dailySummary(station: Station, day: string): DailySummary {
       byCashier: byCashier(closeouts),
       byCollectionPoint: byCollectionPoint(station, day),
       totalCents: receipts.totalCents,
+      cashRounding: cashRoundingTotals(station, where, params),
     },
     closeouts: {
       sessions: closeouts,

@@ -4,10 +4,11 @@ import { countTotal, type DenominationCounts } from '../../../shared/denominatio
 import type { DepositItem, DepositView } from '../../../shared/endOfDayViews';
 import { StationError } from '../../../shared/errors';
 import type { UserView } from '../../../shared/views';
-import type { DrawerSessionsTable } from '../../db/schema';
+import type { DepositDiscardsTable, DrawerSessionsTable } from '../../db/schema';
 import type { Station } from '../station';
 import { addCounts, countSheet, loadSession, normalCounts, person, personOrNull, subtractCounts } from './common';
 import { formatCents } from '../../../shared/money';
+import { addDays } from '../../../shared/calendar';
 import { depositOfSession, latestCount } from './closeoutView';
 import { checkFloat, proposeFloat } from './floatProposal';
 import type { DepositItemRow, DepositRow } from './rows';
@@ -69,7 +70,14 @@ function floatCheck(station: Station, b: Basis, floatKept: DenominationCounts, t
   return { targetCents, keptCents, differenceCents: keptCents - targetCents, exactPossible, acceptedBy: personOrNull(station, acceptedBy) };
 }
 
+/** The discard of a draft (issue 15), if it was discarded. */
+export function discardOf(station: Station, id: string): DepositDiscardsTable | null {
+  return station.st.sqlGet<DepositDiscardsTable>('SELECT * FROM deposit_discards WHERE deposit_id = ?', id) ?? null;
+}
+
 function build(station: Station, b: Basis, floatKept: DenominationCounts, row: DepositRow | null, float: FloatCheck): DepositView {
+  const discard = row ? discardOf(station, row.id) : null;
+  const replaces = row ? station.st.sqlGet<{ id: string }>('SELECT deposit_id AS id FROM deposit_discards WHERE replaced_by = ?', row.id)?.id ?? null : null;
   const numbered = b.items.map((it, i) => ({ ...it, item_no: i + 1 }));
   const views = itemViews(station, numbered);
   const checks = views.filter((v) => v.kind === 'check');
@@ -79,7 +87,7 @@ function build(station: Station, b: Basis, floatKept: DenominationCounts, row: D
   const bank = row ? { name: row.bank_name, routing: row.bank_routing, account: row.bank_account } : station.config.depositBank;
   return {
     id: row?.id ?? null,
-    state: row?.state ?? 'proposal',
+    state: discard ? 'discarded' : row?.state ?? 'proposal',
     bank: { ...bank },
     businessDays: [...new Set(b.sessions.map((s) => s.business_day))].sort(),
     sessions: b.sessions.map((s) => ({ id: s.id, stationId: s.station_id, cashier: person(station, s.cashier_id), businessDay: s.business_day })),
@@ -99,6 +107,9 @@ function build(station: Station, b: Basis, floatKept: DenominationCounts, row: D
     verifiedBy: personOrNull(station, row?.verified_by ?? null),
     verifiedAt: row?.verified_at ?? null,
     verifyNote: row?.verify_note ?? null,
+    differenceDay: row?.difference_day ?? null,
+    discarded: discard ? { by: person(station, discard.discarded_by), at: discard.discarded_at, reason: discard.reason, replacedBy: discard.replaced_by } : null,
+    replaces,
   };
 }
 
@@ -136,7 +147,7 @@ export function proposeDeposit(station: Station, sessionIds: string[], floatKept
   return build(station, b, kept, null, floatCheck(station, b, kept, floatTarget(station, b), null));
 }
 
-function loadDeposit(station: Station, id: string): DepositRow {
+export function loadDeposit(station: Station, id: string): DepositRow {
   const row = station.st.sqlGet<DepositRow>('SELECT * FROM deposits WHERE id = ?', id);
   if (!row) throw new StationError('DEPOSIT_NOT_FOUND', { deposit: id }, 'depositId');
   return row;
@@ -167,6 +178,28 @@ function summary(v: DepositView) {
   };
 }
 
+/** Writes a new draft deposit inside the caller's transaction; `replaces`: the draft it takes the place of. */
+export function insertDeposit(station: Station, user: UserView, input: { id: string; sessionIds: string[]; floatKept?: DenominationCounts | undefined; acceptFloatDifferenceCents?: number | undefined }, replaces: string | null = null): void {
+  const b = basis(station, input.sessionIds);
+  const floatKept = chooseFloat(station, b, input.floatKept);
+  const float = floatCheck(station, b, floatKept, floatTarget(station, b), null)!;
+  const acceptedBy = requireAccepted(float, input.acceptFloatDifferenceCents) ? user.id : null;
+  const v = build(station, b, floatKept, null, float);
+  const at = station.nowIso();
+  const bank = station.config.depositBank;
+  station.st.sqlRun(`INSERT INTO deposits(id, station_id, bank_name, bank_routing, bank_account, state, created_by, created_at, available_counts, float_kept_counts, cash_cents, checks_cents, money_orders_cents, total_cents, float_target_cents, float_accepted_by)
+    VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, station.stationId, bank.name, bank.routing, bank.account, user.id, at,
+  JSON.stringify(b.available), JSON.stringify(floatKept), v.cash.deposited.totalCents, v.checks.totalCents, v.moneyOrders.totalCents, v.totalCents, float.targetCents, acceptedBy);
+  for (const s of b.sessions) station.st.sqlRun('INSERT INTO deposit_sessions(deposit_id, session_id) VALUES (?, ?)', input.id, s.id);
+  b.items.forEach((it, i) => station.st.sqlRun(`INSERT INTO deposit_items(deposit_id, item_no, session_id, kind, receipt_id, tender_no, routing, account, check_number, reference, amount_cents, payer_name)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, i + 1, it.session_id, it.kind, it.receipt_id, it.tender_no, it.routing, it.account, it.check_number, it.reference, it.amount_cents, it.payer_name));
+  station.record('deposit.created', input.id, {
+    ...summary({ ...v, id: input.id }), stationId: station.stationId, createdBy: user.id,
+    floatTargetCents: float.targetCents, floatDifferenceCents: float.differenceCents, floatExactPossible: float.exactPossible, floatAcceptedBy: acceptedBy,
+    ...(replaces ? { replaces } : {}),
+  }, at);
+}
+
 export function createDeposit(station: Station, user: UserView, input: { id: string; sessionIds: string[]; floatKept?: DenominationCounts | undefined; acceptFloatDifferenceCents?: number | undefined }): DepositView {
   if (station.st.sqlGet('SELECT 1 FROM deposits WHERE id = ?', input.id)) {
     const v = depositView(station, input.id);
@@ -174,29 +207,12 @@ export function createDeposit(station: Station, user: UserView, input: { id: str
     if (!same) throw new StationError('IDEMPOTENCY_CONFLICT');
     return v;
   }
-  station.commit(() => {
-    const b = basis(station, input.sessionIds);
-    const floatKept = chooseFloat(station, b, input.floatKept);
-    const float = floatCheck(station, b, floatKept, floatTarget(station, b), null)!;
-    const acceptedBy = requireAccepted(float, input.acceptFloatDifferenceCents) ? user.id : null;
-    const v = build(station, b, floatKept, null, float);
-    const at = station.nowIso();
-    const bank = station.config.depositBank;
-    station.st.sqlRun(`INSERT INTO deposits(id, station_id, bank_name, bank_routing, bank_account, state, created_by, created_at, available_counts, float_kept_counts, cash_cents, checks_cents, money_orders_cents, total_cents, float_target_cents, float_accepted_by)
-      VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, station.stationId, bank.name, bank.routing, bank.account, user.id, at,
-    JSON.stringify(b.available), JSON.stringify(floatKept), v.cash.deposited.totalCents, v.checks.totalCents, v.moneyOrders.totalCents, v.totalCents, float.targetCents, acceptedBy);
-    for (const s of b.sessions) station.st.sqlRun('INSERT INTO deposit_sessions(deposit_id, session_id) VALUES (?, ?)', input.id, s.id);
-    b.items.forEach((it, i) => station.st.sqlRun(`INSERT INTO deposit_items(deposit_id, item_no, session_id, kind, receipt_id, tender_no, routing, account, check_number, reference, amount_cents, payer_name)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, input.id, i + 1, it.session_id, it.kind, it.receipt_id, it.tender_no, it.routing, it.account, it.check_number, it.reference, it.amount_cents, it.payer_name));
-    station.record('deposit.created', input.id, {
-      ...summary({ ...v, id: input.id }), stationId: station.stationId, createdBy: user.id,
-      floatTargetCents: float.targetCents, floatDifferenceCents: float.differenceCents, floatExactPossible: float.exactPossible, floatAcceptedBy: acceptedBy,
-    }, at);
-  });
+  station.commit(() => insertDeposit(station, user, input));
   return depositView(station, input.id);
 }
 
-function requireState(row: DepositRow, needed: DepositRow['state']): void {
+export function requireState(station: Station, row: DepositRow, needed: DepositRow['state']): void {
+  if (discardOf(station, row.id)) throw new StationError('DEPOSIT_DISCARDED', { deposit: row.id }, 'depositId');
   if (row.state !== needed) throw new StationError('DEPOSIT_WRONG_STATE', { deposit: row.id, state: row.state, needed }, 'depositId');
 }
 
@@ -204,7 +220,7 @@ function requireState(row: DepositRow, needed: DepositRow['state']): void {
 export function setDepositFloat(station: Station, user: UserView, depositId: string, floatKept: DenominationCounts, acceptFloatDifferenceCents?: number): DepositView {
   station.commit(() => {
     const row = loadDeposit(station, depositId);
-    requireState(row, 'draft');
+    requireState(station, row, 'draft');
     const available = JSON.parse(row.available_counts) as DenominationCounts;
     checkFloat(available, floatKept);
     const kept = normalCounts(floatKept);
@@ -230,7 +246,7 @@ export function prepareDeposit(station: Station, user: UserView, depositId: stri
   station.commit(() => {
     const row = loadDeposit(station, depositId);
     if (row.state === 'prepared' && row.bag_number === bagNumber) return; // the same request again
-    requireState(row, 'draft');
+    requireState(station, row, 'draft');
     const at = station.nowIso();
     station.st.sqlRun("UPDATE deposits SET state = 'prepared', bag_number = ?, prepared_by = ?, prepared_at = ? WHERE id = ?", bagNumber, user.id, at, depositId);
     station.record('deposit.prepared', depositId, { depositId, bagNumber, preparedBy: user.id, totalCents: row.total_cents }, at);
@@ -243,19 +259,33 @@ export function verifyDeposit(station: Station, user: UserView, depositId: strin
   station.commit(() => {
     const row = loadDeposit(station, depositId);
     if (row.state === 'verified' && row.bank_confirmed_cents === bankConfirmedCents) return; // the same request again
-    requireState(row, 'prepared');
+    requireState(station, row, 'prepared');
     const at = station.nowIso();
     const difference = bankConfirmedCents - row.total_cents;
-    station.st.sqlRun("UPDATE deposits SET state = 'verified', bank_confirmed_cents = ?, difference_cents = ?, verified_by = ?, verified_at = ?, verify_note = ? WHERE id = ?",
-      bankConfirmedCents, difference, user.id, at, note ?? null, depositId);
-    station.record('deposit.verified', depositId, { depositId, totalCents: row.total_cents, bankConfirmedCents, differenceCents: difference, verifiedBy: user.id, note: note ?? null }, at);
+    const recordedDay = openDayFrom(station, station.businessDay());
+    station.st.sqlRun("UPDATE deposits SET state = 'verified', bank_confirmed_cents = ?, difference_cents = ?, verified_by = ?, verified_at = ?, verify_note = ?, difference_day = ? WHERE id = ?",
+      bankConfirmedCents, difference, user.id, at, note ?? null, recordedDay, depositId);
+    station.record('deposit.verified', depositId, { depositId, totalCents: row.total_cents, bankConfirmedCents, differenceCents: difference, verifiedBy: user.id, note: note ?? null, recordedDay }, at);
   });
   return depositView(station, depositId);
 }
 
+/**
+ * The first business day from `day` on that is not closed: a difference is booked on an open day, so a
+ * closed day's GL file stays as it was (issue 15).
+ */
+export function openDayFrom(station: Station, day: string): string {
+  let d = day;
+  while (station.st.sqlGet('SELECT 1 FROM business_days WHERE day = ?', d)) d = addDays(d, 1);
+  return d;
+}
+
 export function listDeposits(station: Station, state: string | undefined, limit: number): DepositView[] {
-  const rows = state
-    ? station.st.sqlAll<{ id: string }>('SELECT id FROM deposits WHERE state = ? ORDER BY created_at DESC, id LIMIT ?', state, limit)
-    : station.st.sqlAll<{ id: string }>('SELECT id FROM deposits ORDER BY created_at DESC, id LIMIT ?', limit);
+  const discarded = 'EXISTS (SELECT 1 FROM deposit_discards x WHERE x.deposit_id = d.id)';
+  const rows = state === 'discarded'
+    ? station.st.sqlAll<{ id: string }>(`SELECT id FROM deposits d WHERE ${discarded} ORDER BY created_at DESC, id LIMIT ?`, limit)
+    : state
+      ? station.st.sqlAll<{ id: string }>(`SELECT id FROM deposits d WHERE state = ? AND NOT ${discarded} ORDER BY created_at DESC, id LIMIT ?`, state, limit)
+      : station.st.sqlAll<{ id: string }>('SELECT id FROM deposits ORDER BY created_at DESC, id LIMIT ?', limit);
   return rows.map((r) => depositView(station, r.id));
 }

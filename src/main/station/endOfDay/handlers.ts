@@ -6,6 +6,7 @@ import { businessDayView, closeBusinessDay } from './businessDays';
 import { approveCloseout, getCloseout, reopenSession, startCloseout, submitCount } from './closeout';
 import { dailySummary } from './dailySummary';
 import { createDeposit, depositView, listDeposits, prepareDeposit, proposeDeposit, setDepositFloat, verifyDeposit } from './deposits';
+import { changeDepositSessions, discardDeposit } from './depositEdits';
 import { dailySummaryCsv, receiptsJournalCsv } from './exports';
 import { listSessions, xReport, zReport } from './reports';
 import { findChecks, listReturnedChecks, recordReturnedCheck } from './returnedChecks';
@@ -28,6 +29,8 @@ export const endOfDayHandlers: Handlers<keyof typeof endOfDayContract> = {
   'deposit.setFloat': ({ station, user }, i) => setDepositFloat(station, user, i.depositId, i.floatKept, i.acceptFloatDifferenceCents),
   'deposit.prepare': ({ station, user }, i) => prepareDeposit(station, user, i.depositId, i.bagNumber),
   'deposit.verify': ({ station, user }, i) => verifyDeposit(station, user, i.depositId, i.bankConfirmedCents, i.note),
+  'deposit.discard': ({ station, user }, i) => discardDeposit(station, user, i.depositId, i.reason),
+  'deposit.changeSessions': ({ station, user }, i) => changeDepositSessions(station, user, i),
   'deposit.get': ({ station }, i) => depositView(station, i.depositId),
   'deposit.list': ({ station }, i) => listDeposits(station, i.state, i.limit),
 

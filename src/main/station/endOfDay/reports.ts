@@ -1,12 +1,12 @@
 // X report (mid-session, changes nothing) and Z report (the close-out) as structured data.
 import type { MovementKind } from '../../../shared/domain';
-import type { MovementLine, MovementTotals, SessionListItem, SessionReport, XReport, ZReport } from '../../../shared/endOfDayViews';
+import type { BusinessDayPart, MovementLine, MovementTotals, SessionListItem, SessionReport, XReport, ZReport } from '../../../shared/endOfDayViews';
 import { StationError } from '../../../shared/errors';
 import { roleAtLeast } from '../../../shared/domain';
 import type { UserView } from '../../../shared/views';
 import type { DrawerSessionsTable, DrawerMovementsTable } from '../../db/schema';
 import type { Station } from '../station';
-import { byRevenueCode, byTender, cardsByBrand, receiptTotals, voidTotals } from './aggregates';
+import { byRevenueCode, byTender, cardsByBrand, cashRoundingTotals, receiptTotals, voidTotals } from './aggregates';
 import { loadSession, person, personOrNull, sessionHeader, sessionOrLive } from './common';
 import { closeoutViewOf, depositOfSession, latestCount } from './closeoutView';
 import { expectedFigures } from './expected';
@@ -47,7 +47,19 @@ function sessionReport(station: Station, s: DrawerSessionsTable, kind: 'X' | 'Z'
     noSales: { count: noSales.length, items: noSales },
     reprints: { count: reprints.length, items: reprints.map((p) => ({ receiptNumber: p.receipt_number, user: person(station, p.user_id), at: p.created_at })) },
     expected: expectedFigures(station, s.id),
+    byBusinessDay: businessDayParts(station, s.id),
+    cashRounding: cashRoundingTotals(station, where, params),
   };
+}
+
+/** The session's receipts split by the business day they count for (a session past the cut-off has several). */
+export function businessDayParts(station: Station, sessionId: string): BusinessDayPart[] {
+  const days = station.st.sqlAll<{ d: string }>('SELECT DISTINCT business_day AS d FROM receipts WHERE session_id = ? ORDER BY 1', sessionId).map((r) => r.d);
+  return days.map((d) => {
+    const where = 'r.session_id = ? AND r.business_day = ?';
+    const { count, totalCents } = receiptTotals(station, where, [sessionId, d]);
+    return { businessDay: d, receipts: { count, totalCents }, byTender: byTender(station, where, [sessionId, d]) };
+  });
 }
 
 /** X report: the session's figures now, expected cash included (a supervisor's report: the count stays blind). */
@@ -68,7 +80,8 @@ export function listSessions(station: Station, user: UserView, q: { businessDay?
   if (q.businessDay) { cond.push('s.business_day = ?'); params.push(q.businessDay); }
   if (q.state) { cond.push('s.state = ?'); params.push(q.state); }
   if (q.undeposited) {
-    cond.push('NOT EXISTS (SELECT 1 FROM deposit_sessions d WHERE d.session_id = s.id)');
+    // A discarded draft deposit holds no session.
+    cond.push('NOT EXISTS (SELECT 1 FROM deposit_sessions d WHERE d.session_id = s.id AND NOT EXISTS (SELECT 1 FROM deposit_discards x WHERE x.deposit_id = d.deposit_id))');
     // Lockbox and online batches are already in the bank.
     cond.push("NOT EXISTS (SELECT 1 FROM batches b WHERE b.session_id = s.id AND b.source IN ('lockbox', 'online'))");
   }

@@ -25,6 +25,8 @@ export interface DepositRow {
   bank_confirmed_cents: number | null; difference_cents: number | null; verified_by: string | null; verified_at: string | null; verify_note: string | null;
   /** Migration 0007: null for deposits made before the station recorded them. */
   float_target_cents: number | null; float_accepted_by: string | null;
+  /** Migration 0018. */
+  difference_day: string | null;
 }
 export interface DepositItemRow {
   deposit_id: string; item_no: number; session_id: string; kind: 'check' | 'money_order'; receipt_id: string | null; tender_no: number | null;

@@ -3,6 +3,7 @@
 import { countTotal, type DenominationCounts } from '../../../shared/denominations';
 import type { ExpectedFigures } from '../../../shared/endOfDayViews';
 import { END_OF_DAY_APPEND_ONLY } from '../../../../migrations/0002_end_of_day';
+import { ACCOUNTING_APPEND_ONLY } from '../../../../migrations/0018_accounting_gaps';
 import type { CheckResult, LedgerCheck } from '../verify';
 import type { Station } from '../station';
 import { addCounts, normalCounts, subtractCounts } from './common';
@@ -122,11 +123,20 @@ function overShort(station: Station): CheckResult {
 function deposits(station: Station): CheckResult {
   const st = station.st;
   let n = 0;
-  const twice = st.sqlGet<{ session_id: string }>('SELECT session_id FROM deposit_sessions GROUP BY session_id HAVING COUNT(*) > 1');
+  // A discarded draft (issue 15) holds no session: each session is in at most one deposit that is not.
+  const twice = st.sqlGet<{ session_id: string }>(`SELECT session_id FROM deposit_sessions x WHERE NOT EXISTS (SELECT 1 FROM deposit_discards d WHERE d.deposit_id = x.deposit_id)
+    GROUP BY session_id HAVING COUNT(*) > 1`);
   if (twice) return broken(INV5, `session ${twice.session_id}`, 'the session is in more than one deposit');
   for (const d of st.sqlAll<DepositRow>('SELECT * FROM deposits ORDER BY created_at, id')) {
     n++;
     const where = `deposit ${d.id}`;
+    const discard = st.sqlGet<{ replaced_by: string | null }>('SELECT replaced_by FROM deposit_discards WHERE deposit_id = ?', d.id);
+    if (discard) {
+      if (discard.replaced_by && !st.sqlGet('SELECT 1 FROM deposits WHERE id = ?', discard.replaced_by)) return broken(INV5, where, `replaced by deposit ${discard.replaced_by}, which does not exist`);
+      // Its sessions may since have been reopened and counted again: what it held is its own record.
+      if (!st.sqlGet("SELECT 1 FROM journal WHERE kind = 'deposit.discarded' AND ref = ?", d.id)) return broken('7 (journal hash chain)', where, 'no journal row records its discard');
+      continue;
+    }
     const sessions = st.sqlAll<{ id: string; state: string }>('SELECT s.id, s.state FROM deposit_sessions x JOIN drawer_sessions s ON s.id = x.session_id WHERE x.deposit_id = ?', d.id);
     if (sessions.length === 0) return broken(INV5, where, 'a deposit without sessions');
     const sheets: DenominationCounts[] = [];
@@ -178,7 +188,8 @@ function returnedChecks(station: Station): CheckResult {
 
 function endOfDayTriggers(station: Station): CheckResult {
   const have = new Set(station.st.sqlAll<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").map((r) => r.name));
-  for (const name of [...END_OF_DAY_APPEND_ONLY.flatMap((t) => [`${t}_no_update`, `${t}_no_delete`]), 'deposits_frozen', 'deposits_flow', 'deposits_no_delete']) {
+  for (const name of [...[...END_OF_DAY_APPEND_ONLY, ...ACCOUNTING_APPEND_ONLY].flatMap((t) => [`${t}_no_update`, `${t}_no_delete`]), 'deposits_frozen', 'deposits_flow', 'deposits_no_delete',
+    'deposits_discarded_frozen', 'deposit_sessions_one_deposit', 'deposit_discards_draft']) {
     if (!have.has(name)) return broken('8 (nothing financial is updated or deleted)', `trigger ${name}`, 'the append-only trigger has been removed');
   }
   return ok('');

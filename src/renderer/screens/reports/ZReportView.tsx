@@ -1,7 +1,7 @@
 // An X or Z report on screen: receipts, by tender, by revenue code, voids, paid-in/out, drops, no-sales.
 import { useTranslation } from 'react-i18next';
 import type { SessionReport } from '../../../shared/endOfDayViews';
-import { count, dateTime, money } from '../../format';
+import { count, dateTime, day, money } from '../../format';
 import { useApp } from '../../store/app';
 import { codeName } from '../../store/catalog';
 
@@ -28,7 +28,14 @@ export function ZReportView({ report }: { report: SessionReport }) {
         <caption>{t('reports.byTender')}</caption>
         <thead><tr><th scope="col">{t('tender.kind')}</th><th scope="col" className="num">{t('reports.count')}</th><th scope="col" className="num">{t('reports.net')}</th></tr></thead>
         <tbody>{r.byTender.map((x) => <tr key={x.kind}><th scope="row">{t(`tender.${x.kind}`)}</th><td className="num">{count(x.count, lang)}</td><td className="num">{money(x.netCents, lang)}</td></tr>)}</tbody>
+        {r.cashRounding.count > 0 && <tfoot><tr data-testid="z-cash-rounding"><th scope="row">{t('reports.cashRounding', { n: r.cashRounding.count })}</th><td /><td className="num">{money(r.cashRounding.totalCents, lang)}</td></tr></tfoot>}
       </table>
+      {r.byBusinessDay.length > 1 && (
+        <table className="data" data-testid="z-by-day">
+          <caption>{t('reports.byBusinessDay')}</caption>
+          <tbody>{r.byBusinessDay.map((d) => <tr key={d.businessDay}><th scope="row">{day(d.businessDay, lang)}</th><td className="num">{count(d.receipts.count, lang)}</td><td className="num">{money(d.receipts.totalCents, lang)}</td></tr>)}</tbody>
+        </table>
+      )}
       <table className="data">
         <caption>{t('reports.byCode')}</caption>
         <thead><tr><th scope="col">{t('fee.code')}</th><th scope="col" className="num">{t('reports.count')}</th><th scope="col" className="num">{t('reports.total')}</th></tr></thead>

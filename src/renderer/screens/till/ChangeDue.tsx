@@ -15,6 +15,11 @@ export function ChangeDue({ receipt }: { receipt: ReceiptView }) {
       <h2 id="change-title">{receipt.changeCents > 0 ? t('till.changeDue') : t('till.noChange')}</h2>
       {receipt.changeCents > 0 && <p className="change-amount" data-testid="change">{money(receipt.changeCents, lang)}</p>}
       <p className="receipt-done">{t('till.completed', { number: receipt.receiptNumber })}</p>
+      {receipt.cashRoundingCents ? (
+        <p className="cash-rounding" data-testid="cash-rounding">
+          {t('till.cashRounding', { amount: `${receipt.cashRoundingCents > 0 ? '+' : '−'}${money(Math.abs(receipt.cashRoundingCents), lang)}`, due: money(receipt.totalCents + receipt.cashRoundingCents, lang) })}
+        </p>
+      ) : null}
       <p className="muted">{t('till.paidWith', { total: money(receipt.totalCents, lang), tendered: money(receipt.tenderedCents, lang) })}</p>
       {made && (
         <div className="arrangement-made">
