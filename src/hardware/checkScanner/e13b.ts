@@ -20,6 +20,12 @@ const G: Record<string, string[]> = {
   D: ['.......', '##.....', '##.....', '.......', '.##....', '.##....', '.......', '..##...', '..##...'],
 };
 
+/** Pixels to two decimals (SVG coordinates, not money). */
+const px = (v: number): string => String(Math.round(v * 100) / 100);
+
+/** MagTek's '$' (amount) and '-' (dash) are the same symbols as A and D. */
+const ALIAS: Record<string, string> = { $: 'A', '-': 'D' };
+
 /** Characters the font draws; a space advances one pitch. */
 export const E13B_CHARS = Object.keys(G);
 
@@ -32,7 +38,7 @@ export function e13bSvg(line: string, right: number, baseline: number, dpi: numb
   const rects: string[] = [];
   const chars = [...line];
   chars.forEach((ch, i) => {
-    const g = G[ch];
+    const g = G[ALIAS[ch] ?? ch];
     const x0 = right - (chars.length - i) * pitch + (pitch - 7 * mod) / 2;
     if (!g) return;
     g.forEach((row, r) => {
@@ -40,7 +46,7 @@ export function e13bSvg(line: string, right: number, baseline: number, dpi: numb
         if (row[c] !== '#') { c++; continue; }
         let e = c;
         while (e < 7 && row[e] === '#') e++;
-        rects.push(`<rect x="${(x0 + c * mod).toFixed(2)}" y="${(top + r * mod).toFixed(2)}" width="${((e - c) * mod).toFixed(2)}" height="${mod.toFixed(2)}"/>`);
+        rects.push(`<rect x="${px(x0 + c * mod)}" y="${px(top + r * mod)}" width="${px((e - c) * mod)}" height="${px(mod)}"/>`);
         c = e;
       }
     });
