@@ -11,6 +11,7 @@ import { m0007_unconfirmed_copies_float_acceptance } from './0007_unconfirmed_co
 import { m0009_backups_takeover_tls } from './0009_backups_takeover_tls';
 import { m0013_arrangements } from './0013_arrangements';
 import { m0014_slips } from './0014_slips';
+import { m0020_check_images } from './0020_check_images';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_ledger', m0001_ledger],
@@ -23,4 +24,5 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0009_backups_takeover_tls', m0009_backups_takeover_tls],
   ['0013_arrangements', m0013_arrangements],
   ['0014_slips', m0014_slips],
+  ['0020_check_images', m0020_check_images],
 ];

@@ -95,6 +95,18 @@ export interface SlipLogTable {
   event: string; user_id: string | null; detail: string | null;
 }
 
+export interface CheckScansTable {
+  id: string; at: string; device_id: string; micr_raw: string; micr_ok: number; front_sha256: string; front_bytes: number;
+  back_sha256: string | null; back_bytes: number | null; width_px: number; height_px: number; dpi: number; quality: 'ok' | 'poor'; problems: string;
+}
+export interface TenderImagesTable {
+  receipt_id: string; tender_no: number; scan_id: string; front_sha256: string; back_sha256: string | null; paper_only: number; override_by: string | null;
+}
+export interface IclFilesTable {
+  id: string; deposit_id: string; created_at: string; created_by: string; file_name: string; sha256: string; bytes: number; items: number;
+  total_cents: number; profile: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -125,4 +137,7 @@ export interface DB {
   hub_arrangements: HubArrangementsTable;
   receipt_stubs: ReceiptStubsTable;
   slip_log: SlipLogTable;
+  check_scans: CheckScansTable;
+  tender_images: TenderImagesTable;
+  icl_files: IclFilesTable;
 }

@@ -7,6 +7,7 @@ import { formatReceiptNumber, receiptRecord } from './receiptView';
 import type { Station } from './station';
 import { endOfDayChecks } from './endOfDay/verifyChecks';
 import { arrangementChecks } from './arrangements/verifyChecks';
+import { checkImageChecks } from './checkImages/verifyChecks';
 
 export interface Finding { invariant: string; row: string; detail: string }
 export interface CheckResult { finding: Finding | null; counted: string }
@@ -31,7 +32,7 @@ function walkJournal(station: Station): CheckResult {
   return { finding: null, counted: `${n} journal rows` };
 }
 
-const APPEND_ONLY = ['fee_schedules', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'reprints', 'journal', 'cash_only_flags', 'station_takeovers'];
+const APPEND_ONLY = ['fee_schedules', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'reprints', 'journal', 'cash_only_flags', 'station_takeovers', 'tender_images', 'check_scans', 'icl_files'];
 
 function appendOnlyTriggers(station: Station): CheckResult {
   const have = new Set(station.st.sqlAll<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").map((r) => r.name));
@@ -106,7 +107,7 @@ function takeovers(station: Station): CheckResult {
   return { finding: null, counted: rows.length ? `${rows.length} takeovers` : '' };
 }
 
-export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks];
+export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks, ...checkImageChecks];
 
 export interface VerifyReport { ok: boolean; summary: string; finding: Finding | null }
 

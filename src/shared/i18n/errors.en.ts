@@ -104,6 +104,15 @@ export const errorsEn = {
   SLIP_NOT_FOUND: 'There is no {{form}} number {{number}} on receipt {{receipt}}.',
   SLIP_NOT_A_SLIP: 'That print job is not a validation or an endorsement.',
   NO_SLIP_STATION: 'This printer has no slip station (a setting): validations and endorsements are not printed here.',
+  CHECK_SCAN_UNKNOWN: "That check's scan is not on this station: scan the check again.",
+  CHECK_SCAN_USED: "That scan is already the image of another check tender: scan this check again.",
+  CHECK_SCAN_MISMATCH: "The check's routing, account or number differ from what the scanner read: scan it again or key it without images.",
+  CHECK_IMAGE_POOR: "The check image is not usable ({{problems}}): rescan it, or a supervisor allows it for a paper deposit only.",
+  DUPLICATE_CHECK: "This check (number {{checkNumber}}, {{amount}}) was already taken on receipt {{receipt}} within {{days}} days: it is not taken twice.",
+  ICL_NOT_EXACT: "The image cash letter cannot be made exact: {{item}} ({{why}}). Nothing was written.",
+  ICL_NO_CHECKS: "This deposit has no checks to send as images: deposit it on paper.",
+  BANK_PROFILE_INVALID: "The bank profile is not usable: {{detail}}.",
+  CHECK_IMAGE_NOT_FOUND: "No images are kept for that check.",
   INTERNAL: 'Something went wrong inside the station; nothing was saved. Tell IT: {{detail}}',
 } as const;
 
