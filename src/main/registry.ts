@@ -9,6 +9,7 @@ import { arrangementHandlers } from './station/arrangements/handlers';
 import { arrangementPdfHandler } from './devices/arrangementPdfHandler';
 import { stubsHandlers } from './station/stubs/handlers';
 import { slipsHandlers } from './devices/slipHandlers';
+import { checkImagesHandlers } from './station/checkImages/handlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -21,4 +22,5 @@ export const allHandlers: Handlers = {
   ...arrangementPdfHandler,
   ...stubsHandlers,
   ...slipsHandlers,
+  ...checkImagesHandlers,
 };

@@ -10,6 +10,7 @@ import { backupContract } from './contract/backup';
 import { arrangementsContract } from './contract/arrangements';
 import { stubsContract } from './contract/stubs';
 import { slipsContract } from './contract/slips';
+import { checkImagesContract } from './contract/checkImages';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -23,6 +24,7 @@ export const api = {
   ...arrangementsContract,
   ...stubsContract,
   ...slipsContract,
+  ...checkImagesContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

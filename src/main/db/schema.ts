@@ -95,6 +95,10 @@ export interface SlipLogTable {
   event: string; user_id: string | null; detail: string | null;
 }
 
+export interface DepositItemsTable {
+  deposit_id: string; item_no: number; session_id: string; kind: 'check' | 'money_order'; receipt_id: string | null; tender_no: number | null;
+  routing: string | null; account: string | null; check_number: string | null; reference: string | null; amount_cents: number; payer_name: string | null;
+}
 export interface CheckScansTable {
   id: string; at: string; device_id: string; micr_raw: string; micr_ok: number; front_sha256: string; front_bytes: number;
   back_sha256: string | null; back_bytes: number | null; width_px: number; height_px: number; dpi: number; quality: 'ok' | 'poor'; problems: string;
@@ -137,6 +141,7 @@ export interface DB {
   hub_arrangements: HubArrangementsTable;
   receipt_stubs: ReceiptStubsTable;
   slip_log: SlipLogTable;
+  deposit_items: DepositItemsTable;
   check_scans: CheckScansTable;
   tender_images: TenderImagesTable;
   icl_files: IclFilesTable;
