@@ -140,7 +140,7 @@ describe('a deposit as an image cash letter', () => {
         ...(scan ? { scanId: scan.scanId } : {}), ...(how === 'paperOnly' ? { imageOverride: { userId: 'supervisor', pin: PINS.supervisor } } : {}) }] }));
     }
     await t.ok('closeout.count', { id: uuid(), cash: STANDARD_FLOAT, items: tenders.map((r) => ({ receiptNumber: r.receiptNumber, tenderNo: 1, present: true })) });
-    depositId = (await t.ok('deposit.create', { id: uuid(), sessionIds: [s] }, 'supervisor')).id;
+    depositId = (await t.ok('deposit.create', { id: uuid(), sessionIds: [s] }, 'supervisor')).id!;
   });
 
   it('sends the checks with good images and lists the ones that go on paper; made again, the same bytes', async () => {
