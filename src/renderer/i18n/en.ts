@@ -386,6 +386,19 @@ export const en = {
     failedTitle: 'The last backup failed', ok: 'written and verified', reasons: { interval: 'scheduled', closeout: 'after a close-out', manual: 'started by hand' },
     saved: 'Saved.', done: 'Backup written and verified.',
   },
+  checkImages: {
+    front: 'Front of the check',
+    back: 'Back of the check',
+    none: 'No images are kept for this check.',
+    rescan: 'The check image is not usable ({{problems}}): feed the check again. A supervisor can take it for a paper deposit only.',
+    problem: { format: 'not a check image', dpi: 'wrong resolution', size: 'wrong size', bytes: 'file too large', blank: 'blank', dark: 'too dark' },
+    fault: {
+      jam: 'The check scanner jammed: clear the check and feed it again. Nothing was taken from it.',
+      doubleFeed: 'Two checks went through at once: feed them one at a time. Nothing was taken from them.',
+      noMicr: 'No MICR line was found: feed the check face up, MICR line at the bottom, or key it.',
+      transfer: 'The check images did not arrive from the scanner: feed the check again.',
+    },
+  },
   events: {
     receiptPosted: 'Receipt {{number}} posted.',
     checkRead: 'Check read: routing {{routing}}, check #{{check}}. Key the amount.',

@@ -388,6 +388,19 @@ export const es: UiStrings = {
     failedTitle: 'La última copia falló', ok: 'escrita y verificada', reasons: { interval: 'programada', closeout: 'tras un cierre de caja', manual: 'iniciada a mano' },
     saved: 'Guardado.', done: 'Copia escrita y verificada.',
   },
+  checkImages: {
+    front: 'Anverso del cheque',
+    back: 'Reverso del cheque',
+    none: 'No se guardan imágenes de este cheque.',
+    rescan: 'La imagen del cheque no sirve ({{problems}}): vuelva a pasar el cheque. Un supervisor puede aceptarlo solo para depósito en papel.',
+    problem: { format: 'no es una imagen de cheque', dpi: 'resolución equivocada', size: 'tamaño equivocado', bytes: 'archivo demasiado grande', blank: 'en blanco', dark: 'demasiado oscura' },
+    fault: {
+      jam: 'El escáner de cheques se atascó: retire el cheque y vuelva a pasarlo. No se tomó nada de él.',
+      doubleFeed: 'Pasaron dos cheques a la vez: páselos de uno en uno. No se tomó nada de ellos.',
+      noMicr: 'No se encontró la línea MICR: pase el cheque boca arriba, con la línea MICR abajo, o tecléelo.',
+      transfer: 'Las imágenes del cheque no llegaron del escáner: vuelva a pasar el cheque.',
+    },
+  },
   events: {
     receiptPosted: 'Recibo {{number}} registrado.',
     checkRead: 'Cheque leído: ruta {{routing}}, cheque n.º {{check}}. Teclee el importe.',

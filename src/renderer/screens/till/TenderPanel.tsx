@@ -13,6 +13,7 @@ import { useApp } from '../../store/app';
 import { saleTotal, tenderTotal, useSale, type TenderInput } from '../../store/sale';
 import { useTillUi } from '../../store/tillUi';
 import { useShallow } from 'zustand/react/shallow';
+import { CheckImages } from './CheckImages';
 
 export const KIND_KEYS: { kind: TenderKind; key: string }[] = [
   { kind: 'cash', key: 'F5' }, { kind: 'check', key: 'F6' }, { kind: 'money_order', key: 'F7' }, { kind: 'card', key: 'F8' },
@@ -75,7 +76,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
     if (amountCents <= 0) return;
     let tender: TenderInput;
     switch (kind) {
-      case 'check': tender = { kind, amountCents, routing: form.routing, account: form.account, checkNumber: form.checkNumber, ...(form.micrRaw ? { micrRaw: form.micrRaw } : {}) }; break;
+      case 'check': tender = { kind, amountCents, routing: form.routing, account: form.account, checkNumber: form.checkNumber, ...(form.micrRaw ? { micrRaw: form.micrRaw } : {}), ...(form.scanId ? { scanId: form.scanId } : {}) }; break;
       case 'card': tender = { kind, amountCents, brand: form.brand, last4: form.last4, authCode: form.authCode }; break;
       case 'money_order': tender = { kind, amountCents, ...(form.reference.trim() ? { reference: form.reference.trim() } : {}) }; break;
       case 'other': tender = { kind, amountCents, reference: form.reference.trim() }; break;
@@ -152,6 +153,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
             <TextInput id="tender-check" label={t('tender.checkNumber')} value={form.checkNumber} onChange={(checkNumber) => setForm({ checkNumber })} onEnter={() => onEnterIn('tender-check')} digits maxLength={15} error={err('checkNumber')} />
           </div>
         )}
+        {kind === 'check' && form.scanId && <CheckImages scanId={form.scanId} poor={form.scanPoor} />}
         {kind === 'card' && (
           <div className="grid3">
             <div className="field">

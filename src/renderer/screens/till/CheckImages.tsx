@@ -1,0 +1,30 @@
+// A check's front and back beside its tender: the scan's pictures while the tender is keyed, or a posted
+// tender's (returned check, deposit, close-out). A poor image says so and asks for a rescan.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckImagePicture } from '../../../shared/checkImages';
+import { call } from '../../transport';
+
+export function CheckImages({ scanId, tender, poor }: { scanId?: string; tender?: { receiptNumber: string; tenderNo: number }; poor?: string }) {
+  const { t } = useTranslation();
+  const [pictures, setPictures] = useState<CheckImagePicture[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const key = scanId ?? `${tender?.receiptNumber}:${tender?.tenderNo}`;
+  useEffect(() => {
+    let live = true;
+    setPictures(null); setFailed(false);
+    const got = scanId ? call('checkImages.forScan', { scanId }).then((r) => (r.ok ? r.value : null))
+      : tender ? call('checkImages.forTender', tender).then((r) => (r.ok ? r.value.pictures : null)) : Promise.resolve(null);
+    void got.then((p) => { if (!live) return; if (p) setPictures(p); else setFailed(true); });
+    return () => { live = false; };
+  }, [key]); // key stands for scanId / tender
+  return (
+    <figure className="check-images" data-testid="check-images" aria-busy={!pictures && !failed}>
+      {pictures?.map((p) => (
+        <img key={p.side} src={p.pngDataUrl} width={p.widthPx / 4} height={p.heightPx / 4} alt={t(`checkImages.${p.side}`)} data-sha256={p.sha256} />
+      ))}
+      {failed && <figcaption>{t('checkImages.none')}</figcaption>}
+      {poor && <figcaption role="alert" className="warn">{t('checkImages.rescan', { problems: poor })}</figcaption>}
+    </figure>
+  );
+}
