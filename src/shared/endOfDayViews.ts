@@ -276,6 +276,8 @@ export interface DepositItem {
   reference: string | null;
   amountCents: number;
   payerName: string | null;
+  /** Checks: 'image' goes to the bank in the image cash letter, 'paper' in the bag (no image, or a paper-only override). */
+  sentAs?: 'image' | 'paper';
 }
 
 export interface DepositSessionRef { id: string; stationId: string; cashier: PersonRef; businessDay: string }

@@ -44,6 +44,7 @@ const LOOKUP_KEYS = new Set([
   'devices.updateSettings devices.0.options.<key>', 'print.xReport sessionId', 'print.zReport sessionId', 'print.depositSlip depositId',
   'print.preview receiptNumber', 'pdf.zReport sessionId', 'pdf.depositSlip depositId', 'drawer.log sessionId',
   'arrangement.create approval.userId', 'arrangement.cancel approval.userId', 'slips.forReceipt receiptNumber', 'slips.again receiptNumber',
+  'receipt.post tenders.0.imageOverride.userId', 'checkImages.forTender receiptNumber', 'checkImages.icl depositId',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',
@@ -51,7 +52,7 @@ const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.
   // Numbers with a format of their own, any of which may pass the Luhn check: a city account number
   // (looked up in the directory), a bank account number (printed as its last four), the hub's enrolment code.
   'accounts.get accountNumber', 'receipt.post lines.0.accountNumber', 'receipt.post tenders.0.account', 'closeout.count extras.0.account',
-  'returnedCheck.find account', 'sync.enrol code', 'arrangement.quote accountNumber', 'arrangement.create accountNumber', 'arrangement.forAccount accountNumber']);
+  'returnedCheck.find account', 'sync.enrol code', 'checkImages.setBankProfile depositAccount', 'arrangement.quote accountNumber', 'arrangement.create accountNumber', 'arrangement.forAccount accountNumber']);
 
 describe('every text field of the contract', () => {
   it('the walk finds the free-text fields the issue names', () => {

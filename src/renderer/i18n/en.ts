@@ -223,6 +223,7 @@ export const en = {
     floatShort: '{{amount}} short', floatOver: '{{amount}} over',
     acceptFloat: 'I accept a float {{difference}} (supervisor)', exactFloat: 'Keep the {{target}} float',
     floatAccepted: 'Float kept {{kept}} ({{difference}}), accepted by {{name}}',
+    sentAsImage: 'image', icl: 'Image cash letter (X9 file)', iclMade: '{{file}}: {{n}} checks as images; {{paper}} go in the bag on paper.',
   },
   reports: {
     title: 'Reports', x: 'X report', z: 'Z report', generated: 'Made {{at}}', summary: 'Summary', receipts: 'Receipts', voids: 'Voids',

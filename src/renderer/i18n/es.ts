@@ -225,6 +225,7 @@ export const es: UiStrings = {
     floatShort: '{{amount}} de menos', floatOver: '{{amount}} de más',
     acceptFloat: 'Acepto un fondo con {{difference}} (supervisor)', exactFloat: 'Reservar el fondo de {{target}}',
     floatAccepted: 'Fondo reservado {{kept}} ({{difference}}), aceptado por {{name}}',
+    sentAsImage: 'imagen', icl: 'Remesa de imágenes (archivo X9)', iclMade: '{{file}}: {{n}} cheques como imágenes; {{paper}} van en papel en la bolsa.',
   },
   reports: {
     title: 'Informes', x: 'Informe X', z: 'Informe Z', generated: 'Hecho {{at}}', summary: 'Resumen', receipts: 'Recibos', voids: 'Anulaciones',
