@@ -7,9 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ImageScannerEmulator } from '../src/hardware/checkScanner/emulator';
+import { counterMicrLine, ImageScannerEmulator } from '../src/hardware/checkScanner/emulator';
 import { MagTekImageScanner } from '../src/hardware/checkScanner/magtek';
-import { micrLine } from '../src/hardware/micr/emulator';
 import { MicrParser } from '../src/hardware/micr/parse';
 import { attachDevices } from '../src/main/devices/devices';
 import { captureScan } from '../src/main/station/checkImages/capture';
@@ -57,7 +56,7 @@ const round = (v: number): number => Math.round(v * 100) / 100;
   for (let i = 0; i < N; i++) {
     const spec = { routing: ROUTING, account: String(10_000_000 + i), checkNumber: String(1000 + i), amountCents: 500 + i * 7 };
     const im = await ImageScannerEmulator.render(spec);
-    const scan = captureScan(t.station, { deviceId: 'scan1', at: t.station.nowIso(), read: parser.parse(micrLine(spec)), ...im });
+    const scan = captureScan(t.station, { deviceId: 'scan1', at: t.station.nowIso(), read: parser.parse(counterMicrLine(spec)), ...im });
     bytes += scan.front.bytes + (scan.back?.bytes ?? 0);
     const r = await t.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: 'MISC', amountCents: spec.amountCents }], tenders: [{ kind: 'check', amountCents: spec.amountCents, routing: spec.routing, account: spec.account, checkNumber: spec.checkNumber, scanId: scan.scanId }] });
     items.push({ receiptNumber: r.receiptNumber, tenderNo: 1, present: true });

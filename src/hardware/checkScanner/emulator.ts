@@ -20,6 +20,11 @@ export interface FeedSpec extends CheckSpec {
   unreadable?: number[];
 }
 
+/** The MICR line of a check at the counter: the amount field is blank until a bank encodes it. */
+export function counterMicrLine(c: CheckSpec): string {
+  return micrLine({ ...c, amountCents: undefined });
+}
+
 interface Wire { write(b: Buffer): Promise<void>; close(): Promise<void> }
 
 export class ImageScannerEmulator {
@@ -80,7 +85,7 @@ export class ImageScannerEmulator {
   /** Renders a check as the scanner would image it. */
   static render(c: FeedSpec, endorsement: string[] = []): Promise<CheckImages> {
     const art: CheckArt = {
-      micr: micrLine(c), amountCents: c.amountCents, payer: c.payer ?? 'JANE Q PUBLIC', payee: c.payee ?? 'City of Riverton',
+      micr: counterMicrLine(c), amountCents: c.amountCents, payer: c.payer ?? 'JANE Q PUBLIC', payee: c.payee ?? 'City of Riverton',
       date: c.date ?? '2026-12-01', checkNumber: c.checkNumber, endorsement,
     };
     return renderCheckImages(art);
@@ -90,7 +95,7 @@ export class ImageScannerEmulator {
   async feed(c: FeedSpec): Promise<CheckImages> {
     const images = c.images ?? await ImageScannerEmulator.render(c, this.endorsed.at(-1) ?? []);
     this.images = images;
-    let line = micrLine(c);
+    let line = counterMicrLine(c);
     for (const p of c.unreadable ?? []) line = line.slice(0, p) + '?' + line.slice(p + 1);
     await this.send(Buffer.from(line + '\r', 'latin1'));
     return images;

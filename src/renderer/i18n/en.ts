@@ -388,6 +388,7 @@ export const en = {
     saved: 'Saved.', done: 'Backup written and verified.',
   },
   checkImages: {
+    title: 'The check as scanned',
     front: 'Front of the check',
     back: 'Back of the check',
     none: 'No images are kept for this check.',

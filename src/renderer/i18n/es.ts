@@ -390,6 +390,7 @@ export const es: UiStrings = {
     saved: 'Guardado.', done: 'Copia escrita y verificada.',
   },
   checkImages: {
+    title: 'El cheque digitalizado',
     front: 'Anverso del cheque',
     back: 'Reverso del cheque',
     none: 'No se guardan imágenes de este cheque.',

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckImagePicture } from '../../../shared/checkImages';
 import { call } from '../../transport';
+import { useTillUi } from '../../store/tillUi';
 
 export function CheckImages({ scanId, tender, poor }: { scanId?: string; tender?: { receiptNumber: string; tenderNo: number }; poor?: string }) {
   const { t } = useTranslation();
@@ -21,10 +22,25 @@ export function CheckImages({ scanId, tender, poor }: { scanId?: string; tender?
   return (
     <figure className="check-images" data-testid="check-images" aria-busy={!pictures && !failed}>
       {pictures?.map((p) => (
-        <img key={p.side} src={p.pngDataUrl} width={p.widthPx / 4} height={p.heightPx / 4} alt={t(`checkImages.${p.side}`)} data-sha256={p.sha256} />
+        <img key={p.side} src={p.pngDataUrl} width={Math.round(p.widthPx / 4)} height={Math.round(p.heightPx / 4)} alt={t(`checkImages.${p.side}`)} data-sha256={p.sha256} />
       ))}
       {failed && <figcaption>{t('checkImages.none')}</figcaption>}
       {poor && <figcaption role="alert" className="warn">{t('checkImages.rescan', { problems: poor })}</figcaption>}
     </figure>
+  );
+}
+
+/** Beside the tender being keyed: the scanned check's images while the check form holds its scan. */
+export function ScannedCheck() {
+  const { t } = useTranslation();
+  const kind = useTillUi((s) => s.kind);
+  const scanId = useTillUi((s) => s.form.scanId);
+  const poor = useTillUi((s) => s.form.scanPoor);
+  if (kind !== 'check' || !scanId) return null;
+  return (
+    <section className="panel" aria-labelledby="scanned-check-title">
+      <h2 id="scanned-check-title">{t('checkImages.title')}</h2>
+      <CheckImages scanId={scanId} poor={poor} />
+    </section>
   );
 }

@@ -13,7 +13,6 @@ import { useApp } from '../../store/app';
 import { saleTotal, tenderTotal, useSale, type TenderInput } from '../../store/sale';
 import { useTillUi } from '../../store/tillUi';
 import { useShallow } from 'zustand/react/shallow';
-import { CheckImages } from './CheckImages';
 
 export const KIND_KEYS: { kind: TenderKind; key: string }[] = [
   { kind: 'cash', key: 'F5' }, { kind: 'check', key: 'F6' }, { kind: 'money_order', key: 'F7' }, { kind: 'card', key: 'F8' },
@@ -153,7 +152,6 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
             <TextInput id="tender-check" label={t('tender.checkNumber')} value={form.checkNumber} onChange={(checkNumber) => setForm({ checkNumber })} onEnter={() => onEnterIn('tender-check')} digits maxLength={15} error={err('checkNumber')} />
           </div>
         )}
-        {kind === 'check' && form.scanId && <CheckImages scanId={form.scanId} poor={form.scanPoor} />}
         {kind === 'card' && (
           <div className="grid3">
             <div className="field">

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import UTIF from 'utif';
 import { unlinkSync, readFileSync, writeFileSync } from 'node:fs';
-import { ImageScannerEmulator } from '../../../../src/hardware/checkScanner/emulator';
+import { counterMicrLine, ImageScannerEmulator } from '../../../../src/hardware/checkScanner/emulator';
 import { encodeG4 } from '../../../../src/hardware/checkScanner/tiff';
 import { writeIcl, type IclInput, type IclItem } from '../../../../src/main/station/checkImages/icl/write';
 import { captureScan } from '../../../../src/main/station/checkImages/capture';
@@ -16,7 +16,6 @@ import { DEFAULT_BANK_PROFILE, type BankProfile } from '../../../../src/shared/c
 import { isValidRouting } from '../../../../src/shared/domain';
 import { STANDARD_FLOAT } from '../../../../src/shared/denominations';
 import { MicrParser } from '../../../../src/hardware/micr/parse';
-import { micrLine } from '../../../../src/hardware/micr/emulator';
 import { readX9, f, type X9Record } from '../../../helpers/x9Reader';
 import { makeStation, PINS, ROUTING, uuid, type TestStation } from '../../../helpers/station';
 
@@ -125,7 +124,7 @@ describe('a deposit as an image cash letter', () => {
   const scanned = async (checkNumber: string, amountCents: number, images?: { front: Buffer; back: Buffer }) => {
     const spec = { routing: ROUTING, account: '12345678', checkNumber, amountCents };
     const im = images ?? await ImageScannerEmulator.render(spec);
-    return captureScan(t.station, { deviceId: 'scan1', at: t.station.nowIso(), read: parser.parse(micrLine(spec)), ...im });
+    return captureScan(t.station, { deviceId: 'scan1', at: t.station.nowIso(), read: parser.parse(counterMicrLine(spec)), ...im });
   };
 
   beforeAll(async () => {
