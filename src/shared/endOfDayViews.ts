@@ -152,6 +152,8 @@ export interface CountableItem {
   reference: string | null;
   amountCents: number;
   payerName: string | null;
+  /** A check scanned with images (issue 16): the checklist shows them. */
+  hasImages?: boolean;
 }
 
 /** A drop (safe bag) of the session, verified at close-out. */

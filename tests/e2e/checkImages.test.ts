@@ -1,6 +1,7 @@
 // Checks scanned with images, in Chromium, in English and Spanish: the image scanner emulator (over TCP)
 // scans a check; the till fills the check tender and shows its front and back beside it; the payment
-// posts with the images as part of the tender. A jam is said, and nothing is filled from it.
+// posts with the images as part of the tender, and the close-out checklist shows them. A jam is said, and
+// nothing is filled from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageScannerEmulator } from '../../src/hardware/checkScanner/emulator';
 import { attachDevices } from '../../src/main/devices/devices';
@@ -58,5 +59,15 @@ describe.each(['en', 'es'] as const)('checks with images (%s)', (lang) => {
     const row = t.station.st.sqlGet<{ front_sha256: string; check_number: string }>(
       'SELECT ti.front_sha256, t.check_number FROM tender_images ti JOIN tenders t ON t.receipt_id = ti.receipt_id AND t.tender_no = ti.tender_no');
     expect(row).toEqual({ front_sha256: sha, check_number: '5120' });
+
+    // Close-out: the checklist shows the check with its images, to match the paper against.
+    await page.keyboard.press('F10');
+    await page.keyboard.press('0');
+    await page.locator('#co-item-0').waitFor();
+    const item = page.locator('.checklist li').first();
+    await item.getByRole('img', { name: w.front }).waitFor();
+    await expect.poll(() => item.getByRole('img', { name: w.front }).evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(1200);
+    expect(await item.getByRole('img', { name: w.front }).getAttribute('data-sha256')).toBe(sha);
+    await look(page, `check-images-${lang}-02-closeout`);
   });
 });

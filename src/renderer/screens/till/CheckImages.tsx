@@ -6,7 +6,7 @@ import type { CheckImagePicture } from '../../../shared/checkImages';
 import { call } from '../../transport';
 import { useTillUi } from '../../store/tillUi';
 
-export function CheckImages({ scanId, tender, poor }: { scanId?: string; tender?: { receiptNumber: string; tenderNo: number }; poor?: string }) {
+export function CheckImages({ scanId, tender, poor, small }: { scanId?: string; tender?: { receiptNumber: string; tenderNo: number }; poor?: string; small?: boolean }) {
   const { t } = useTranslation();
   const [pictures, setPictures] = useState<CheckImagePicture[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -22,7 +22,7 @@ export function CheckImages({ scanId, tender, poor }: { scanId?: string; tender?
   return (
     <figure className="check-images" data-testid="check-images" aria-busy={!pictures && !failed}>
       {pictures?.map((p) => (
-        <img key={p.side} src={p.pngDataUrl} width={Math.round(p.widthPx / 4)} height={Math.round(p.heightPx / 4)} alt={t(`checkImages.${p.side}`)} data-sha256={p.sha256} />
+        <img key={p.side} src={p.pngDataUrl} width={Math.round(p.widthPx / (small ? 8 : 4))} height={Math.round(p.heightPx / (small ? 8 : 4))} alt={t(`checkImages.${p.side}`)} data-sha256={p.sha256} />
       ))}
       {failed && <figcaption>{t('checkImages.none')}</figcaption>}
       {poor && <figcaption role="alert" className="warn">{t('checkImages.rescan', { problems: poor })}</figcaption>}
