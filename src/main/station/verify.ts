@@ -7,7 +7,7 @@ import { formatReceiptNumber, receiptRecord } from './receiptView';
 import type { Station } from './station';
 import { endOfDayChecks } from './endOfDay/verifyChecks';
 import { arrangementChecks } from './arrangements/verifyChecks';
-import { checkImageChecks } from './checkImages/verifyChecks';
+import { checkImageChecks, checkImageRowChecks } from './checkImages/verifyChecks';
 
 export interface Finding { invariant: string; row: string; detail: string }
 export interface CheckResult { finding: Finding | null; counted: string }
@@ -107,7 +107,10 @@ function takeovers(station: Station): CheckResult {
   return { finding: null, counted: rows.length ? `${rows.length} takeovers` : '' };
 }
 
-export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks, ...checkImageChecks];
+const coreChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks];
+export const ledgerChecks: LedgerCheck[] = [...coreChecks, ...checkImageChecks];
+/** A backup (or a restore from one) is the database file alone: the check image files stay beside the live ledger. */
+export const backupChecks: LedgerCheck[] = [...coreChecks, ...checkImageRowChecks];
 
 export interface VerifyReport { ok: boolean; summary: string; finding: Finding | null }
 

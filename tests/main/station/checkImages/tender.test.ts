@@ -8,7 +8,12 @@ import { ImageScannerEmulator } from '../../../../src/hardware/checkScanner/emul
 import { encodeG4 } from '../../../../src/hardware/checkScanner/tiff';
 import { attachDevices } from '../../../../src/main/devices/devices';
 import { imagePath, sha256Hex } from '../../../../src/main/station/checkImages/store';
-import { verifyLedger } from '../../../../src/main/station/verify';
+import { backupChecks, verifyLedger } from '../../../../src/main/station/verify';
+import { openDb } from '../../../../src/main/db/open';
+import { Station } from '../../../../src/main/station/station';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { STANDARD_FLOAT } from '../../../../src/shared/denominations';
 import type { CheckFaultView, CheckReadView } from '../../../../src/shared/devices';
 import { EventQueue, until } from '../../../helpers/events';
@@ -114,5 +119,19 @@ describe('check images with the tender', () => {
     expect(verifyLedger(t.station).summary).toContain('back image');
     writeFileSync(back, keep);
     expect(verifyLedger(t.station).ok).toBe(true);
+  });
+
+  it('a backup copy (the database file alone) verifies against its journal, without the image folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civictill-img-backup-'));
+    try {
+      const copy = join(dir, 'copy.db');
+      await t.station.db.sqlite.backup(copy);
+      const s = new Station(await openDb(copy, { readonly: true }));
+      try {
+        expect(verifyLedger(s, backupChecks).ok).toBe(true);
+        // The full verify, run where the ledger lives, wants the files beside it.
+        expect(verifyLedger(s).summary).toContain('missing from the image folder');
+      } finally { s.close(); }
+    } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });
