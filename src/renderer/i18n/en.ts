@@ -294,6 +294,7 @@ export const en = {
       unknown_account: 'The account is not in the city’s records: check the number on the receipt with the customer or the billing office.',
       closed_account: 'The account is closed: the payment needs a refund or a transfer to another account.',
       unknown_revenue_code: 'The hub does not know this revenue code: the amount was booked to suspense; tell the finance office.',
+      duplicate_check: 'The same check (routing, account, number and amount) was taken at two stations: one of them must not be deposited.',
       cash_only_check: 'A check was taken from a cash-only payer: tell a supervisor (the check may come back).',
       unknown_receipt: 'The hub does not hold the receipt this refers to: call IT.',
       unreadable_event: 'The hub could not read something this station sent: call IT.',

@@ -296,6 +296,7 @@ export const es: UiStrings = {
       unknown_account: 'La cuenta no está en los registros de la ciudad: verifique el número del recibo con el cliente o con la oficina de facturación.',
       closed_account: 'La cuenta está cerrada: el pago necesita un reembolso o una transferencia a otra cuenta.',
       unknown_revenue_code: 'La central no conoce este código de ingreso: el importe quedó en cuenta transitoria; avise a la oficina de finanzas.',
+      duplicate_check: 'El mismo cheque (ruta, cuenta, número e importe) se recibió en dos estaciones: uno de ellos no debe depositarse.',
       cash_only_check: 'Se aceptó un cheque de un pagador de solo efectivo: avise a un supervisor (el cheque puede ser devuelto).',
       unknown_receipt: 'La central no tiene el recibo al que esto se refiere: llame a soporte técnico (IT).',
       unreadable_event: 'La central no pudo leer algo que envió esta estación: llame a soporte técnico (IT).',
