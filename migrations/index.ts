@@ -15,6 +15,7 @@ import { m0015_no_demo_defaults } from './0015_no_demo_defaults';
 import { m0017_card_terminal } from './0017_card_terminal';
 import { m0018_accounting_gaps } from './0018_accounting_gaps';
 import { m0019_batches } from './0019_batches';
+import { m0020_check_images } from './0020_check_images';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_ledger', m0001_ledger],
@@ -31,4 +32,5 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0017_card_terminal', m0017_card_terminal],
   ['0018_accounting_gaps', m0018_accounting_gaps],
   ['0019_batches', m0019_batches],
+  ['0020_check_images', m0020_check_images],
 ];

@@ -124,6 +124,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
         seenSeqs.add(r.seq);
         applyReceipt(p, e, { ...r, id, receiptNumber, sessionId: sessionKey }, codes, suspense!, accounts, raise);
         checkFees(e, r, schedules, raise);
+        await duplicateChecks(tx, p, e, { ...r, id, receiptNumber, sessionId: sessionKey }, raise);
         for (const l of r.lines) if (l.accountNumber) touched.add(l.accountNumber);
         batchLines.set(id, { receiptNumber: r.receiptNumber, lines: r.lines.map((l) => ({ account: l.accountNumber ?? null, amount: l.amountCents })) });
         break;
@@ -295,6 +296,32 @@ function checkFees(e: StoredEvent, r: ReceiptPosted, schedules: Schedules, raise
   for (const d of feeDifferences(r, schedules)) {
     raise(e, 'fee_mismatch', `receipt ${r.receiptNumber} line ${d.lineNo}: ${d.revenueCode} was charged $${dollars(d.chargedCents)} on ${r.businessDay}; ${d.why}`,
       { receiptNumber: r.receiptNumber, amountCents: d.scheduleCents === null ? null : d.chargedCents - d.scheduleCents });
+  }
+}
+
+/**
+ * Duplicate presentment across stations (issue 16): the same check (routing, account, number) for the same
+ * amount already taken at another station within 90 days, and not voided, raises an exception. The money
+ * was taken and stays; a supervisor sees to it that the check is deposited once.
+ */
+const DUPLICATE_CHECK_DAYS = 90;
+async function duplicateChecks(tx: Tx, p: Pending, e: StoredEvent, r: ReceiptPosted, raise: Raise): Promise<void> {
+  const since = new Date(new Date(r.createdAt).getTime() - DUPLICATE_CHECK_DAYS * 86_400_000).toISOString();
+  for (const t of r.tenders) {
+    if (t.kind !== 'check' || !t.checkRouting || !t.checkAccount || !t.checkNumber) continue;
+    const same = (x: { check_routing?: string | null; check_account?: string | null; check_number?: string | null; amount_cents: number }) =>
+      x.check_routing === t.checkRouting && x.check_account === t.checkAccount && x.check_number === t.checkNumber && Number(x.amount_cents) === t.amountCents;
+    const pending = p.receipts.find((o) => o.receipt_id !== r.id && o.station_id !== r.stationId && o.created_at >= since
+      && p.tenders.some((x) => x.receipt_id === o.receipt_id && x.kind === 'check' && same(x)));
+    const stored = pending ? null : await tx.selectFrom('tenders as t').innerJoin('receipts as r', 'r.receipt_id', 't.receipt_id')
+      .select(['r.receipt_number', 'r.station_id'])
+      .where('t.kind', '=', 'check').where('t.check_routing', '=', t.checkRouting).where('t.check_account', '=', t.checkAccount)
+      .where('t.check_number', '=', t.checkNumber).where('t.amount_cents', '=', t.amountCents).where('r.created_at', '>=', since)
+      .where('r.station_id', '<>', r.stationId)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('voids as v').select('v.void_id').whereRef('v.receipt_id', '=', 'r.receipt_id'))))
+      .limit(1).executeTakeFirst();
+    const other = pending ? pending.receipt_number : stored?.receipt_number;
+    if (other) raise(e, 'duplicate_check', `receipt ${r.receiptNumber}: check ${t.checkNumber} of ${t.checkRouting} for ${t.amountCents} cents was already taken on receipt ${other} at another station`, { receiptNumber: r.receiptNumber, amountCents: t.amountCents });
   }
 }
 

@@ -15,6 +15,7 @@ import { cardHandlers } from './station/card/handlers';
 import { voidWithReversal } from './station/card/voidReversal';
 import { setupHandlers } from './sync/setupHandlers';
 import { supportHandlers } from './station/support/handlers';
+import { checkImagesHandlers } from './station/checkImages/handlers';
 
 export const allHandlers: Handlers = {
   ...ledgerHandlers,
@@ -34,4 +35,5 @@ export const allHandlers: Handlers = {
   'receipt.void': voidWithReversal(ledgerHandlers['receipt.void']),
   ...setupHandlers,
   ...supportHandlers,
+  ...checkImagesHandlers,
 };

@@ -1,7 +1,7 @@
 // Station events shown as they happen, through `on`: print queue (waiting, failed), the drawer (left
 // open, did not open), devices (paper out, offline), check reads (fill the check tender), keys from a
 // serial ten-key, sync status, and the drawer session's figures.
-import type { CheckReadView, DeviceStatus, KeyView, ScanFaultView, ScanView } from '../shared/devices';
+import type { CheckFaultView, CheckReadView, DeviceStatus, KeyView, ScanFaultView, ScanView } from '../shared/devices';
 import type { KickFailedEvent, PrintJobView } from '../shared/printing';
 import type { SyncStatusView } from '../shared/contract/sync';
 import i18n from './i18n';
@@ -27,8 +27,11 @@ async function checkRead(): Promise<void> {
   const ui = useTillUi.getState();
   if (v.read.ok) {
     const c = v.read.check;
-    ui.fillCheck({ routing: c.routing, account: c.account, checkNumber: c.checkNumber, raw: v.read.raw }, {});
-    app.notify('info', t('events.checkRead', { routing: c.routing, check: c.checkNumber }));
+    const scan = v.scan;
+    const poor = scan?.quality === 'poor' ? scan.problems.map((x) => t(`checkImages.problem.${x}`)).join(', ') : '';
+    ui.fillCheck({ routing: c.routing, account: c.account, checkNumber: c.checkNumber, raw: v.read.raw, ...(scan ? { scanId: scan.scanId, scanPoor: poor } : {}) }, {});
+    if (poor) app.notify('warn', t('checkImages.rescan', { problems: poor }));
+    else app.notify('info', t('events.checkRead', { routing: c.routing, check: c.checkNumber }));
     focusId('tender-amount');
     return;
   }
@@ -84,6 +87,8 @@ const HANDLERS: Record<string, Handler> = {
     if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', () => t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: messageText(d.message, d.detail) }));
   },
   'device.check': () => { void checkRead(); },
+  // A jam, a double feed, no MICR line: nothing was read, nothing is posted from it.
+  'device.checkFault': (p) => { useApp.getState().notify('warn', t(`checkImages.fault.${(p as CheckFaultView).fault}`)); },
   'device.key': (p) => serialKey(p as KeyView),
   // A serial stub scanner: the same as a keyboard-wedge scan.
   'device.scan': (p) => { void handleScan((p as ScanView).text); },

@@ -14,6 +14,7 @@ import { batchesContract } from './contract/batches';
 import { cardContract } from './contract/card';
 import { setupContract } from './contract/setup';
 import { supportContract } from './contract/support';
+import { checkImagesContract } from './contract/checkImages';
 import type { Operation } from './contract/op';
 import type { ApiError } from './errors';
 
@@ -31,6 +32,7 @@ export const api = {
   ...cardContract,
   ...setupContract,
   ...supportContract,
+  ...checkImagesContract,
 } as const satisfies Record<string, Operation>;
 
 export type Api = typeof api;

@@ -1,5 +1,6 @@
 // Device words shared by every process: the station sends these to the UI (status, check reads, keys).
 // Drivers in src/hardware implement them; the renderer only ever sees these plain shapes.
+import type { CheckScanView } from './checkImages';
 import type { MicrRead } from './micr';
 import type { StationMessage } from './messages';
 
@@ -83,7 +84,12 @@ export interface CheckReadView {
   deviceId: string;
   at: string;
   read: MicrRead;
+  /** From an image check scanner: the stored images and their quality (the tender takes scan.scanId). */
+  scan?: CheckScanView;
 }
+
+/** An image check scanner's document that did not scan ('device.checkFault'): nothing is posted from it. */
+export interface CheckFaultView { deviceId: string; at: string; fault: 'jam' | 'doubleFeed' | 'noMicr' | 'transfer'; detail: string }
 
 /** A scan from a serial stub scanner ('device.scan' event); a read that is not one ('device.scanFault'). */
 export interface ScanView { deviceId: string; at: string; text: string }

@@ -162,6 +162,8 @@ export interface CountableItem {
   reference: string | null;
   amountCents: number;
   payerName: string | null;
+  /** A check scanned with images (issue 16): the checklist shows them. */
+  hasImages?: boolean;
 }
 
 /** A drop (safe bag) of the session, verified at close-out. */
@@ -287,6 +289,8 @@ export interface DepositItem {
   reference: string | null;
   amountCents: number;
   payerName: string | null;
+  /** Checks: 'image' goes to the bank in the image cash letter, 'paper' in the bag (no image, or a paper-only override). */
+  sentAs?: 'image' | 'paper';
 }
 
 export interface DepositSessionRef { id: string; stationId: string; cashier: PersonRef; businessDay: string }

@@ -162,7 +162,7 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 // ---- Exceptions ----
 
-export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event', 'missing_at_station', 'duplicate_arrangement', 'arrangement_late_payment', 'id_clash', 'duplicate_id', 'day_mismatch', 'fee_mismatch'] as const;
+export const EXCEPTION_KINDS = ['unknown_account', 'closed_account', 'unknown_revenue_code', 'cash_only_check', 'unknown_receipt', 'unreadable_event', 'missing_at_station', 'duplicate_arrangement', 'arrangement_late_payment', 'id_clash', 'duplicate_id', 'day_mismatch', 'fee_mismatch', 'duplicate_check'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
 export const hubExceptionSchema = z.object({

@@ -48,6 +48,7 @@ const LOOKUP_KEYS = new Set([
   'batch.addItem batchId', 'batch.addItem lines.0.revenueCode', 'batch.get batchId', 'batch.close batchId', 'batch.close approval.userId',
   'batch.import layoutId', 'batch.resolveException exceptionId', 'batch.report batchId', 'batch.print batchId', 'batch.pdf batchId',
   'card.settleByHand approval.userId',
+  'receipt.post tenders.0.imageOverride.userId', 'checkImages.forTender receiptNumber', 'checkImages.icl depositId',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',
@@ -59,7 +60,7 @@ const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.
   // A batch item is a receipt.post's line and tender; an exception is applied to a directory account.
   'batch.addItem lines.0.accountNumber', 'batch.addItem lines.0.stub.raw', 'batch.addItem tender.account', 'batch.addItem tender.micrRaw', 'batch.resolveException accountNumber',
   // A file's bytes as base64, never kept as text: the station decodes them and checks each field it keeps.
-  'batch.import contentBase64', 'setup.enrol code',
+  'batch.import contentBase64', 'setup.enrol code', 'checkImages.setBankProfile depositAccount',
 ]);
 
 describe('every text field of the contract', () => {

@@ -10,7 +10,7 @@ import { words } from './strings';
 function itemLines(ctx: FormContext, i: DepositItem): DocLine[] {
   const w = words(ctx.lang);
   const left = i.kind === 'check'
-    ? `${String(i.itemNo).padStart(3)} ${i.routing ?? ''} ${i.account ? lastDigits(i.account) : ''} ${w.checkNo} ${i.checkNumber ?? ''}`
+    ? `${String(i.itemNo).padStart(3)} ${i.routing ?? ''} ${i.account ? lastDigits(i.account) : ''} ${w.checkNo} ${i.checkNumber ?? ''}${i.sentAs === 'image' ? ` ${w.imageMark}` : ''}`
     : `${String(i.itemNo).padStart(3)} ${i.reference ?? ''}`;
   return text(pair(left.replace(/\s+/g, ' ').trimEnd(), money(i.amountCents), ctx.columns));
 }
@@ -40,6 +40,13 @@ export function depositSlipForm(ctx: FormContext, d: DepositView, duplicate = fa
   lines.push(...text([`${w.checkListing} (${d.checks.count})`], { bold: true }));
   for (const i of d.checks.items) lines.push(...itemLines(ctx, i));
   lines.push(...amountLine(ctx, w.totalChecks, d.checks.totalCents, true));
+  // Which checks went to the bank electronically (the image cash letter) and which are in the bag.
+  const imaged = d.checks.items.filter((i) => i.sentAs === 'image');
+  if (imaged.length > 0) {
+    const paper = d.checks.items.filter((i) => i.sentAs !== 'image');
+    lines.push(...amountLine(ctx, `${w.sentAsImages} (${imaged.length})`, imaged.reduce((a, i) => a + i.amountCents, 0), false));
+    lines.push(...amountLine(ctx, `${w.sentOnPaper} (${paper.length})`, paper.reduce((a, i) => a + i.amountCents, 0), false));
+  }
   if (d.moneyOrders.count) {
     lines.push(...text([`${w.moneyOrders} (${d.moneyOrders.count})`], { bold: true }));
     for (const i of d.moneyOrders.items) lines.push(...itemLines(ctx, i));

@@ -134,6 +134,21 @@ export interface CardAttemptResultsTable {
   transaction_id: string | null; transaction_time: string | null; entry_mode: string | null; aid: string | null; app_label: string | null;
   terminal_id: string | null; approved_cents: number | null; offline: number; signature: number; user_id: string | null; at: string;
 }
+export interface DepositItemsTable {
+  deposit_id: string; item_no: number; session_id: string; kind: 'check' | 'money_order'; receipt_id: string | null; tender_no: number | null;
+  routing: string | null; account: string | null; check_number: string | null; reference: string | null; amount_cents: number; payer_name: string | null;
+}
+export interface CheckScansTable {
+  id: string; at: string; device_id: string; micr_raw: string; micr_ok: number; front_sha256: string; front_bytes: number;
+  back_sha256: string | null; back_bytes: number | null; width_px: number; height_px: number; dpi: number; quality: 'ok' | 'poor'; problems: string;
+}
+export interface TenderImagesTable {
+  receipt_id: string; tender_no: number; scan_id: string; front_sha256: string; back_sha256: string | null; paper_only: number; override_by: string | null;
+}
+export interface IclFilesTable {
+  id: string; deposit_id: string; created_at: string; created_by: string; file_name: string; sha256: string; bytes: number; items: number;
+  total_cents: number; profile: string;
+}
 
 export interface DB {
   settings: SettingsTable;
@@ -174,4 +189,8 @@ export interface DB {
   batch_exception_resolutions: BatchExceptionResolutionsTable;
   card_attempts: CardAttemptsTable;
   card_attempt_results: CardAttemptResultsTable;
+  deposit_items: DepositItemsTable;
+  check_scans: CheckScansTable;
+  tender_images: TenderImagesTable;
+  icl_files: IclFilesTable;
 }

@@ -7,12 +7,14 @@ import { DeviceManager, type DeviceFactories } from '../../hardware/manager';
 import type { BackoffOptions } from '../../hardware/serial/reconnect';
 import { CustomerDisplay } from '../../hardware/display/customerDisplay';
 import type { DeviceEvent } from '../../hardware/device';
-import type { CheckReadView, DisplayScreen, KeyView, ScanFaultView, ScanView } from '../../shared/devices';
+import type { CheckFaultView, CheckReadView, DisplayScreen, KeyView, ScanFaultView, ScanView } from '../../shared/devices';
 import type { MicrRead } from '../../shared/micr';
 import type { Station } from '../station/station';
 import { loadDeviceSettings, toConfigs } from './deviceSettings';
 import { DEVICE_FACTORIES } from './factories';
 import { useDevice } from './printing';
+import { captureScan } from '../station/checkImages/capture';
+import type { ScanFaultEvent, ScannedCheck } from '../../hardware/checkScanner/scanner';
 
 const KEY = 'devices';
 
@@ -66,7 +68,24 @@ export class DevicesService {
   }
 
   private onDeviceEvent(e: DeviceEvent): void {
-    if (e.type === 'check') {
+    if (e.type === 'scannedCheck') {
+      // The images are stored (durably) before the till hears of the check, so before any posting uses them.
+      const s = e.payload as ScannedCheck;
+      let view: CheckReadView;
+      try {
+        view = { deviceId: e.deviceId, at: e.at, read: s.read, scan: captureScan(this.station, { deviceId: e.deviceId, at: e.at, ...s }) };
+      } catch (err) {
+        const f: CheckFaultView = { deviceId: e.deviceId, at: e.at, fault: 'transfer', detail: `The images could not be stored: ${(err as Error).message}` };
+        this.station.publish('device.checkFault', f);
+        return;
+      }
+      this.last = view;
+      this.station.publish('device.check', view);
+    } else if (e.type === 'scanFault' && e.kind === 'micr') {
+      const p = e.payload as ScanFaultEvent;
+      const f: CheckFaultView = { deviceId: e.deviceId, at: e.at, fault: p.fault, detail: p.detail };
+      this.station.publish('device.checkFault', f);
+    } else if (e.type === 'check') {
       const view: CheckReadView = { deviceId: e.deviceId, at: e.at, read: e.payload as MicrRead };
       this.last = view;
       this.station.publish('device.check', view);

@@ -20,6 +20,8 @@ import { applyToArrangements } from './arrangements/applyPayment';
 import { insertStubs, lineStubs } from './stubs/receiptStubs';
 import { fillCardTenders } from './card/tenders';
 import { terminalCard } from './card/terminalCard';
+import { attachTenderImages } from './checkImages/attach';
+import { refuseDuplicateChecks } from './checkImages/duplicates';
 
 export type PostReceiptInput = ParsedInputOf<'receipt.post'>;
 
@@ -155,6 +157,7 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
   const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
   input = { ...input, tenders: fillCardTenders(station, input.id, input.tenders) };
   const { tendered, change, rounding } = checkTenders(station, input, total, accounts, day, opts.skipCashOnly ?? false);
+  refuseDuplicateChecks(station, input.tenders, now);
   // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
   // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
   const seq = (station.st.sqlGet<{ s: number }>(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM receipts WHERE station_id = ?), 0),
@@ -170,6 +173,7 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
   insertReceipt(station, r);
   insertStubs(station, r.id, stubs);
   station.record('receipt.posted', r.id, r, r.createdAt);
+  attachTenderImages(station, user, r.id, input.tenders, r.createdAt);
   // The stubs its lines were scanned from: this counter's record (told apart when scanned again), not the hub's.
   if (stubs.length) {
     station.record('receipt.stubs', r.id, { receiptId: r.id, stubs: stubs.map(({ lineNo, stub: x }) => ({ lineNo, formatId: x.formatId, accountNumber: x.accountNumber, billNumber: x.billNumber, dueDate: x.dueDate, amountDueCents: x.amountCents, raw: x.raw })) }, r.createdAt, { sync: false });

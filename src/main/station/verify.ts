@@ -10,6 +10,7 @@ import type { Station } from './station';
 import { endOfDayChecks } from './endOfDay/verifyChecks';
 import { arrangementChecks } from './arrangements/verifyChecks';
 import { batchChecks } from './batches/verifyChecks';
+import { checkImageChecks, checkImageRowChecks } from './checkImages/verifyChecks';
 
 export interface Finding { invariant: string; row: string; detail: string }
 export interface CheckResult { finding: Finding | null; counted: string }
@@ -34,7 +35,7 @@ function walkJournal(station: Station): CheckResult {
   return { finding: null, counted: `${n} journal rows` };
 }
 
-const APPEND_ONLY = ['fee_schedules', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'reprints', 'journal', 'cash_only_flags', 'station_takeovers', 'card_attempts', 'card_attempt_results'];
+const APPEND_ONLY = ['fee_schedules', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'reprints', 'journal', 'cash_only_flags', 'station_takeovers', 'card_attempts', 'card_attempt_results', 'tender_images', 'check_scans', 'icl_files'];
 
 function appendOnlyTriggers(station: Station): CheckResult {
   const have = new Set(station.st.sqlAll<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").map((r) => r.name));
@@ -112,7 +113,10 @@ function takeovers(station: Station): CheckResult {
   return { finding: null, counted: rows.length ? `${rows.length} takeovers` : '' };
 }
 
-export const ledgerChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks, ...batchChecks, cardAttemptCheck];
+const coreChecks: LedgerCheck[] = [walkJournal, appendOnlyTriggers, receipts, voidsAndMovements, takeovers, ...endOfDayChecks, ...arrangementChecks, ...batchChecks, cardAttemptCheck];
+export const ledgerChecks: LedgerCheck[] = [...coreChecks, ...checkImageChecks];
+/** A backup (or a restore from one) is the database file alone: the check image files stay beside the live ledger. */
+export const backupChecks: LedgerCheck[] = [...coreChecks, ...checkImageRowChecks];
 
 export interface VerifyReport { ok: boolean; summary: string; finding: Finding | null }
 

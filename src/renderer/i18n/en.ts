@@ -295,6 +295,7 @@ export const en = {
     floatShort: '{{amount}} short', floatOver: '{{amount}} over',
     acceptFloat: 'I accept a float {{difference}} (supervisor)', exactFloat: 'Keep the {{target}} float',
     floatAccepted: 'Float kept {{kept}} ({{difference}}), accepted by {{name}}',
+    sentAsImage: 'image', icl: 'Image cash letter (X9 file)', iclMade: '{{file}}: {{n}} checks as images; {{paper}} go in the bag on paper.',
   },
   reports: {
     title: 'Reports', x: 'X report', z: 'Z report', generated: 'Made {{at}}', summary: 'Summary', receipts: 'Receipts', voids: 'Voids',
@@ -387,6 +388,7 @@ export const en = {
       unknown_account: 'The account is not in the city’s records: check the number on the receipt with the customer or the billing office.',
       closed_account: 'The account is closed: the payment needs a refund or a transfer to another account.',
       unknown_revenue_code: 'The hub does not know this revenue code: the amount was booked to suspense; tell the finance office.',
+      duplicate_check: 'The same check (routing, account, number and amount) was taken at two stations: one of them must not be deposited.',
       cash_only_check: 'A check was taken from a cash-only payer: tell a supervisor (the check may come back).',
       unknown_receipt: 'The hub does not hold the receipt this refers to: call IT.',
       unreadable_event: 'The hub could not read something this station sent: call IT.',
@@ -487,6 +489,20 @@ export const en = {
     last: 'Last backup', lastGood: 'Last good backup', never: 'none yet', size: 'Size', verified: 'Verified', file: 'File', next: 'Next backup',
     failedTitle: 'The last backup failed', ok: 'written and verified', reasons: { interval: 'scheduled', closeout: 'after a close-out', manual: 'started by hand' },
     saved: 'Saved.', done: 'Backup written and verified.',
+  },
+  checkImages: {
+    title: 'The check as scanned',
+    front: 'Front of the check',
+    back: 'Back of the check',
+    none: 'No images are kept for this check.',
+    rescan: 'The check image is not usable ({{problems}}): feed the check again. A supervisor can take it for a paper deposit only.',
+    problem: { format: 'not a check image', dpi: 'wrong resolution', size: 'wrong size', bytes: 'file too large', blank: 'blank', dark: 'too dark' },
+    fault: {
+      jam: 'The check scanner jammed: clear the check and feed it again. Nothing was taken from it.',
+      doubleFeed: 'Two checks went through at once: feed them one at a time. Nothing was taken from them.',
+      noMicr: 'No MICR line was found: feed the check face up, MICR line at the bottom, or key it.',
+      transfer: 'The check images did not arrive from the scanner: feed the check again.',
+    },
   },
   events: {
     receiptPosted: 'Receipt {{number}} posted.',

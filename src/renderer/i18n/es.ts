@@ -297,6 +297,7 @@ export const es: UiStrings = {
     floatShort: '{{amount}} de menos', floatOver: '{{amount}} de más',
     acceptFloat: 'Acepto un fondo con {{difference}} (supervisor)', exactFloat: 'Reservar el fondo de {{target}}',
     floatAccepted: 'Fondo reservado {{kept}} ({{difference}}), aceptado por {{name}}',
+    sentAsImage: 'imagen', icl: 'Remesa de imágenes (archivo X9)', iclMade: '{{file}}: {{n}} cheques como imágenes; {{paper}} van en papel en la bolsa.',
   },
   reports: {
     title: 'Informes', x: 'Informe X', z: 'Informe Z', generated: 'Hecho {{at}}', summary: 'Resumen', receipts: 'Recibos', voids: 'Anulaciones',
@@ -389,6 +390,7 @@ export const es: UiStrings = {
       unknown_account: 'La cuenta no está en los registros de la ciudad: verifique el número del recibo con el cliente o con la oficina de facturación.',
       closed_account: 'La cuenta está cerrada: el pago necesita un reembolso o una transferencia a otra cuenta.',
       unknown_revenue_code: 'La central no conoce este código de ingreso: el importe quedó en cuenta transitoria; avise a la oficina de finanzas.',
+      duplicate_check: 'El mismo cheque (ruta, cuenta, número e importe) se recibió en dos estaciones: uno de ellos no debe depositarse.',
       cash_only_check: 'Se aceptó un cheque de un pagador de solo efectivo: avise a un supervisor (el cheque puede ser devuelto).',
       unknown_receipt: 'La central no tiene el recibo al que esto se refiere: llame a soporte técnico (IT).',
       unreadable_event: 'La central no pudo leer algo que envió esta estación: llame a soporte técnico (IT).',
@@ -489,6 +491,20 @@ export const es: UiStrings = {
     last: 'Última copia', lastGood: 'Última copia correcta', never: 'ninguna todavía', size: 'Tamaño', verified: 'Verificada', file: 'Archivo', next: 'Próxima copia',
     failedTitle: 'La última copia falló', ok: 'escrita y verificada', reasons: { interval: 'programada', closeout: 'tras un cierre de caja', manual: 'iniciada a mano' },
     saved: 'Guardado.', done: 'Copia escrita y verificada.',
+  },
+  checkImages: {
+    title: 'El cheque digitalizado',
+    front: 'Anverso del cheque',
+    back: 'Reverso del cheque',
+    none: 'No se guardan imágenes de este cheque.',
+    rescan: 'La imagen del cheque no sirve ({{problems}}): vuelva a pasar el cheque. Un supervisor puede aceptarlo solo para depósito en papel.',
+    problem: { format: 'no es una imagen de cheque', dpi: 'resolución equivocada', size: 'tamaño equivocado', bytes: 'archivo demasiado grande', blank: 'en blanco', dark: 'demasiado oscura' },
+    fault: {
+      jam: 'El escáner de cheques se atascó: retire el cheque y vuelva a pasarlo. No se tomó nada de él.',
+      doubleFeed: 'Pasaron dos cheques a la vez: páselos de uno en uno. No se tomó nada de ellos.',
+      noMicr: 'No se encontró la línea MICR: pase el cheque boca arriba, con la línea MICR abajo, o tecléelo.',
+      transfer: 'Las imágenes del cheque no llegaron del escáner: vuelva a pasar el cheque.',
+    },
   },
   events: {
     receiptPosted: 'Recibo {{number}} registrado.',

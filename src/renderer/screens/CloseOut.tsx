@@ -22,6 +22,7 @@ import { call } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { ZReportView } from './reports/ZReportView';
+import { CheckImages } from './till/CheckImages';
 
 type CardEntry = { amount: AmountKeys; count: string };
 
@@ -92,6 +93,7 @@ function BlindCount({ checklist, onCounted }: { checklist: CloseoutChecklist; on
                         <strong>{t(`tender.${i.kind}`)}</strong> {i.checkNumber ? `#${i.checkNumber}` : i.reference ?? ''} · <span className="mono">{i.receiptNumber}</span>
                         {i.payerName ? ` · ${i.payerName}` : ''} <span className="num item-amount">{money(i.amountCents, lang)}</span>
                       </label>
+                      {i.hasImages && <CheckImages tender={{ receiptNumber: i.receiptNumber, tenderNo: i.tenderNo }} small />}
                     </li>
                   );
                 })}

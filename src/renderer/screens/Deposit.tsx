@@ -17,6 +17,7 @@ import { errorAt, errorText, unclaimed } from '../errors';
 import { count, day, money } from '../format';
 import { focusId } from '../focus';
 import { call } from '../transport';
+import { base64Bytes, download } from '../download';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { DraftEdit } from './deposit/DraftEdit';
@@ -65,7 +66,7 @@ export function DepositSlip({ d }: { d: DepositView }) {
           <caption>{t('deposit.checks', { n: d.checks.count + d.moneyOrders.count })}</caption>
           <tbody>
             {items.map((i) => (
-              <tr key={`${i.kind}-${i.itemNo}`}><th scope="row">{t(`tender.${i.kind}`)} {i.checkNumber ? `#${i.checkNumber}` : i.reference ?? ''}</th>
+              <tr key={`${i.kind}-${i.itemNo}`}><th scope="row">{t(`tender.${i.kind}`)} {i.checkNumber ? `#${i.checkNumber}` : i.reference ?? ''}{i.sentAs === 'image' ? <span className="tag" data-testid="sent-as-image"> {t('deposit.sentAsImage')}</span> : null}</th>
                 <td className="mono small">{i.routing ?? ''}</td><td className="num">{money(i.amountCents, lang)}</td></tr>
             ))}
           </tbody>
@@ -102,6 +103,7 @@ export function Deposit() {
   const [bank, setBank] = useState<AmountKeys>(EMPTY);
   const [note, setNote] = useState('');
   const a = useAction();
+  const [icl, setIcl] = useState('');
 
   async function load() {
     const [s, l] = await Promise.all([call('closeout.list', { state: 'closed', undeposited: true }), call('deposit.list', {})]);
@@ -206,6 +208,15 @@ export function Deposit() {
             )}
             {d.state === 'verified' && <p className="banner info" role="status">{t('deposit.verified')}</p>}
             {d.state === 'discarded' && <p className="banner info" role="status">{t('deposit.discardedDone')}</p>}
+            {d.id && d.checks.items.some((i) => i.sentAs === 'image') && (
+              <div className="actions">
+                <button type="button" className="secondary" disabled={a.busy} onClick={() => d.id && void a.run(() => call('checkImages.icl', { depositId: d.id! }), (f) => {
+                  download(f.fileName, 'application/octet-stream', base64Bytes(f.base64));
+                  setIcl(t('deposit.iclMade', { file: f.fileName, n: f.items, paper: f.paperItems.length }));
+                })}>{t('deposit.icl')}</button>
+                {icl && <p className="banner info" role="status" data-testid="icl-made">{icl}</p>}
+              </div>
+            )}
             <FieldError id="dep-err" text={other ? errorText(other, lang) : undefined} />
             <div className="actions"><button type="button" className="secondary" onClick={() => { setD(null); setFloatKept(null); void load(); }}>{t('deposit.another')}</button></div>
           </section>

@@ -15,6 +15,7 @@ import { call } from '../transport';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { codeName } from '../store/catalog';
+import { CheckImages } from './till/CheckImages';
 
 export function ReturnedCheck() {
   const { t } = useTranslation();
@@ -71,6 +72,7 @@ export function ReturnedCheck() {
               ))}
             </ul>
           ))}
+          {chosen && <CheckImages key={`${chosen.receiptNumber}-${chosen.tenderNo}`} tender={{ receiptNumber: chosen.receiptNumber, tenderNo: chosen.tenderNo }} />}
         </section>
         <section className="panel">
           {chosen && (

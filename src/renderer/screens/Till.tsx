@@ -19,6 +19,7 @@ import { DrawerMenu, type MenuItem } from './till/DrawerMenu';
 import { FeeDialog } from './till/FeeDialog';
 import { DropDialog, NoSaleDialog, PaidInDialog, PaidOutDialog, ReprintDialog, VoidDialog } from './till/MovementDialogs';
 import { ReceiptLines } from './till/ReceiptLines';
+import { ScannedCheck } from './till/CheckImages';
 import { COMPLETE_ID, firstField, KIND_KEYS, TenderPanel } from './till/TenderPanel';
 import { KeyBar, type KeyDef } from '../components/KeyBar';
 import { KeyHelp } from './till/KeyHelp';
@@ -152,6 +153,7 @@ export function Till() {
           {session?.dropSuggested && <p className="banner warn" role="status">{t('till.dropSuggested', { amount: money(session.dropSuggestedCents, lang) })}</p>}
           <AccountLookup onLineAdded={toTender} />
           <ReceiptLines />
+          <ScannedCheck />
         </div>
         <div className="col right">
           {last && lines.length === 0 ? <><ChangeDue receipt={last} /><SlipList receiptNumber={last.receiptNumber} /></> : <TenderPanel onComplete={() => void doComplete()} />}

@@ -15,13 +15,17 @@ export interface TenderForm {
   account: string;
   checkNumber: string;
   micrRaw: string;
+  /** The image scanner's scan of the check in the form: its images go with the tender. */
+  scanId: string;
+  /** Its images failed the quality checks: rescan (or a supervisor's override for paper deposit). */
+  scanPoor: string;
   reference: string;
   brand: CardBrand;
   last4: string;
   authCode: string;
 }
 
-export const EMPTY_FORM: TenderForm = { amount: EMPTY, routing: '', account: '', checkNumber: '', micrRaw: '', reference: '', brand: 'visa', last4: '', authCode: '' };
+export const EMPTY_FORM: TenderForm = { amount: EMPTY, routing: '', account: '', checkNumber: '', micrRaw: '', scanId: '', scanPoor: '', reference: '', brand: 'visa', last4: '', authCode: '' };
 
 interface TillUiState {
   kind: TenderKind;
@@ -42,7 +46,7 @@ interface TillUiState {
   /** Puts a tender back in the form to be corrected, with the station's error on its field. */
   editTender(t: TenderInput, field: string, error: ApiError | undefined): void;
   /** A check from the reader: its fields in the form, a note on each field it could not read. */
-  fillCheck(fields: { routing?: string; account?: string; checkNumber?: string; raw: string }, notes: Record<string, string>): void;
+  fillCheck(fields: { routing?: string; account?: string; checkNumber?: string; raw: string; scanId?: string; scanPoor?: string }, notes: Record<string, string>): void;
   open(d: TillDialog): void;
   close(): void;
 }
@@ -74,12 +78,12 @@ export const useTillUi = create<TillUiState>((set, get) => ({
     const amount = get().kind === 'check' ? get().form.amount : EMPTY;
     set({
       kind: 'check', formErrors: {}, formNotes: notes,
-      form: { ...EMPTY_FORM, amount, routing: f.routing ?? '', account: f.account ?? '', checkNumber: f.checkNumber ?? '', micrRaw: f.raw },
+      form: { ...EMPTY_FORM, amount, routing: f.routing ?? '', account: f.account ?? '', checkNumber: f.checkNumber ?? '', micrRaw: f.raw, scanId: f.scanId ?? '', scanPoor: f.scanPoor ?? '' },
     });
   },
   editTender(t, field, error) {
     const form: TenderForm = { ...EMPTY_FORM, amount: keysFor(t.amountCents) };
-    if (t.kind === 'check') Object.assign(form, { routing: t.routing, account: t.account, checkNumber: t.checkNumber, micrRaw: t.micrRaw ?? '' });
+    if (t.kind === 'check') Object.assign(form, { routing: t.routing, account: t.account, checkNumber: t.checkNumber, micrRaw: t.micrRaw ?? '', scanId: t.scanId ?? '' });
     if (t.kind === 'card') Object.assign(form, { brand: t.brand, last4: t.last4, authCode: t.authCode });
     if (t.kind === 'money_order' || t.kind === 'other') form.reference = t.reference ?? '';
     set({ kind: t.kind, form, formErrors: error ? { [field]: error } : {} });

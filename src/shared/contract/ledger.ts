@@ -63,6 +63,10 @@ export const tenderInput = z.discriminatedUnion('kind', [
     checkNumber: z.string().regex(/^\d{1,15}$/, 'A check number is 1 to 15 digits.'),
     // What the check reader read: its digits are the check's, not a card's.
     micrRaw: freeText({ max: 120, cardCheck: false }).optional(),
+    /** The image scanner's scan of this check: its front and back images become part of the tender. */
+    scanId: z.uuid({ message: 'Scan the check again.' }).optional(),
+    /** A supervisor takes a check whose image failed the quality checks: it goes to the bank on paper. */
+    imageOverride: approvalSchema.optional(),
   }).strict(),
   z.object({ kind: z.literal('money_order'), ...tenderBase, reference: freeText({ max: 40 }).optional() }).strict(),
   z.object({

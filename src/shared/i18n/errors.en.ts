@@ -142,6 +142,15 @@ export const errorsEn = {
   CATALOG_FILE_BAD: "The catalogue file {{file}} was refused at line {{line}}: {{reason}}. Nothing was imported.",
   ACCOUNTS_FILE_BAD: "The accounts file {{file}} was refused at line {{line}}: {{reason}}. Nothing was imported.",
   FILE_UNREADABLE: "The file {{file}} cannot be read here ({{detail}}). Give the full path of a file on this PC.",
+  CHECK_SCAN_UNKNOWN: "That check's scan is not on this station: scan the check again.",
+  CHECK_SCAN_USED: "That scan is already the image of another check tender: scan this check again.",
+  CHECK_SCAN_MISMATCH: "The check's routing, account or number differ from what the scanner read: scan it again or key it without images.",
+  CHECK_IMAGE_POOR: "The check image is not usable ({{problems}}): rescan it, or a supervisor allows it for a paper deposit only.",
+  DUPLICATE_CHECK: "This check (number {{checkNumber}}, {{amount}}) was already taken on receipt {{receipt}} within {{days}} days: it is not taken twice.",
+  ICL_NOT_EXACT: "The image cash letter cannot be made exact: {{item}} ({{why}}). Nothing was written.",
+  ICL_NO_CHECKS: "This deposit has no checks to send as images: deposit it on paper.",
+  BANK_PROFILE_INVALID: "The bank profile is not usable: {{detail}}.",
+  CHECK_IMAGE_NOT_FOUND: "No images are kept for that check.",
   INTERNAL: 'Something went wrong inside the station; nothing was saved. Tell IT: {{detail}}',
 } as const;
 

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { lastOutboxSeqOf } from '../journal';
 import { Station } from '../station';
-import { verifyLedger } from '../verify';
+import { backupChecks, verifyLedger } from '../verify';
 
 export class RestoreError extends Error {
   /** 2: refused (target not empty, or in use); 3: the backup does not verify or is not a ledger. */
@@ -57,7 +57,7 @@ export async function restoreLedger(from: string, target: string, opts: { force?
     try { station = await Station.open(temp); } catch (e) { throw new RestoreError(`${from} is not a CivicTill ledger (${(e as Error).message})`, 3); }
     let result: RestoreResult;
     try {
-      const report = verifyLedger(station);
+      const report = verifyLedger(station, backupChecks);
       if (!report.ok) throw new RestoreError(`${from} does not verify, so nothing was restored: ${report.summary}`, 3);
       const last = station.st.get<{ receipt_number: string }>(station.kysely.selectFrom('receipts').select('receipt_number').orderBy('seq', 'desc').limit(1));
       const n = station.st.get<{ n: number }>(station.kysely.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n')))!.n;

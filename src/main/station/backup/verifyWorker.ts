@@ -3,14 +3,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../../db/open';
 import { Station } from '../station';
-import { verifyLedger } from '../verify';
+import { backupChecks, verifyLedger } from '../verify';
 
 const { path } = workerData as { path: string };
 let answer: { ok: boolean; summary: string };
 try {
   const station = new Station(await openDb(path, { readonly: true }));
   try {
-    const r = verifyLedger(station);
+    const r = verifyLedger(station, backupChecks);
     answer = { ok: r.ok, summary: r.summary };
   } finally {
     station.close();

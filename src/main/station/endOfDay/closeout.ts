@@ -47,7 +47,8 @@ export function startCloseout(station: Station, user: UserView, sessionId: strin
   }
   return {
     sessionId: s.id, businessDay: s.business_day,
-    items: countableItems(station, s.id).map(({ receiptId: _r, ...item }) => item),
+    items: countableItems(station, s.id).map(({ receiptId, ...item }) => (item.kind === 'check' && station.st.sqlGet('SELECT 1 FROM tender_images WHERE receipt_id = ? AND tender_no = ?', receiptId, item.tenderNo)
+      ? { ...item, hasImages: true } : item)),
     drops: sessionDrops(station, s.id),
     startedAt: startedAt(station, s.id)!,
   };

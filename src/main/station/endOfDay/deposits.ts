@@ -52,11 +52,19 @@ function basis(station: Station, sessionIds: string[]): Basis {
   return { sessions, available: addCounts(...sheets), items, cardsCents, otherCents };
 }
 
+/** A check with good images goes as an image (issue 16); one without, or with a paper-only override, on paper. */
+function sentAs(station: Station, receiptId: string | null, tenderNo: number | null): 'image' | 'paper' {
+  if (!receiptId || tenderNo === null) return 'paper';
+  const r = station.st.sqlGet<{ p: number }>('SELECT paper_only AS p FROM tender_images WHERE receipt_id = ? AND tender_no = ?', receiptId, tenderNo);
+  return r && r.p === 0 ? 'image' : 'paper';
+}
+
 function itemViews(station: Station, items: Omit<DepositItemRow, 'deposit_id'>[]): DepositItem[] {
   return items.map((it) => ({
     itemNo: it.item_no, kind: it.kind,
     receiptNumber: it.receipt_id ? station.st.sqlGet<{ n: string }>('SELECT receipt_number AS n FROM receipts WHERE id = ?', it.receipt_id)?.n ?? null : null,
     routing: it.routing, account: it.account, checkNumber: it.check_number, reference: it.reference, amountCents: it.amount_cents, payerName: it.payer_name,
+    ...(it.kind === 'check' ? { sentAs: sentAs(station, it.receipt_id, it.tender_no) } : {}),
   }));
 }
 

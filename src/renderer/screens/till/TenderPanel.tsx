@@ -82,7 +82,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
     if (amountCents <= 0) return;
     let tender: TenderInput;
     switch (kind) {
-      case 'check': tender = { kind, amountCents, routing: form.routing, account: form.account, checkNumber: form.checkNumber, ...(form.micrRaw ? { micrRaw: form.micrRaw } : {}) }; break;
+      case 'check': tender = { kind, amountCents, routing: form.routing, account: form.account, checkNumber: form.checkNumber, ...(form.micrRaw ? { micrRaw: form.micrRaw } : {}), ...(form.scanId ? { scanId: form.scanId } : {}) }; break;
       case 'card': tender = { kind, amountCents, brand: form.brand, last4: form.last4, authCode: form.authCode }; break;
       case 'money_order': tender = { kind, amountCents, ...(form.reference.trim() ? { reference: form.reference.trim() } : {}) }; break;
       case 'other': tender = { kind, amountCents, reference: form.reference.trim() }; break;

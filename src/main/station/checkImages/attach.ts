@@ -1,0 +1,42 @@
+// Inside the posting transaction: each check tender that came from the image scanner takes its scan's
+// images (tender_images), and a journal row carries their SHA-256 so `verify` finds an image changed
+// on disk. A poor image is taken only with a supervisor's override, and then goes to the bank on paper.
+import { StationError } from '../../../shared/errors';
+import type { UserView } from '../../../shared/views';
+import type { ImageProblem } from '../../../shared/checkImages';
+import { MicrParser } from '../../../hardware/micr/parse';
+import { approve } from '../auth';
+import type { PostReceiptInput } from '../receipts';
+import type { Station } from '../station';
+
+const parser = new MicrParser();
+
+export interface TenderImagesRecord {
+  receiptId: string; tenderNo: number; scanId: string; front: string; back: string | null; paperOnly: boolean; overrideBy: string | null;
+}
+
+export function attachTenderImages(station: Station, user: UserView, receiptId: string, tenders: PostReceiptInput['tenders'], at: string): void {
+  tenders.forEach((t, i) => {
+    if (t.kind !== 'check' || !t.scanId) return;
+    const field = `tenders.${i}.scanId`;
+    const scan = station.st.get<{ micr_raw: string; micr_ok: number; front_sha256: string; back_sha256: string | null; quality: 'ok' | 'poor'; problems: string }>(
+      station.kysely.selectFrom('check_scans').select(['micr_raw', 'micr_ok', 'front_sha256', 'back_sha256', 'quality', 'problems']).where('id', '=', t.scanId));
+    if (!scan) throw new StationError('CHECK_SCAN_UNKNOWN', {}, field);
+    if (station.st.get(station.kysely.selectFrom('tender_images').select('scan_id').where('scan_id', '=', t.scanId))) throw new StationError('CHECK_SCAN_USED', {}, field);
+    const read = parser.parse(scan.micr_raw);
+    if (!read.ok || read.check.routing !== t.routing || read.check.account !== t.account || read.check.checkNumber !== t.checkNumber.replace(/^0+(?=\d)/, '')) {
+      throw new StationError('CHECK_SCAN_MISMATCH', {}, field);
+    }
+    let overrideBy: string | null = null;
+    if (scan.quality === 'poor') {
+      if (!t.imageOverride) throw new StationError('CHECK_IMAGE_POOR', { problems: (JSON.parse(scan.problems) as ImageProblem[]).join(', ') }, field);
+      overrideBy = approve(station, t.imageOverride, user).id;
+    }
+    const rec: TenderImagesRecord = { receiptId, tenderNo: i + 1, scanId: t.scanId, front: scan.front_sha256, back: scan.back_sha256, paperOnly: overrideBy !== null, overrideBy };
+    station.st.run(station.kysely.insertInto('tender_images').values({
+      receipt_id: receiptId, tender_no: rec.tenderNo, scan_id: rec.scanId, front_sha256: rec.front, back_sha256: rec.back, paper_only: rec.paperOnly ? 1 : 0, override_by: overrideBy,
+    }));
+    // The hub learns of the images when they are pushed to it; this row is the station's proof of them.
+    station.record('check.images', `${receiptId}:${rec.tenderNo}`, rec, at, { sync: false });
+  });
+}
