@@ -34,7 +34,8 @@ export function parseAuthorization(header: string | undefined): { scheme: 'basic
 export async function ensureAdminToken(db: HubDb, nowIso: string): Promise<string | null> {
   const any = await db.kysely.selectFrom('admin_tokens').select('token_hash').limit(1).executeTakeFirst();
   if (any) return null;
-  const token = randomBytes(32).toString('base64url');
+  // Hex, not base64url: a token starting with '-' would be read as an option (`--token -x…`) by the CLI and by scripts.
+  const token = randomBytes(32).toString('hex');
   await db.kysely.insertInto('admin_tokens').values({ token_hash: sha256(token), created_at: nowIso }).execute();
   return token;
 }

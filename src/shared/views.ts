@@ -16,6 +16,8 @@ export interface StationSettings {
   idleLockMinutes: number;
   /** Cash rounded to the nearest 5¢ at the tender ('nearest_5'), or not ('none', the default). */
   cashRounding: 'none' | 'nearest_5';
+  /** The city's bank of deposit, printed on the deposit slip and the check endorsement; empty until an admin sets it. */
+  depositBank: { name: string; routing: string; account: string };
 }
 
 export interface SignInResult { token: string; user: UserView }

@@ -20,6 +20,11 @@ afterAll(async () => { await hub?.cleanup(); rmSync(dir, { recursive: true, forc
 const cli = (...args: string[]) => run(process.execPath, ['bin/civictill.js', 'hub', ...args, '--url', hub.url, '--token', hub.adminToken]);
 
 describe('civictill hub (admin commands)', () => {
+  it('makes admin tokens an option parser reads as a value (hex: never a leading "-")', async () => {
+    expect(hub.adminToken).toMatch(/^[0-9a-f]{64}$/);
+    expect((await cli('stations')).stdout).toBeTruthy();
+  });
+
   it('makes an enrolment code, imports accounts with line-numbered refusals, and writes an export', async () => {
     const code = await cli('enrolment-code', 'ST07');
     expect(code.stdout).toMatch(/^Enrolment code for station ST07: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n/);

@@ -48,7 +48,7 @@ const LOOKUP_KEYS = new Set([
   'batch.addItem batchId', 'batch.addItem lines.0.revenueCode', 'batch.get batchId', 'batch.close batchId', 'batch.close approval.userId',
   'batch.import layoutId', 'batch.resolveException exceptionId', 'batch.report batchId', 'batch.print batchId', 'batch.pdf batchId',
   'card.settleByHand approval.userId',
-  'receipt.post tenders.0.imageOverride.userId', 'checkImages.forTender receiptNumber', 'checkImages.icl depositId',
+  'receipt.post tenders.0.imageOverride.userId', 'batch.addItem tender.imageOverride.userId', 'checkImages.forTender receiptNumber', 'checkImages.icl depositId',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',
@@ -56,7 +56,7 @@ const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.
   // Numbers with a format of their own, any of which may pass the Luhn check: a city account number
   // (looked up in the directory), a bank account number (printed as its last four), the hub's enrolment code.
   'accounts.get accountNumber', 'receipt.post lines.0.accountNumber', 'receipt.post tenders.0.account', 'closeout.count extras.0.account',
-  'returnedCheck.find account', 'sync.enrol code', 'arrangement.quote accountNumber', 'arrangement.create accountNumber', 'arrangement.forAccount accountNumber',
+  'returnedCheck.find account', 'settings.update depositBank.account', 'sync.enrol code', 'arrangement.quote accountNumber', 'arrangement.create accountNumber', 'arrangement.forAccount accountNumber',
   // A batch item is a receipt.post's line and tender; an exception is applied to a directory account.
   'batch.addItem lines.0.accountNumber', 'batch.addItem lines.0.stub.raw', 'batch.addItem tender.account', 'batch.addItem tender.micrRaw', 'batch.resolveException accountNumber',
   // A file's bytes as base64, never kept as text: the station decodes them and checks each field it keeps.

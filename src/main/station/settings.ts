@@ -5,7 +5,7 @@ import type { StationConfig } from './config';
 import type { Station } from './station';
 
 const KEYS: (keyof StationSettings)[] = ['stationId', 'cityName', 'cityAddress', 'cutoff', 'timeZone', 'language', 'lockoutAttempts', 'lockoutMinutes',
-  'floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents', 'cashOnlyMonths', 'idleLockMinutes', 'cashRounding'];
+  'floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents', 'cashOnlyMonths', 'idleLockMinutes', 'cashRounding', 'depositBank'];
 
 export function getSettings(station: Station): StationSettings {
   return Object.fromEntries(KEYS.map((k) => [k, station.config[k]])) as unknown as StationSettings;

@@ -477,6 +477,7 @@ export const en = {
       lockoutAttempts: 'Wrong PINs before lockout', lockoutMinutes: 'Lockout minutes', cashOnlyMonths: 'Cash-only months after a returned check', idleLockMinutes: 'Lock the till after this many idle minutes (0 = never)',
       floatCents: 'Standard float', dropLimitCents: 'Drop limit', overShortToleranceCents: 'Over/short tolerance', returnedCheckFeeCents: 'Returned-check fee',
       language: 'Station language', receiptLanguage: 'Receipt language', cashRounding: 'Cash rounding', roundingNone: 'None (to the cent)', roundingNearest5: 'To the nearest 5¢ (no cent coin)',
+      bank: 'Bank of deposit (deposit slip and check endorsement)', bankName: 'Bank name', bankRouting: 'Routing number', bankAccount: 'Account number',
     },
     receiptStation: 'The station’s language',
     users: 'Users', name: 'Name', role: 'Role', status: 'Status', active: 'active', inactive: 'inactive', locked: 'locked out',

@@ -479,6 +479,7 @@ export const es: UiStrings = {
       lockoutAttempts: 'PIN incorrectos antes del bloqueo', lockoutMinutes: 'Minutos de bloqueo', cashOnlyMonths: 'Meses de solo efectivo tras un cheque devuelto', idleLockMinutes: 'Bloquear la caja tras estos minutos sin uso (0 = nunca)',
       floatCents: 'Fondo estándar', dropLimitCents: 'Límite de caja', overShortToleranceCents: 'Tolerancia de sobrante/faltante', returnedCheckFeeCents: 'Cargo por cheque devuelto',
       language: 'Idioma de la estación', receiptLanguage: 'Idioma de los recibos', cashRounding: 'Redondeo del efectivo', roundingNone: 'Ninguno (al centavo)', roundingNearest5: 'A los 5¢ más cercanos (sin moneda de un centavo)',
+      bank: 'Banco de depósito (boleta de depósito y endoso de cheques)', bankName: 'Nombre del banco', bankRouting: 'Número de ruta', bankAccount: 'Número de cuenta',
     },
     receiptStation: 'El idioma de la estación',
     users: 'Usuarios', name: 'Nombre', role: 'Función', status: 'Estado', active: 'activo', inactive: 'inactivo', locked: 'bloqueado',

@@ -25,6 +25,8 @@ import { SupportBundle } from './admin/SupportBundle';
 type MoneyKey = 'floatCents' | 'dropLimitCents' | 'overShortToleranceCents' | 'returnedCheckFeeCents';
 const MONEY: MoneyKey[] = ['floatCents', 'dropLimitCents', 'overShortToleranceCents', 'returnedCheckFeeCents'];
 const TEXT = ['stationId', 'cityName', 'cityAddress', 'cutoff', 'timeZone'] as const;
+const BANK = ['name', 'routing', 'account'] as const;
+const BANK_LABEL = { name: 'bankName', routing: 'bankRouting', account: 'bankAccount' } as const;
 const NUMBERS = ['lockoutAttempts', 'lockoutMinutes', 'cashOnlyMonths', 'idleLockMinutes'] as const;
 
 function SettingsForm({ admin }: { admin: boolean }) {
@@ -45,7 +47,10 @@ function SettingsForm({ admin }: { admin: boolean }) {
   }, []);
   if (!s || !money) return null;
   const save = () => void a.run(async () => {
-    const r = await call('settings.update', { ...s, ...Object.fromEntries(MONEY.map((k) => [k, amountOf(money[k]) ?? 0])) });
+    // The bank goes with the save once any of it is filled in (a new station has none yet).
+    const { depositBank, ...rest } = s;
+    const bankGiven = !!(depositBank.name || depositBank.routing || depositBank.account);
+    const r = await call('settings.update', { ...rest, ...(bankGiven ? { depositBank } : {}), ...Object.fromEntries(MONEY.map((k) => [k, amountOf(money[k]) ?? 0])) });
     if (r.ok && print) {
       const p = await call('printing.updateSettings', { receiptLanguage: print.receiptLanguage });
       if (!p.ok) return p;
@@ -53,7 +58,7 @@ function SettingsForm({ admin }: { admin: boolean }) {
     return r;
   }, (v) => { setS(v); notify('info', t('admin.saved')); void useApp.getState().loadInfo(); });
   const err = (k: string) => { const e = errorAt(a.errors, k); return e ? errorText(e, lang) : undefined; };
-  const other = unclaimed(a.errors, [...TEXT, ...NUMBERS, ...MONEY, 'language', 'receiptLanguage', 'cashRounding']);
+  const other = unclaimed(a.errors, [...TEXT, ...NUMBERS, ...MONEY, 'language', 'receiptLanguage', 'cashRounding', ...BANK.map((k) => `depositBank.${k}`)]);
   return (
     <form onSubmit={(e) => { e.preventDefault(); save(); }} aria-labelledby="adm-settings-title">
       <h2 id="adm-settings-title">{t('admin.station')}</h2>
@@ -82,6 +87,11 @@ function SettingsForm({ admin }: { admin: boolean }) {
               </select>
             </div>
           )}
+        </div>
+        <h3>{t('admin.fields.bank')}</h3>
+        <div className="grid3">
+          {BANK.map((k) => <TextInput key={k} id={`adm-bank-${k}`} label={t(`admin.fields.${BANK_LABEL[k]}`)} value={s.depositBank[k]} digits={k !== 'name'} maxLength={k === 'name' ? 80 : 17}
+            onChange={(v) => setS({ ...s, depositBank: { ...s.depositBank, [k]: v } })} error={err(`depositBank.${k}`)} />)}
         </div>
       </fieldset>
       <FieldError id="adm-err" text={other ? errorText(other, lang) : undefined} />

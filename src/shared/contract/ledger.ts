@@ -5,7 +5,7 @@ import { centsSchema, positiveCentsSchema } from '../money';
 import { CARD_BRANDS } from '../domain';
 import { feeInputsSchema } from '../fees';
 import type { AccountView, FeeQuote, MovementView, ReceiptView, RevenueCodeView, SessionView, SignInResult, StationInfo, StationSettings, UserAdminView, UserView } from '../views';
-import { ROLES } from '../domain';
+import { ROLES, isValidRouting } from '../domain';
 import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from '../text';
 import { approvalSchema, emptyInput, op, reasonSchema, requestId } from './op';
 
@@ -32,6 +32,11 @@ export const stationSettingsPatch = z.object({
   overShortToleranceCents: centsSchema.optional(),
   returnedCheckFeeCents: centsSchema.optional(),
   cashOnlyMonths: z.number().int().min(0).max(60).optional(),
+  depositBank: z.object({
+    name: freeText({ min: 2, max: 80 }),
+    routing: z.string().regex(/^\d{9}$/, 'A routing number is 9 digits.').refine(isValidRouting, 'A routing number is 9 digits with a valid check digit (see the bank\'s deposit slip).'),
+    account: z.string().regex(/^\d{4,17}$/, 'A bank account number is 4 to 17 digits.'),
+  }).strict().optional(),
   idleLockMinutes: z.number().int().min(0, 'Idle minutes: 0 (never) to 120.').max(120, 'Idle minutes: 0 (never) to 120.').optional(),
   /** Cash rounded to the nearest 5¢ at the tender (issue 15); off by default. */
   cashRounding: z.enum(CASH_ROUNDINGS).optional(),

@@ -121,6 +121,7 @@ export const errorsEn = {
   BATCH_LAYOUT_UNKNOWN: 'There is no file layout {{layout}} for {{source}} files (see the batch settings).',
   BATCH_EXCEPTION_NOT_FOUND: 'There is no exception {{exception}} in the queue.',
   BATCH_EXCEPTION_RESOLVED: 'This exception was already resolved.',
+  NO_DEPOSIT_BANK: 'This station has no bank of deposit yet: an admin sets it in Settings (bank name, routing and account number), then make the deposit.',
   DEPOSIT_BATCH_IN_BANK: 'Batch {{batch}} came in a {{source}} file: that money is already in the bank and goes into no counter deposit.',
   CARD_NO_TERMINAL: 'No card terminal is set up at this station. Take the card payment as keyed entry, or ask an admin to set up the terminal in Devices.',
   CARD_UNRESOLVED: 'A card payment at the terminal is still unresolved ({{amount}}). Resolve it before the next sale: press Check the terminal, or call a supervisor.',

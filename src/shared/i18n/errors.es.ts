@@ -122,6 +122,7 @@ export const errorsEs: Record<ErrorCode, string> = {
   BATCH_LAYOUT_UNKNOWN: 'No hay un formato de archivo {{layout}} para archivos de {{source}} (vea los ajustes de lotes).',
   BATCH_EXCEPTION_NOT_FOUND: 'No hay una excepción {{exception}} en la cola.',
   BATCH_EXCEPTION_RESOLVED: 'Esta excepción ya se resolvió.',
+  NO_DEPOSIT_BANK: 'Esta estación aún no tiene banco de depósito: un administrador lo indica en Configuración (nombre del banco, número de ruta y de cuenta); luego haga el depósito.',
   DEPOSIT_BATCH_IN_BANK: 'El lote {{batch}} llegó en un archivo de {{source}}: ese dinero ya está en el banco y no va en un depósito del mostrador.',
   CARD_NO_TERMINAL: 'Esta estación no tiene terminal de tarjetas configurada. Registre el pago con tarjeta de forma manual, o pida a un administrador que configure la terminal en Dispositivos.',
   CARD_UNRESOLVED: 'Un pago con tarjeta en la terminal sigue sin resolverse ({{amount}}). Resuélvalo antes de la próxima venta: pulse Consultar la terminal, o llame a un supervisor.',

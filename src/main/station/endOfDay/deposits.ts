@@ -215,6 +215,8 @@ export function createDeposit(station: Station, user: UserView, input: { id: str
     if (!same) throw new StationError('IDEMPOTENCY_CONFLICT');
     return v;
   }
+  // A deposit names its bank: a station set up without one says so before anything is written.
+  if (!station.config.depositBank.routing) throw new StationError('NO_DEPOSIT_BANK');
   station.commit(() => insertDeposit(station, user, input));
   return depositView(station, input.id);
 }

@@ -31,6 +31,19 @@ async function closedSession(checkNumber = '3001') {
 }
 
 describe('deposit', () => {
+  it('a station set up without the demo has no bank of deposit: the deposit is refused in words until an admin sets one', async () => {
+    t.station.updateConfig({ depositBank: { name: '', routing: '', account: '' } }); // a new database's default (no demo bank)
+    const s = await closedSession();
+    await expectRefused(t, 'NO_DEPOSIT_BANK', () => t.call('deposit.create', { id: uuid(), sessionIds: [s] }, 'supervisor'));
+    expect(t.station.st.sqlGet<{ n: number }>('SELECT COUNT(*) AS n FROM deposits')!.n).toBe(0);
+    const bad = await t.call('settings.update', { depositBank: { name: 'Elm County Bank', routing: '121000359', account: '55012345' } }, 'admin');
+    expect(bad.ok ? null : bad.error.field).toBe('depositBank.routing');
+    expect((await t.ok('settings.get', {})).depositBank).toEqual({ name: '', routing: '', account: '' });
+    await t.ok('settings.update', { depositBank: { name: 'Elm County Bank', routing: '121000358', account: '55012345' } }, 'admin');
+    const d = await t.ok('deposit.create', { id: uuid(), sessionIds: [s] }, 'supervisor');
+    expect(d.bank).toEqual({ name: 'Elm County Bank', routing: '121000358', account: '55012345' });
+  });
+
   it('proposes keeping the standard float back and deposits the rest, draft → prepared → verified', async () => {
     const s = await closedSession();
     const p = await t.ok('deposit.propose', { sessionIds: [s] }, 'supervisor');
