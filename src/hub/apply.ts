@@ -306,7 +306,10 @@ function checkFees(e: StoredEvent, r: ReceiptPosted, schedules: Schedules, raise
  */
 const DUPLICATE_CHECK_DAYS = 90;
 async function duplicateChecks(tx: Tx, p: Pending, e: StoredEvent, r: ReceiptPosted, raise: Raise): Promise<void> {
-  const since = new Date(new Date(r.createdAt).getTime() - DUPLICATE_CHECK_DAYS * 86_400_000).toISOString();
+  // The station's time, or the event's when that is not a time (a station's data is not trusted to parse).
+  const at = [Date.parse(r.createdAt), Date.parse(e.event.at)].find((t) => Number.isFinite(t));
+  if (at === undefined) return;
+  const since = new Date(at - DUPLICATE_CHECK_DAYS * 86_400_000).toISOString();
   for (const t of r.tenders) {
     if (t.kind !== 'check' || !t.checkRouting || !t.checkAccount || !t.checkNumber) continue;
     const same = (x: { check_routing?: string | null; check_account?: string | null; check_number?: string | null; amount_cents: number }) =>

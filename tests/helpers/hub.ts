@@ -70,7 +70,7 @@ async function retrying<R>(fn: () => Promise<R>): Promise<R> {
  * server down and up — the hub is unreachable, its data kept.
  */
 /** `tls`: the hub serves HTTPS with this certificate (the admin calls pin it); `setTls` swaps it at the next start. */
-export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean; persistent?: boolean; tls?: { cert: string; key: string }; now?: () => Date } = {}): Promise<TestHub> {
+export async function makeHub(opts: { accounts?: number; port?: number; seed?: boolean; persistent?: boolean; tls?: { cert: string; key: string }; now?: () => Date; log?: (line: string) => void } = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-hub-'));
   const schema = DATABASE_URL ? `t_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const persistent = !!opts.persistent || !!DATABASE_URL;
@@ -84,7 +84,7 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
   const open = () => openHubDb({ databaseUrl: DATABASE_URL, dataDir, schema, loadDataDir });
   let db = await open();
   let tls = opts.tls;
-  let server = await startHubServer(db, { port: opts.port ?? 0, pinCost: 1024, log: () => undefined, tls, ...(opts.now ? { now: opts.now } : {}) });
+  let server = await startHubServer(db, { port: opts.port ?? 0, pinCost: 1024, log: opts.log ?? (() => undefined), tls, ...(opts.now ? { now: opts.now } : {}) });
   const port = server.port;
   const adminToken = (await ensureAdminToken(db, new Date().toISOString()))!;
   const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
@@ -122,7 +122,7 @@ export async function makeHub(opts: { accounts?: number; port?: number; seed?: b
     async start() {
       if (running) return;
       if (persistent) db = await open();
-      server = await startHubServer(db, { port, pinCost: 1024, log: () => undefined, tls, ...(opts.now ? { now: opts.now } : {}) });
+      server = await startHubServer(db, { port, pinCost: 1024, log: opts.log ?? (() => undefined), tls, ...(opts.now ? { now: opts.now } : {}) });
       running = true;
     },
     async restart() { await t.stop(); await t.start(); },

@@ -139,6 +139,8 @@ export interface WriteOptions {
   keepUnknownAccounts?: boolean;
   /** Money already in the bank (a lockbox file): a cash-only flag cannot send the check back. */
   skipCashOnly?: boolean;
+  /** Money already in the bank: a check the station took before cannot be handed back either (the hub raises duplicate_check across stations). */
+  skipDuplicateChecks?: boolean;
 }
 
 export function writeReceipt(station: Station, user: UserView, input: PostReceiptInput, opts: WriteOptions = {}): { rec: ReceiptRecord; replay: boolean } {
@@ -157,7 +159,7 @@ export function writeReceipt(station: Station, user: UserView, input: PostReceip
   const accounts = [...new Set(lines.map((l) => l.accountNumber).filter((a): a is string => a !== null))];
   input = { ...input, tenders: fillCardTenders(station, input.id, input.tenders) };
   const { tendered, change, rounding } = checkTenders(station, input, total, accounts, day, opts.skipCashOnly ?? false);
-  refuseDuplicateChecks(station, input.tenders, now);
+  if (!opts.skipDuplicateChecks) refuseDuplicateChecks(station, input.tenders, now);
   // Gapless: the next number is taken inside the IMMEDIATE transaction that writes the receipt. After a
   // takeover (a rebuilt PC) it follows the hub's last receipt of this station, whose rows this ledger lacks.
   const seq = (station.st.sqlGet<{ s: number }>(`SELECT MAX(COALESCE((SELECT MAX(seq) FROM receipts WHERE station_id = ?), 0),

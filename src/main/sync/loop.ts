@@ -188,7 +188,9 @@ export class SyncLoop {
           this.syncing = false;
           this.progress = null;
         }
-        if (!this.failures && pendingCount(this.station.st) > 0) delay = 0;
+        // Events still to send go at once, unless the hub refused them: those wait for an admin, and the
+        // loop pulls at the idle pace (a zero delay here spun it, pulling and publishing without end).
+        if (!this.failures && pendingCount(this.station.st) > 0 && !getRefusal(this.station.st)) delay = 0;
       }
       this.nextAttemptAt = new Date(this.station.clock.now().getTime() + delay).toISOString();
       const status = this.status();

@@ -21,17 +21,12 @@ let hub: TestHub;
 let t: TestStation;
 let log: StationLog;
 let enrolCode = '';
-let ownServer: { close(): Promise<void> } | undefined;
 const hubLines: string[] = [];
 const allLogText = () => [...log.file.files().map((f) => readFileSync(f, 'utf8')), hubLines.join('\n')].join('\n');
 
 beforeAll(async () => {
-  hub = await makeHub();
   // The hub's own log lines, as the server writes them (its tests otherwise silence them).
-  const { startHubServer } = await import('../../../src/hub/server');
-  await hub.stop();
-  const server = await startHubServer(hub.db, { port: hub.port, pinCost: 1024, log: (l) => hubLines.push(l) });
-  ownServer = server;
+  hub = await makeHub({ log: (l) => hubLines.push(l) });
   t = await makeStation();
   log = attachLog(t.station, join(t.dir, 'logs'), { maxBytes: 4 * 1024, keep: 3 });
   syncOf(t.station, FAST);
@@ -53,7 +48,7 @@ beforeAll(async () => {
   const r = await dispatch(t.station, 'station.info', {}, undefined, broken);
   expect(r.ok ? null : r.error.code).toBe('INTERNAL');
 }, 180_000);
-afterAll(async () => { await syncOf(t.station).stop(); t?.cleanup(); await ownServer?.close(); await hub?.cleanup(); });
+afterAll(async () => { await syncOf(t.station).stop(); t?.cleanup(); await hub?.cleanup(); });
 
 describe('the logs after a day at the counter', () => {
   it('the station kept a rotating file: sync, backups, sign-ins, and the unexpected error with its stack', () => {

@@ -42,6 +42,13 @@ describe(`a push the hub refuses for good (${ENGINE})`, () => {
     expect(s.refused!.message).toMatch(/already holds a different event/);
     expect(s.pendingCount).toBe(1);
     const firstAt = s.refused!.at;
+    // While refused the loop waits its idle pace (a minute here): it does not spin, pulling and publishing.
+    let cycles = 0;
+    const count = () => { cycles++; };
+    t.station.events.on('directory.pulled', count);
+    await new Promise((r) => setTimeout(r, 500));
+    t.station.events.off('directory.pulled', count);
+    expect(cycles).toBeLessThanOrEqual(1);
 
     // Not retried blindly: later cycles do not push (the refusal stands as it was), but they still pull.
     await hub.admin('POST', '/v1/admin/directory/users', [{ id: 'cashier', name: 'Casey Renamed', role: 'cashier', pin: '4321' }]);

@@ -59,7 +59,7 @@ export function writeItem(station: Station, user: UserView, session: DrawerSessi
   try {
     rec = writeReceipt(station, user, {
       id: input.id, lines: input.lines, tenders: [input.tender], ...(input.payerName ? { payerName: input.payerName } : {}),
-    }, { session, keepUnknownAccounts: true, skipCashOnly: origin.inBank ?? false }).rec;
+    }, { session, keepUnknownAccounts: true, skipCashOnly: origin.inBank ?? false, skipDuplicateChecks: origin.inBank ?? false }).rec;
   } catch (e) {
     // The item has one tender, named `tender` in the batch's input.
     if (e instanceof StationError && e.field?.startsWith('tenders')) throw new StationError(e.code, e.params, e.field.replace(/^tenders(\.0)?/, 'tender'));

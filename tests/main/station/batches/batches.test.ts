@@ -14,8 +14,10 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 const check = (cents: number, no = '1001') => ({ kind: 'check' as const, amountCents: cents, routing: ROUTING, account: '44001234', checkNumber: no });
+// Each item its own check (a number again for the same amount from the same account is a duplicate presentment).
+let nextCheck = 1001;
 const item = (batchId: string, account: string, cents: number, extra: Record<string, unknown> = {}) => ({
-  id: uuid(), batchId, lines: [{ revenueCode: 'WATER', accountNumber: account, amountCents: cents }], tender: check(cents), dateReceived: '2026-11-19', ...extra,
+  id: uuid(), batchId, lines: [{ revenueCode: 'WATER', accountNumber: account, amountCents: cents }], tender: check(cents, String(nextCheck++)), dateReceived: '2026-11-19', ...extra,
 });
 
 describe('a mail batch', () => {
