@@ -33,6 +33,8 @@ it('reports, a returned check, devices, sync and settings', async () => {
   await page.keyboard.type('4417');
   await page.keyboard.press('Enter');
   await page.locator('#rc-found-0').waitFor();
+  // The screen puts the focus on the first check found (as the cashier sees it) before Space chooses it.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rc-found-0');
   await page.keyboard.press('Space');
   await page.locator('#rc-reason').waitFor();
   await look(page, 'office-03-returned-check');

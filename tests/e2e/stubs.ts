@@ -131,7 +131,7 @@ async function atTheCounter(till: Till, lang: Lang): Promise<void> {
   // Keyed by the cashier (a person's pace: these are never a scan, though routing and account are 8+ digits).
   await page.keyboard.type(ROUTING, { delay: 90 }); await page.keyboard.press('Enter');
   await page.keyboard.type('123456789', { delay: 90 }); await page.keyboard.press('Enter');
-  await page.keyboard.type('2077'); await page.keyboard.press('Enter');
+  await page.keyboard.type('2077', { delay: 90 }); await page.keyboard.press('Enter');
   await page.keyboard.press('Enter'); // the amount still due
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('complete');
   await page.keyboard.press('Enter');
