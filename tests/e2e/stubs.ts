@@ -128,10 +128,11 @@ async function atTheCounter(till: Till, lang: Lang): Promise<void> {
   // 6. Paid by check; the payment is committed, then the slips: the stub validated, the check endorsed.
   await page.keyboard.press('F6');
   await page.locator('#tender-routing').waitFor();
-  // Keyed by the cashier (a person's pace: these are never a scan, though routing and account are 8+ digits).
-  await page.keyboard.type(ROUTING, { delay: 90 }); await page.keyboard.press('Enter');
-  await page.keyboard.type('123456789', { delay: 90 }); await page.keyboard.press('Enter');
-  await page.keyboard.type('2077', { delay: 90 }); await page.keyboard.press('Enter');
+  // Keyed by the cashier at a person's pace, slower than the wedge's 100 ms gap set above (keys 90 ms apart
+  // were within it: a routing number could be read as a scan): never a scan, though 8+ digits.
+  await page.keyboard.type(ROUTING, { delay: 160 }); await page.keyboard.press('Enter');
+  await page.keyboard.type('123456789', { delay: 160 }); await page.keyboard.press('Enter');
+  await page.keyboard.type('2077', { delay: 160 }); await page.keyboard.press('Enter');
   await page.keyboard.press('Enter'); // the amount still due
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('complete');
   await page.keyboard.press('Enter');
