@@ -2,22 +2,9 @@
 // fsynced, synchronous=FULL) before the terminal is asked; what became of it is appended, never
 // updated. A tender filled from the terminal names its attempt, and an attempt gives at most one
 // tender (UNIQUE), so an approved charge ends as one receipt or one reversal. Frozen once released.
-import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { appendOnly, runScript } from './script';
+import { appendOnly, scriptMigration } from './script';
 
-export const m0017_card_terminal: Migration = {
-  up: async (db) => {
-    await sql.raw('BEGIN IMMEDIATE').execute(db);
-    try {
-      await runScript(db, DDL);
-      await sql.raw('COMMIT').execute(db);
-    } catch (e) {
-      await sql.raw('ROLLBACK').execute(db);
-      throw e;
-    }
-  },
-};
 
 const DDL = `
 CREATE TABLE card_attempts (
@@ -63,3 +50,5 @@ ALTER TABLE tenders ADD COLUMN card_attempt_id TEXT REFERENCES card_attempts(id)
 
 CREATE UNIQUE INDEX tenders_card_attempt ON tenders(card_attempt_id) WHERE card_attempt_id IS NOT NULL;
 ` + '\n\n' + appendOnly('card_attempts') + '\n\n' + appendOnly('card_attempt_results');
+
+export const m0017_card_terminal: Migration = scriptMigration(DDL);

@@ -2,22 +2,9 @@
 // its front and back TIFFs, which live outside the database in a content-addressed folder, and what the
 // quality checks found), the images of each check tender, and the image cash letters made for deposits.
 // Frozen once released.
-import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { appendOnly, runScript } from './script';
+import { appendOnly, scriptMigration } from './script';
 
-export const m0020_check_images: Migration = {
-  up: async (db) => {
-    await sql.raw('BEGIN IMMEDIATE').execute(db);
-    try {
-      await runScript(db, DDL);
-      await sql.raw('COMMIT').execute(db);
-    } catch (e) {
-      await sql.raw('ROLLBACK').execute(db);
-      throw e;
-    }
-  },
-};
 
 const DDL = `
 CREATE TABLE check_scans (
@@ -63,3 +50,5 @@ CREATE TABLE icl_files (
   profile TEXT NOT NULL
 ) STRICT;
 ` + '\n\n' + appendOnly('check_scans') + '\n\n' + appendOnly('tender_images') + '\n\n' + appendOnly('icl_files');
+
+export const m0020_check_images: Migration = scriptMigration(DDL);
