@@ -2,10 +2,13 @@
 //   stub_scan_to_line_p95: a keyboard-wedge scan (real key events over CDP, stamped at a scanner's pace)
 //     — from the scan's last key (its Enter, when the page takes it) to the scanned line painted, over the
 //     10,000-account demo: the burst recognised, the station reading the stub (stubs.scan), the line
-//     rendered, the frame. The focus is in the account lookup, as at a counter.
+//     rendered, the frame. The focus is in the account lookup, as at a counter. The station serves from its
+//     own process (`civictill serve`), as in production: in this one, the driver's own CDP traffic (the
+//     acknowledgements of the burst's keys) would hold up the station's answer.
 //   validation_print_p95: a validation on the slip station of the ESC/POS emulator over TCP — from the
 //     form inserted to the release command (ESC q) on the wire: the sensors polled, the lines printed
 //     and confirmed (GS ( H), the release sent.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { Station } from '../src/main/station/station';
 import { seedDemo } from '../src/main/station/demo';
-import { startWebServer } from '../src/main/web/server';
-import { ensureRenderer, rendererDir } from '../src/main/web/rendererBuild';
+import { ensureRenderer } from '../src/main/web/rendererBuild';
 import { dispatch } from '../src/main/dispatch';
 import { BUILT_IN_STUB_FORMATS, encodeStub } from '../src/shared/stubs';
 import { EscPosEmulator } from '../src/hardware/emulators/escpos/emulator';
@@ -53,9 +55,22 @@ async function probe(page: Page): Promise<void> {
   });
 }
 
+/** `civictill serve` on the database: its URL (with the launch token), and how to stop it. */
+async function serveStation(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/civictill.js'), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((ok) => child.on('exit', () => ok()));
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); const m = /http:\/\/\S+/.exec(out); if (m) ok(m[0]); });
+    child.on('exit', (c) => fail(new Error(`serve exited ${c}`)));
+  });
+  return { url, stop: async () => { child.kill('SIGTERM'); await exited; } };
+}
+
 async function scanToLine(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-bench-stubs-'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  let stopServe: (() => Promise<void>) | undefined;
   try {
     const station = await Station.open(join(dir, 'till.db'));
     seedDemo(station, { accounts: 10_000, pins: PINS, pinCost: { N: 1024 } });
@@ -63,9 +78,11 @@ async function scanToLine(): Promise<number> {
     if (!admin.ok) throw new Error(admin.error.message);
     await dispatch(station, 'stubs.updateSettings', { wedge: { enabled: true, suffix: 'Enter', maxGapMs: 30, minLength: 8 } }, admin.value.token);
     const accounts = station.st.sqlAll<{ account_number: string }>("SELECT account_number FROM accounts WHERE status = 'active' ORDER BY account_number LIMIT 200").map((r) => r.account_number);
-    const web = await startWebServer(station, { staticDir: rendererDir(ROOT) });
+    station.close();
+    const serve = await serveStation(join(dir, 'till.db'));
+    stopServe = serve.stop;
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.goto(web.url);
+    await page.goto(serve.url);
     await page.locator('#signin-user').waitFor();
     await probe(page);
     await page.locator('#signin-user').fill('cashier');
@@ -76,7 +93,7 @@ async function scanToLine(): Promise<number> {
     await page.keyboard.press('F4');
     await page.locator('#lookup').waitFor();
     await page.evaluate(() => { (window as unknown as { scans: number[] }).scans = []; });
-    const n = 60;
+    const n = 100;
     for (let i = 0; i < n; i++) {
       const stub = encodeStub(BUILT_IN_STUB_FORMATS[0]!, { accountNumber: accounts[i % accounts.length]!, amountCents: 1000 + i * 37, dueDate: '2099-12-15', billNumber: String(2099000000 + i), revenueCodeValue: '01' });
       await page.locator('#lookup').focus();
@@ -89,10 +106,9 @@ async function scanToLine(): Promise<number> {
     }
     const samples = await page.evaluate(() => (window as unknown as { scans: number[] }).scans);
     await page.close();
-    await web.close();
-    station.close();
     return pct(samples.slice(5), 95);
   } finally {
+    await stopServe?.();
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
