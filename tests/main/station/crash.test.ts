@@ -1,9 +1,6 @@
 // Crash test: a child posting receipts is killed with SIGKILL at random moments, 50 times. After each
 // restart `verify` passes, receipt numbers have no gap, and every acknowledged receipt is present.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,6 +8,7 @@ import { Station } from '../../../src/main/station/station';
 import { verifyLedger } from '../../../src/main/station/verify';
 import { makeStation, type TestStation } from '../../helpers/station';
 import { prng } from '../../../src/main/station/demoData';
+import { bundleChild, runUntilKilled } from '../../helpers/crashChild';
 
 const source = fileURLToPath(new URL('./fixtures/crashChild.ts', import.meta.url));
 let child: string;
@@ -19,10 +17,7 @@ let account: string;
 
 beforeAll(async () => {
   t = await makeStation();
-  // Bundled once so each of the 50 restarts is a plain `node` start, not a TypeScript compile.
-  child = join(fileURLToPath(new URL('../../../node_modules/.cache/', import.meta.url)), `crashChild-${process.pid}.mjs`);
-  // Dependencies stay external: the bundle sits under node_modules/.cache and resolves them from there.
-  await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', outfile: child, packages: 'external', logLevel: 'silent' });
+  child = await bundleChild(source, `crashChild-${process.pid}`);
   account = (await t.ok('accounts.search', { query: '1000', limit: 1 }))[0]!.accountNumber;
   t.station.close(); // the children own the database from here on
 });
@@ -30,26 +25,12 @@ afterAll(() => { t.cleanup(); rmSync(child, { force: true }); });
 
 /** Runs one child until it has acknowledged `after` receipts, waits `delayMs`, then SIGKILLs it. */
 function runAndKill(sessionId: string, after: number, delayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [child, t.path, sessionId, account], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: string[] = [];
-    let buf = '', err = '', killed = false;
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line.startsWith('OK ')) acked.push(line.split(' ')[1]!);
-        if (!killed && (line === 'READY' && after === 0 || acked.length >= after && after > 0)) {
-          killed = true;
-          setTimeout(() => p.kill('SIGKILL'), delayMs);
-        }
-      }
-    });
-    p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    p.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`child ended without being killed: ${err}`))));
+  const acked: string[] = [];
+  const { exited } = runUntilKilled(child, [t.path, sessionId, account], (line, run) => {
+    if (line.startsWith('OK ')) acked.push(line.split(' ')[1]!);
+    if (line === 'READY' && after === 0 || acked.length >= after && after > 0) run.kill(delayMs);
   });
+  return exited.then(() => acked);
 }
 
 it('survives 50 SIGKILLs mid-posting with nothing lost, doubled or gapped', async () => {

@@ -1,10 +1,7 @@
 // Crash test: a child making arrangements with their down payments is killed with SIGKILL at random
 // moments. After each restart `verify` passes, every acknowledged arrangement is there, and no plan is
 // without its down-payment receipt nor any down payment without its plan.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,6 +10,7 @@ import { verifyLedger } from '../../../../src/main/station/verify';
 import { makeStation, type TestStation } from '../../../helpers/station';
 import { prng } from '../../../../src/main/station/demoData';
 import { eligibleAccounts } from './helpers';
+import { bundleChild, runUntilKilled } from '../../../helpers/crashChild';
 
 const source = fileURLToPath(new URL('../fixtures/arrangementCrashChild.ts', import.meta.url));
 let child: string;
@@ -21,34 +19,19 @@ let account: string;
 
 beforeAll(async () => {
   t = await makeStation();
-  child = join(fileURLToPath(new URL('../../../../node_modules/.cache/', import.meta.url)), `arrangementCrashChild-${process.pid}.mjs`);
-  await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', outfile: child, packages: 'external', logLevel: 'silent' });
+  child = await bundleChild(source, `arrangementCrashChild-${process.pid}`);
   account = eligibleAccounts(t)[0]!.accountNumber;
   t.station.close();
 });
 afterAll(() => { t.cleanup(); rmSync(child, { force: true }); });
 
 function runAndKill(sessionId: string, after: number, delayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [child, t.path, sessionId, account], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: string[] = [];
-    let buf = '', err = '', killed = false;
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line.startsWith('OK ')) acked.push(line.split(' ')[1]!);
-        if (!killed && (line === 'READY' && after === 0 || acked.length >= after && after > 0)) {
-          killed = true;
-          setTimeout(() => p.kill('SIGKILL'), delayMs);
-        }
-      }
-    });
-    p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    p.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`child ended without being killed: ${err}`))));
+  const acked: string[] = [];
+  const { exited } = runUntilKilled(child, [t.path, sessionId, account], (line, run) => {
+    if (line.startsWith('OK ')) acked.push(line.split(' ')[1]!);
+    if (line === 'READY' && after === 0 || acked.length >= after && after > 0) run.kill(delayMs);
   });
+  return exited.then(() => acked);
 }
 
 it('survives SIGKILLs mid-arrangement: never a plan without its down payment, nor a down payment without its plan', async () => {

@@ -4,11 +4,10 @@
 // what the killed one left.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { STANDARD_FLOAT } from '../../../../src/shared/denominations';
 import { openDb } from '../../../../src/main/db/open';
@@ -17,9 +16,10 @@ import { verifyLedger } from '../../../../src/main/station/verify';
 import { listBackups } from '../../../../src/main/station/backup/run';
 import { prng } from '../../../../src/shared/prng';
 import { makeStation, uuid, type TestStation } from '../../../helpers/station';
+import { bundleChild, CACHE_DIR, runUntilKilled } from '../../../helpers/crashChild';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
-const outDir = join(fileURLToPath(new URL('../../../../node_modules/.cache/', import.meta.url)), `backup-crash-${process.pid}`);
+const outDir = join(CACHE_DIR, `backup-crash-${process.pid}`);
 const child = join(outDir, 'backupChild.mjs');
 let t: TestStation;
 let folder: string;
@@ -30,10 +30,8 @@ beforeAll(async () => {
   await t.ok('backup.updateSettings', { folder, intervalMinutes: 15, keep: 3 }, 'admin');
   await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
   // Bundled as the CLI is: the verify worker sits beside the child, as backupVerifyWorker.mjs beside the CLI.
-  mkdirSync(outDir, { recursive: true });
-  const common = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' } as const;
-  await build({ ...common, entryPoints: [join(fixtures, 'backupChild.ts')], outfile: child });
-  await build({ ...common, entryPoints: [fileURLToPath(new URL('../../../../src/main/station/backup/verifyWorker.ts', import.meta.url))], outfile: join(outDir, 'backupVerifyWorker.mjs') });
+  await bundleChild(join(fixtures, 'backupChild.ts'), 'backupChild', outDir);
+  await bundleChild(fileURLToPath(new URL('../../../../src/main/station/backup/verifyWorker.ts', import.meta.url)), 'backupVerifyWorker', outDir);
   t.station.close(); // the child owns the database from here on
 });
 afterAll(() => { t.cleanup(); rmSync(outDir, { recursive: true, force: true }); rmSync(folder, { recursive: true, force: true }); });
@@ -42,27 +40,14 @@ type Line = 'READY' | 'START' | 'COPYING' | 'DONE';
 
 /** Runs the child until `when` has been printed `nth` times, then SIGKILLs it after `delayMs`; the DONE files it reported. */
 function runAndKill(when: Line, nth: number, delayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [child, t.path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const done: string[] = [];
-    let buf = '', err = '', seen = 0, killed = false;
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line.startsWith('DONE ')) done.push(line.slice(5));
-        if (line.startsWith('FAILED')) err += line;
-        if (!killed && line.split(' ')[0] === when && ++seen === nth) {
-          killed = true;
-          setTimeout(() => p.kill('SIGKILL'), delayMs);
-        }
-      }
-    });
-    p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    p.on('exit', (_c, signal) => (signal === 'SIGKILL' ? resolve(done) : reject(new Error(`child ended without being killed: ${err}`))));
+  const done: string[] = [];
+  let seen = 0;
+  const { exited } = runUntilKilled(child, [t.path], (line, run) => {
+    if (line.startsWith('DONE ')) done.push(line.slice(5));
+    if (line.startsWith('FAILED')) run.err += line;
+    if (line.split(' ')[0] === when && ++seen === nth) run.kill(delayMs);
   });
+  return exited.then(() => done);
 }
 
 /** Runs the child for `runs` backups to its own end; the DONE files it reported. */

@@ -1,18 +1,17 @@
 // A lockbox import killed with SIGKILL at random moments, 24 times: after each restart every file is in
 // the ledger whole (all its items, its batch closed) or not at all, `verify` passes, and importing the
 // same files again finishes them without doubling any.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Station } from '../../../../src/main/station/station';
 import { verifyLedger } from '../../../../src/main/station/verify';
 import { prng } from '../../../../src/main/station/demoData';
 import { lockboxFile } from '../../../helpers/batchFiles';
 import { makeStation, type TestStation } from '../../../helpers/station';
+import { bundleChild, runUntilKilled } from '../../../helpers/crashChild';
 
 const source = fileURLToPath(new URL('../fixtures/importCrashChild.ts', import.meta.url));
 let child: string;
@@ -24,8 +23,7 @@ const arg = (f: (typeof files)[number]) => `${f.id}|${f.bank}|${f.path}`;
 
 beforeAll(async () => {
   t = await makeStation({ accounts: 50 });
-  child = join(fileURLToPath(new URL('../../../../node_modules/.cache/', import.meta.url)), `importCrashChild-${process.pid}.mjs`);
-  await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', outfile: child, packages: 'external', logLevel: 'silent' });
+  child = await bundleChild(source, `importCrashChild-${process.pid}`);
   const accounts = (await t.ok('accounts.search', { query: '1', limit: 20 })).map((a) => a.accountNumber);
   for (let f = 0; f <= ROUNDS; f++) {
     const items = Array.from({ length: ITEMS }, (_, i) => ({ ref: `F${f}I${String(i).padStart(5, '0')}`, account: accounts[i % accounts.length]!, cents: 500 + i + f }));
@@ -39,22 +37,12 @@ afterAll(() => { t.cleanup(); rmSync(child, { force: true }); });
 
 /** Starts a child on these files; kills it `delayMs` after it is ready (or once done). Returns how long the imports took when it finished. */
 function runAndKill(args: string[], delayMs: number | null): Promise<{ done: boolean; ms: number }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [child, t.path, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let buf = '', err = '', done = false, readyAt = 0, ms = 0;
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line === 'READY') { readyAt = Date.now(); if (delayMs !== null) setTimeout(() => p.kill('SIGKILL'), delayMs); }
-        if (line === 'DONE') { done = true; ms = Date.now() - readyAt; p.kill('SIGKILL'); }
-      }
-    });
-    p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    p.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve({ done, ms }) : reject(new Error(`child ended without being killed: ${err}`))));
+  let done = false, readyAt = 0, ms = 0;
+  const { exited } = runUntilKilled(child, [t.path, ...args], (line, run) => {
+    if (line === 'READY') { readyAt = Date.now(); if (delayMs !== null) run.kill(delayMs); }
+    if (line === 'DONE') { done = true; ms = Date.now() - readyAt; run.process.kill('SIGKILL'); }
   });
+  return exited.then(() => ({ done, ms }));
 }
 
 function check(station: Station, f: (typeof files)[number]): 'all' | 'none' {

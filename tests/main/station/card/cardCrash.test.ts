@@ -2,10 +2,7 @@
 // random points, 40 times: before the request, while the terminal decides, after it approved and
 // before the answer, right after the answer. After each restart the station settles every unfinished
 // attempt; then every charge the emulator approved has exactly one receipt or one reversal.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,6 +10,7 @@ import { Station } from '../../../../src/main/station/station';
 import { verifyLedger } from '../../../../src/main/station/verify';
 import { prng } from '../../../../src/main/station/demoData';
 import { makeStation, type TestStation } from '../../../helpers/station';
+import { bundleChild, runUntilKilled } from '../../../helpers/crashChild';
 import { KEY, terminalRig } from '../../../hardware/terminal/fixtures';
 
 const source = fileURLToPath(new URL('./fixtures/cardCrashChild.ts', import.meta.url));
@@ -24,8 +22,7 @@ let rig: Awaited<ReturnType<typeof terminalRig>>;
 beforeAll(async () => {
   t = await makeStation();
   rig = await terminalRig();
-  child = join(fileURLToPath(new URL('../../../../node_modules/.cache/', import.meta.url)), `cardCrashChild-${process.pid}.mjs`);
-  await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', outfile: child, packages: 'external', logLevel: 'silent' });
+  child = await bundleChild(source, `cardCrashChild-${process.pid}`);
   account = (await t.ok('accounts.search', { query: '1000', limit: 1 }))[0]!.accountNumber;
   t.station.close();
 });
@@ -35,43 +32,36 @@ type When = 'request' | 'approved' | 'acks';
 
 /** One station run: recovered, then charging until killed at `when` (after `n` events) plus `delayMs`. */
 function runAndKill(sessionId: string, when: When, n: number, delayMs: number, rand: () => number): Promise<{ recoveredLeft: number; acks: number }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [child, t.path, sessionId, account, rig.emu.url, rig.fingerprint, KEY.passphrase], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let buf = '', err = '', killed = false, acks = 0, seen = 0, recoveredLeft = -1;
-    const kill = () => { if (!killed) { killed = true; setTimeout(() => p.kill('SIGKILL'), delayMs); } };
-    const onRequest = (r: { category: string }) => { if (r.category === 'Payment' && when === 'request' && ++seen >= n) kill(); };
-    const onApproved = () => { if (when === 'approved' && ++seen >= n) kill(); };
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line.startsWith('RECOVERED ')) {
-          recoveredLeft = Number(line.split(' ')[1]);
-          // The ledger as the restart left it, before this run charges anything.
-          void Station.open(t.path).then((s) => {
-            try { expect(verifyLedger(s).summary).toMatch(/^OK/); } catch (e) { reject(e as Error); } finally { s.close(); }
-            // Each payment: the terminal decides after 0–40 ms, now and then it loses its answer.
-            for (let i = 0; i < 40; i++) rig.emu.script.push(rand() < 0.15 ? { kind: 'lose' } : rand() < 0.1 ? { kind: 'decline' } : { kind: 'approve', delayMs: Math.floor(rand() * 40) });
-            // Counted from GO: a late approval of the run before is not this run's.
-            rig.emu.on('request', onRequest);
-            rig.emu.on('approved', onApproved);
-            p.stdin.write('GO\n');
-          });
-        }
-        if (line.startsWith('OK ') && when === 'acks' && ++acks >= n) kill();
-        if (line.startsWith('ERR ')) err += `${line}\n`;
-      }
-    });
-    p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    p.on('exit', (_c, signal) => {
-      rig.emu.off('request', onRequest);
-      rig.emu.off('approved', onApproved);
-      rig.emu.script.length = 0;
-      if (signal === 'SIGKILL') resolve({ recoveredLeft, acks }); else reject(new Error(`child ended without being killed: ${err}`));
-    });
-  });
+  let acks = 0, seen = 0, recoveredLeft = -1, recoveredBad = false;
+  const { run, exited } = runUntilKilled(child, [t.path, sessionId, account, rig.emu.url, rig.fingerprint, KEY.passphrase], (line) => {
+    if (line.startsWith('RECOVERED ')) {
+      recoveredLeft = Number(line.split(' ')[1]);
+      // The ledger as the restart left it, before this run charges anything.
+      void Station.open(t.path).then((s) => {
+        try { expect(verifyLedger(s).summary).toMatch(/^OK/); } catch (e) { run.err += `${(e as Error).message}\n`; recoveredBad = true; } finally { s.close(); }
+        // Each payment: the terminal decides after 0–40 ms, now and then it loses its answer.
+        for (let i = 0; i < 40; i++) rig.emu.script.push(rand() < 0.15 ? { kind: 'lose' } : rand() < 0.1 ? { kind: 'decline' } : { kind: 'approve', delayMs: Math.floor(rand() * 40) });
+        // Counted from GO: a late approval of the run before is not this run's.
+        rig.emu.on('request', onRequest);
+        rig.emu.on('approved', onApproved);
+        run.process.stdin!.write('GO\n');
+      });
+    }
+    if (line.startsWith('OK ') && when === 'acks' && ++acks >= n) run.kill(delayMs);
+    if (line.startsWith('ERR ')) run.err += `${line}\n`;
+  }, true);
+  const onRequest = (r: { category: string }) => { if (r.category === 'Payment' && when === 'request' && ++seen >= n) run.kill(delayMs); };
+  const onApproved = () => { if (when === 'approved' && ++seen >= n) run.kill(delayMs); };
+  const off = () => {
+    rig.emu.off('request', onRequest);
+    rig.emu.off('approved', onApproved);
+    rig.emu.script.length = 0;
+  };
+  return exited.then(() => {
+    off();
+    if (recoveredBad) throw new Error(`the ledger after a restart did not verify: ${run.err}`);
+    return { recoveredLeft, acks };
+  }, (e: unknown) => { off(); throw e; });
 }
 
 it('survives 40 SIGKILLs mid-charge: every approved charge has exactly one receipt or one reversal', async () => {
