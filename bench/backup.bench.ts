@@ -18,15 +18,12 @@ import { runBackup } from '../src/main/station/backup/run';
 import { updateBackupSettings } from '../src/main/station/backup/settings';
 import { prng } from '../src/shared/prng';
 import { buildHistory, journalHistory } from './historyDb';
+import { pct } from './kit';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const fmt = (v: number) => v.toFixed(1); // eslint-disable-line no-restricted-syntax -- timings, not money
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
 
 async function probe(page: Page): Promise<void> {
   await page.evaluate(() => {

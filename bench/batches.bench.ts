@@ -11,27 +11,20 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Station } from '../src/main/station/station';
-import { seedDemo } from '../src/main/station/demo';
 import { dispatch } from '../src/main/dispatch';
 import { verifyLedger } from '../src/main/station/verify';
 import { b64, lockboxFile } from '../tests/helpers/batchFiles';
+import { pct, seed, signIn } from './kit';
 
 const fmt = (v: number) => v.toFixed(1); // eslint-disable-line no-restricted-syntax -- timings, not money
 const ROUTING = '121000358';
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-bench-batches-'));
   const station = await Station.open(join(dir, 'till.db'));
   try {
-    seedDemo(station, { accounts: 2000, pins: { cashier: '1111', supervisor: '2222', admin: '3333' }, pinCost: { N: 1024 } });
-    const s = await dispatch(station, 'auth.signIn', { userId: 'cashier', pin: '1111' });
-    if (!s.ok) throw new Error(s.error.message);
-    const token = s.value.token;
+    seed(station, 2000);
+    const token = await signIn(station, 'cashier');
     const accounts = station.st.sqlAll<{ a: string }>("SELECT account_number AS a FROM accounts WHERE status = 'active' LIMIT 500").map((r) => r.a);
     const items = Array.from({ length: 10_000 }, (_, i) => ({ ref: `B${String(i).padStart(8, '0')}`, account: accounts[i % accounts.length]!, cents: 1000 + (i % 9000), check: String(1000 + i) }));
     const content = b64(lockboxFile(items));

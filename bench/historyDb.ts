@@ -5,15 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STANDARD_FLOAT } from '../src/shared/denominations';
 import { addDays } from '../src/main/station/businessDay';
-import { seedDemo } from '../src/main/station/demo';
 import { Station, type Clock } from '../src/main/station/station';
 import { prng as rng } from '../src/shared/prng';
 import { canonicalJson } from '../src/shared/canonical';
 import { appendJournal } from '../src/main/station/journal';
 import { receiptRecord } from '../src/main/station/receiptView';
+import { seed } from './kit';
 
 export interface History { station: Station; path: string; days: string[]; stations: string[]; receipts: number; sessions: number }
-
 
 export async function buildHistory(opts: { stations: number; receipts: number; days: number; lastDay: string }): Promise<History> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-bench-'));
@@ -21,7 +20,7 @@ export async function buildHistory(opts: { stations: number; receipts: number; d
   const clock: Clock = { now: () => new Date(`${opts.lastDay}T17:30:00Z`) };
   const station = await Station.open(path, clock);
   station.updateConfig({ timeZone: 'America/Los_Angeles' });
-  seedDemo(station, { accounts: 2000, pins: { cashier: '1111', supervisor: '2222', admin: '3333' }, pinCost: { N: 1024 } });
+  seed(station, 2000);
   const db = station.db.sqlite;
   db.pragma('synchronous = OFF'); // building the fixture only
   const r = rng(7);

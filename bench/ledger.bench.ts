@@ -12,28 +12,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Station } from '../src/main/station/station';
-import { seedDemo } from '../src/main/station/demo';
 import { dispatch } from '../src/main/dispatch';
 import { STANDARD_FLOAT } from '../src/shared/denominations';
 import { demoAccounts } from '../src/main/station/demoData';
 import { bulkUpsertAccounts } from '../src/main/station/directory';
 import { searchAccounts } from '../src/main/station/accounts';
+import { ms, pct, seed, signIn } from './kit';
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const fmt = (v: number) => v.toFixed(3); // eslint-disable-line no-restricted-syntax -- timings, not money
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-bench-'));
   try {
     const station = await Station.open(join(dir, 'bench.db'));
-    seedDemo(station, { accounts: 1000, pins: { cashier: '1111', supervisor: '2222', admin: '3333' }, pinCost: { N: 1024 } });
-    const signIn = await dispatch(station, 'auth.signIn', { userId: 'cashier', pin: '1111' });
-    if (!signIn.ok) throw new Error(signIn.error.message);
-    const token = signIn.value.token;
+    seed(station, 1000);
+    const token = await signIn(station, 'cashier');
     await dispatch(station, 'session.open', { id: randomUUID(), floatCounts: STANDARD_FLOAT }, token);
     const accts = searchAccounts(station, '1000', 3).map((a) => a.accountNumber);
     station.st.sqlite.exec('CREATE TABLE bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');

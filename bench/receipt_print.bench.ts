@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Station } from '../src/main/station/station';
-import { seedDemo } from '../src/main/station/demo';
 import { dispatch } from '../src/main/dispatch';
 import { searchAccounts } from '../src/main/station/accounts';
 import { attachPrinting } from '../src/main/devices/printing';
@@ -18,11 +17,8 @@ import { createPrinter } from '../src/hardware/printer/factory';
 import { createDrawer } from '../src/hardware/drawer/factory';
 import type { ReceiptPrinter } from '../src/hardware/printer/printer';
 import type { PrinterDrawer } from '../src/hardware/drawer/drawer';
+import { pct, seed, signIn } from './kit';
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 const fmt = (v: number) => v.toFixed(2); // eslint-disable-line no-restricted-syntax -- timings, not money
 
 async function main(): Promise<void> {
@@ -30,7 +26,7 @@ async function main(): Promise<void> {
   const emu = new EscPosEmulator({ columns: 48 });
   const station = await Station.open(join(dir, 'bench.db'));
   try {
-    seedDemo(station, { accounts: 1000, pins: { cashier: '1111', supervisor: '2222', admin: '3333' }, pinCost: { N: 1024 } });
+    seed(station, 1000);
     const printing = attachPrinting(station);
     await emu.listen();
     const printer = createPrinter({ id: 'printer', kind: 'printer', address: emu.address, options: { columns: 48 } }, { device: () => undefined, byKind: () => [] }) as ReceiptPrinter;
@@ -39,9 +35,7 @@ async function main(): Promise<void> {
     await drawer.open();
     printing.queue.usePrinter(printer);
     printing.drawer.useDrawer(drawer);
-    const signIn = await dispatch(station, 'auth.signIn', { userId: 'cashier', pin: '1111' });
-    if (!signIn.ok) throw new Error(signIn.error.message);
-    const token = signIn.value.token;
+    const token = await signIn(station, 'cashier');
     await dispatch(station, 'session.open', { id: randomUUID(), floatCounts: STANDARD_FLOAT }, token);
     const acct = searchAccounts(station, '1000', 1)[0]!.accountNumber;
 

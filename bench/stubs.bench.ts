@@ -16,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { Station } from '../src/main/station/station';
-import { seedDemo } from '../src/main/station/demo';
 import { ensureRenderer } from '../src/main/web/rendererBuild';
 import { dispatch } from '../src/main/dispatch';
 import { BUILT_IN_STUB_FORMATS, encodeStub } from '../src/shared/stubs';
@@ -24,16 +23,11 @@ import { EscPosEmulator } from '../src/hardware/emulators/escpos/emulator';
 import { createPrinter } from '../src/hardware/printer/factory';
 import type { ReceiptPrinter } from '../src/hardware/printer/printer';
 import { wedgeScan } from '../tests/e2e/scanner';
+import { PINS, pct, seed, signIn } from './kit';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const PINS = { cashier: '1111', supervisor: '2222', admin: '3333' };
 const fmt = (v: number) => v.toFixed(1); // eslint-disable-line no-restricted-syntax -- timings, not money
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 
 /**
  * In the page, ahead of the till's own key listener (installed before sign-in, so it sees the Enter the
@@ -73,10 +67,9 @@ async function scanToLine(): Promise<number> {
   let stopServe: (() => Promise<void>) | undefined;
   try {
     const station = await Station.open(join(dir, 'till.db'));
-    seedDemo(station, { accounts: 10_000, pins: PINS, pinCost: { N: 1024 } });
-    const admin = await dispatch(station, 'auth.signIn', { userId: 'admin', pin: PINS.admin });
-    if (!admin.ok) throw new Error(admin.error.message);
-    await dispatch(station, 'stubs.updateSettings', { wedge: { enabled: true, suffix: 'Enter', maxGapMs: 30, minLength: 8 } }, admin.value.token);
+    seed(station, 10_000);
+    const adminToken = await signIn(station, 'admin');
+    await dispatch(station, 'stubs.updateSettings', { wedge: { enabled: true, suffix: 'Enter', maxGapMs: 30, minLength: 8 } }, adminToken);
     const accounts = station.st.sqlAll<{ account_number: string }>("SELECT account_number FROM accounts WHERE status = 'active' ORDER BY account_number LIMIT 200").map((r) => r.account_number);
     station.close();
     const serve = await serveStation(join(dir, 'till.db'));

@@ -14,19 +14,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { Station } from '../src/main/station/station';
-import { seedDemo } from '../src/main/station/demo';
 import { startWebServer } from '../src/main/web/server';
 import { ensureRenderer, rendererDir } from '../src/main/web/rendererBuild';
 import { prng } from '../src/shared/prng';
+import { PINS, pct, seed } from './kit';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const PINS = { cashier: '1111', supervisor: '2222', admin: '3333' };
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 /** Waits in the page, on timers only (no animation frame requested), until `name` holds n samples. */
 async function samplesReach(page: Page, name: string, n: number): Promise<void> {
   await page.evaluate(([k, want]) => new Promise<void>((done) => {
@@ -165,7 +160,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
   try {
     const station = await Station.open(join(dir, 'till.db'));
-    seedDemo(station, { accounts: 10_000, pins: PINS, pinCost: { N: 1024 } });
+    seed(station, 10_000);
     const web = await startWebServer(station, { staticDir: rendererDir(ROOT) });
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     await signInAndOpen(page, web.url);
