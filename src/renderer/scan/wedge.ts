@@ -12,6 +12,9 @@ const replaying = new WeakSet<Event>();
 let holding = false;
 /** Whether the wedge is holding keys of a burst that may be a scan: a field's type-ahead waits for it. */
 export const burstHeld = (): boolean => holding;
+let listening = 0;
+/** Whether a keyboard-wedge scanner is set up (with none, no key is ever a scan's). */
+export const wedgeListening = (): boolean => listening > 0;
 
 /** A key delivered as if typed on the element (the serial ten-key does the same). */
 export function typeKey(target: HTMLElement, key: string): void {
@@ -115,5 +118,6 @@ export function installWedge(timing: WedgeTiming, h: WedgeHandlers): () => void 
     }
   };
   window.addEventListener('keydown', onKey, true);
-  return () => { window.removeEventListener('keydown', onKey, true); window.clearTimeout(timer); holding = false; };
+  listening++;
+  return () => { window.removeEventListener('keydown', onKey, true); window.clearTimeout(timer); holding = false; listening--; };
 }

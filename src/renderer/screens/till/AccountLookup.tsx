@@ -14,7 +14,7 @@ import { useApp } from '../../store/app';
 import { codeName, useCatalog, utilityCode } from '../../store/catalog';
 import { useSale } from '../../store/sale';
 import { useTillUi } from '../../store/tillUi';
-import { burstHeld } from '../../scan/wedge';
+import { burstHeld, wedgeListening } from '../../scan/wedge';
 import { ArrangementPanel } from './ArrangementPanel';
 
 export const LOOKUP_ID = 'lookup';
@@ -68,10 +68,10 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
     const q = value.trim();
     const mine = ++seq.current;
     if (!q) { setResults([]); setSearched(''); return; }
-    // A query's first key may be a stub scan's, reaching the field before the wedge knows: it asks a
-    // moment later, unless the wedge is by then holding the burst (the scan puts the field back, or the
+    // With a keyboard scanner set up, a query's first key may be a stub scan's, reaching the field before
+    // the wedge knows: it asks a moment later, unless the wedge is by then holding the burst (the scan puts the field back, or the
     // keys come back typed and ask for themselves). Nobody sees the results of one key that much sooner.
-    if (first) { window.setTimeout(() => { if (mine === seq.current && !burstHeld()) ask(q, mine); }, FIRST_KEY_WAIT_MS); return; }
+    if (first && wedgeListening()) { window.setTimeout(() => { if (mine === seq.current && !burstHeld()) ask(q, mine); }, FIRST_KEY_WAIT_MS); return; }
     ask(q, mine);
   }
 
