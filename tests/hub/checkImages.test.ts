@@ -28,7 +28,7 @@ async function named(stationId: string, n: number, sizes: [number, number] = [50
 }
 
 async function put(stationId: string, hash: string, offset: number, size: number, bytes: Buffer, type = 'application/octet-stream') {
-  const res = await fetch(`${hub.url}/v1/sync/check-images?sha256=${hash}&offset=${offset}&size=${size}`, { method: 'POST', headers: { authorization: auth[stationId]!, 'content-type': type }, body: bytes });
+  const res = await fetch(`${hub.url}/v1/sync/check-images?sha256=${hash}&offset=${offset}&size=${size}`, { method: 'POST', headers: { authorization: auth[stationId]!, 'content-type': type }, body: new Uint8Array(bytes) });
   return { status: res.status, json: await res.json() as { complete?: boolean; receivedBytes?: number; alreadyHad?: boolean; error?: { code: string; message: string; expectedOffset?: number } } };
 }
 async function status(stationId: string, hash: string) {
@@ -101,7 +101,7 @@ describe(`check images on the hub (${ENGINE})`, () => {
     const [front] = await named('C1', 4);
     const h = sha(front);
     const q = async (query: string, body: Buffer | string = front.subarray(0, 10), type = 'application/octet-stream') => {
-      const res = await fetch(`${hub.url}/v1/sync/check-images${query}`, { method: 'POST', headers: { authorization: auth.C1!, 'content-type': type }, body });
+      const res = await fetch(`${hub.url}/v1/sync/check-images${query}`, { method: 'POST', headers: { authorization: auth.C1!, 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
       return [res.status, ((await res.json()) as { error?: { code: string } }).error?.code];
     };
     expect(await q(`?sha256=${h.toUpperCase()}&offset=0&size=5000`)).toEqual([400, 'BAD_REQUEST']);
