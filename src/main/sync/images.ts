@@ -10,7 +10,8 @@ import { confirmImage, pendingImages, type PendingImage } from '../station/check
 import { HubRefused, type HubClient } from './client';
 import { getNumber } from './state';
 
-export interface ImageChunkSent { sha256: string; offset: number; length: number; receivedBytes: number; complete: boolean }
+/** A chunk the hub took; length 0 with alreadyHad: the hub had the whole image before this upload. */
+export interface ImageChunkSent { sha256: string; offset: number; length: number; receivedBytes: number; complete: boolean; alreadyHad: boolean }
 
 export interface ImagePushOptions {
   /** Bytes per chunk (the hub takes up to 256 KiB; tests make them small to cut an upload in the middle). */
@@ -46,7 +47,11 @@ async function sendImage(station: Station, client: HubClient, img: PendingImage,
   try {
     const held = await client.imageStatus(sha);
     if (stopped()) throw new Error('stopped');
-    if (held.complete) { confirmImage(station, sha, true); return null; }
+    if (held.complete) {
+      opts.onImageChunk?.({ sha256: sha, offset: held.receivedBytes, length: 0, receivedBytes: held.receivedBytes, complete: true, alreadyHad: true });
+      confirmImage(station, sha, true);
+      return null;
+    }
     let bytes: Buffer;
     try { bytes = await readFile(imagePath(station, sha)); } catch (e) { return `the image file is missing (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}); civictill verify names its tender`; }
     // Never send the hub what the journal does not name: a changed file would be refused on its last chunk.
@@ -65,7 +70,7 @@ async function sendImage(station: Station, client: HubClient, img: PendingImage,
         throw e;
       }
       if (stopped()) throw new Error('stopped');
-      opts.onImageChunk?.({ sha256: sha, offset, length: s.alreadyHad ? 0 : part.length, receivedBytes: s.receivedBytes, complete: s.complete });
+      opts.onImageChunk?.({ sha256: sha, offset, length: s.alreadyHad ? 0 : part.length, receivedBytes: s.receivedBytes, complete: s.complete, alreadyHad: s.alreadyHad });
       if (s.complete) { confirmImage(station, sha, s.alreadyHad); return null; }
       offset = s.receivedBytes;
     }
