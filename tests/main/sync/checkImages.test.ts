@@ -3,13 +3,14 @@
 // file is not sent and the hub refuses one that does not hash to its name; images are listed as safe to
 // remove locally only once past the retention years AND confirmed by the hub.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STANDARD_FLOAT } from '../../../src/shared/denominations';
 import { syncOf } from '../../../src/main/sync/service';
 import { HubClient, HubRefused } from '../../../src/main/sync/client';
 import { loadLink } from '../../../src/main/sync/state';
 import { imagePath } from '../../../src/main/station/checkImages/store';
+import { verifyLedger } from '../../../src/main/station/verify';
 import type { ImageChunkSent } from '../../../src/main/sync/images';
 import { makeStation, uuid, type TestStation } from '../../helpers/station';
 import { makeHub, ENGINE, type TestHub } from '../../helpers/hub';
@@ -117,5 +118,14 @@ describe(`check images to the hub (${ENGINE})`, () => {
     expect(safe.heldForHub).toBe(0);
     expect(safe.images.map((i) => i.sha256).sort()).toEqual([a.front, a.back].sort());
     expect((await t.call('checkImages.imagesSafeToRemove', {}, 'supervisor')).ok).toBe(false);
+    // One removed as listed: `verify` takes the hub's confirmed copy for it. One not yet at the hub,
+    // removed: verify names it missing.
+    unlinkSync(imagePath(t.station, a.front));
+    expect(verifyLedger(t.station)).toMatchObject({ ok: true });
+    const b = await payByScannedCheck(t, '702', 5_000);
+    unlinkSync(imagePath(t.station, b.front));
+    const v = verifyLedger(t.station);
+    expect(v.ok).toBe(false);
+    expect(JSON.stringify(v)).toContain(`the front image ${b.front} is missing`);
   });
 });

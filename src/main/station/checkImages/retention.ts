@@ -1,7 +1,7 @@
 // Retention of the images at the station: an image may be removed from this station's check-images/
 // folder only when BOTH the bank profile's image retention (years since it was taken) has passed AND the
 // hub has confirmed holding it, its hash checked. Past the years but not yet at the hub: kept, and counted.
-// (Only the list: removing the files is left to IT; `verify` still expects every tender's image on disk.)
+// Only the list: removing the files is left to IT. `verify` takes a removed image the hub confirmed as kept.
 import type { ImagesSafeToRemove } from '../../../shared/contract/checkImages';
 import type { Station } from '../station';
 import { bankProfile } from './bankProfile';
