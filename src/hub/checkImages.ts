@@ -46,10 +46,16 @@ export async function putChunk(db: HubDb, stationId: string, c: Chunk, bytes: Bu
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${c.sha}, 16))`.execute(tx);
     const done = await tx.selectFrom('check_images').select('size').where('sha256', '=', c.sha).executeTakeFirst();
     if (done) return { status: { sha256: c.sha, complete: true, receivedBytes: done.size, totalBytes: done.size, alreadyHad: true } };
-    const up = await tx.selectFrom('check_image_uploads').select(['total_bytes', 'received_bytes']).where('sha256', '=', c.sha).executeTakeFirst();
+    let up = await tx.selectFrom('check_image_uploads').select(['total_bytes', 'received_bytes']).where('sha256', '=', c.sha).executeTakeFirst();
+    // An unfinished upload that declared another size is wrong one way or the other (the hash will say
+    // which): a fresh start at offset 0 replaces it, so an abandoned bad upload cannot block the image.
+    if (up && up.total_bytes !== c.size && c.offset === 0) {
+      await tx.deleteFrom('check_image_uploads').where('sha256', '=', c.sha).execute();
+      up = undefined;
+    }
     const held = up?.received_bytes ?? 0;
     if (up && up.total_bytes !== c.size) {
-      return { refuse: new HubError(409, 'SIZE_MISMATCH', `the upload of image ${c.sha} began as ${up.total_bytes} bytes; this chunk says ${c.size}`, { expectedOffset: held }) };
+      return { refuse: new HubError(409, 'SIZE_MISMATCH', `the upload of image ${c.sha} began as ${up.total_bytes} bytes; this chunk says ${c.size} (send from offset ${held}, or from 0 to start it again)`, { expectedOffset: held }) };
     }
     if (c.offset !== held) return { refuse: new HubError(409, 'WRONG_OFFSET', `the hub holds ${held} bytes of image ${c.sha}; send from offset ${held} (got ${c.offset})`, { expectedOffset: held }) };
     if (!up) await tx.insertInto('check_image_uploads').values({ sha256: c.sha, station_id: stationId, total_bytes: c.size, received_bytes: 0, started_at: at, updated_at: at }).execute();

@@ -56,8 +56,9 @@ async function sendImage(station: Station, client: HubClient, img: PendingImage,
     try { bytes = await readFile(imagePath(station, sha)); } catch (e) { return `the image file is missing (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}); civictill verify names its tender`; }
     // Never send the hub what the journal does not name: a changed file would be refused on its last chunk.
     if (sha256Hex(bytes) !== sha) return 'the image file was changed after it was taken; civictill verify names its tender';
-    let offset = held.receivedBytes;
     const size = bytes.length;
+    // An unfinished upload of another size is not this image's (our bytes hash to its name): start it again.
+    let offset = held.totalBytes !== null && held.totalBytes !== size ? 0 : held.receivedBytes;
     const chunk = Math.max(1, opts.imageChunkBytes);
     for (let guard = 0; guard <= Math.ceil(size / chunk) + 8; guard++) {
       const part = bytes.subarray(offset, offset + chunk);
@@ -67,6 +68,7 @@ async function sendImage(station: Station, client: HubClient, img: PendingImage,
       } catch (e) {
         // The hub holds a different amount than we thought (an answer lost on the way): go on from its offset.
         if (e instanceof HubRefused && (e.code === 'WRONG_OFFSET' || e.code === 'HASH_MISMATCH') && e.expectedOffset !== undefined) { offset = e.expectedOffset; continue; }
+        if (e instanceof HubRefused && e.code === 'SIZE_MISMATCH') { offset = 0; continue; }
         throw e;
       }
       if (stopped()) throw new Error('stopped');

@@ -96,13 +96,20 @@ describe(`check images to the hub (${ENGINE})`, () => {
       expect(refused).toBeInstanceOf(HubRefused);
       expect(refused).toMatchObject({ status: 422, code: 'HASH_MISMATCH', expectedOffset: 0 });
       expect(await client.imageStatus(a.front)).toMatchObject({ complete: false, receivedBytes: 0 });
+      // And an unfinished upload that declared a wrong size is left behind on the hub.
+      await client.putImageChunk(a.front, 0, good.length + 7, good.subarray(0, CHUNK));
     } finally { client.close(); }
     expect((await onHub()).map((r) => r.sha256)).toEqual([a.back]);
 
     // The file put right, the next cycle sends it.
     writeFileSync(path, good);
+    chunks.length = 0;
     expect((await t.ok('sync.now', {})).images).toEqual({ pending: 0, unsendable: 0, problem: null });
     expect((await onHub()).map((r) => r.sha256).sort()).toEqual([a.front, a.back].sort());
+    // It was started again from 0 over the wrong-size upload, and kept whole.
+    expect(chunks.filter((c) => c.sha256 === a.front)[0]!.offset).toBe(0);
+    const [kept] = (await onHub()).filter((r) => r.sha256 === a.front);
+    expect(Buffer.from(kept!.bytes).equals(good)).toBe(true);
   });
 
   it('lists images as safe to remove locally only past the retention years and once the hub has them', async () => {
