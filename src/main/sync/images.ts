@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Station } from '../station/station';
 import { imagePath, sha256Hex } from '../station/checkImages/store';
-import { confirmImage, pendingImages, type PendingImage } from '../station/checkImages/toHub';
+import { confirmImage, pendingImages, unconfirmedImageCount, type PendingImage } from '../station/checkImages/toHub';
 import { HubRefused, type HubClient } from './client';
-import { getNumber } from './state';
+import { getNumber, setState } from './state';
 
 /** A chunk the hub took; length 0 with alreadyHad: the hub had the whole image before this upload. */
 export interface ImageChunkSent { sha256: string; offset: number; length: number; receivedBytes: number; complete: boolean; alreadyHad: boolean }
@@ -27,18 +27,24 @@ const PAGE = 50;
 
 /** Sends every pending image; returns the ones it could not send (they stay pending for the next cycle). */
 export async function pushImages(station: Station, client: HubClient, opts: ImagePushOptions, stopped: () => boolean): Promise<ImageProblem[]> {
-  const acked = getNumber(station.st, 'hub_acked_seq');
-  const problems: ImageProblem[] = [];
+  if (unconfirmedImageCount(station) === 0) return [];
+  const st = station.st;
+  const acked = getNumber(st, 'hub_acked_seq');
+  const from = getNumber(st, 'images_from_seq');
+  const problems: (ImageProblem & { eventSeq: number })[] = [];
   let after: PendingImage | null = null;
   for (;;) {
-    const page = pendingImages(station, acked, PAGE, after);
-    if (!page.length) return problems;
+    const page = pendingImages(station, from, acked, PAGE, after);
+    if (!page.length) break;
     for (const img of page) {
       const why = await sendImage(station, client, img, opts, stopped);
-      if (why) problems.push({ sha256: img.sha256, why });
+      if (why) problems.push({ sha256: img.sha256, why, eventSeq: img.eventSeq });
     }
     after = page[page.length - 1]!;
   }
+  // Everything below the first image still unsent is confirmed: the next cycle starts there.
+  setState(st, 'images_from_seq', problems.length ? Math.min(...problems.map((p) => p.eventSeq)) : Math.max(from, acked + 1));
+  return problems.map(({ sha256, why }) => ({ sha256, why }));
 }
 
 /** Sends one image; null once the hub confirmed it, else why not (a refusal retrying cannot change). */

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STANDARD_FLOAT } from '../../../src/shared/denominations';
 import { syncOf } from '../../../src/main/sync/service';
 import { HubClient, HubRefused } from '../../../src/main/sync/client';
-import { loadLink } from '../../../src/main/sync/state';
+import { getNumber, loadLink } from '../../../src/main/sync/state';
 import { imagePath } from '../../../src/main/station/checkImages/store';
 import { verifyLedger } from '../../../src/main/station/verify';
 import type { ImageChunkSent } from '../../../src/main/sync/images';
@@ -69,6 +69,9 @@ describe(`check images to the hub (${ENGINE})`, () => {
     const confirmed = t.station.st.sqlAll<{ sha256: string; already_had: number }>('SELECT sha256, already_had FROM image_confirmations ORDER BY sha256');
     expect(confirmed).toEqual(hashes.map((h) => ({ sha256: h, already_had: 0 })));
 
+    // The next cycles look for images only past the ones confirmed (not through years of them).
+    expect(getNumber(t.station.st, 'images_from_seq')).toBe(getNumber(t.station.st, 'hub_acked_seq') + 1);
+
     // Exactly once: a second sync sends nothing, and the hub holds each image once.
     chunks.length = 0;
     await t.ok('sync.now', {});
@@ -87,6 +90,9 @@ describe(`check images to the hub (${ENGINE})`, () => {
     expect(s.images).toMatchObject({ pending: 1, unsendable: 1 });
     expect(s.images.problem).toMatch(/changed after it was taken/);
     expect((await onHub()).map((r) => r.sha256)).toEqual([a.back]);
+    // The image left behind holds the next cycles' starting point at its event.
+    const seqOf = t.station.st.sqlGet<{ s: number }>('SELECT event_seq AS s FROM image_uploads WHERE sha256 = ?', a.front)!.s;
+    expect(getNumber(t.station.st, 'images_from_seq')).toBe(seqOf);
 
     // Sent anyway (a station that skipped its own check): the last chunk is refused, nothing kept.
     const client = new HubClient(loadLink(t.station.st)!, { timeoutMs: 3000 });

@@ -16,12 +16,13 @@ export function queueImages(station: Station, images: [sha: string, bytes: numbe
 }
 
 /**
- * Images whose event the hub has acknowledged (seq ≤ ackedSeq) and that it has not confirmed, oldest
- * first, after `after` (a page's last image: one that cannot be sent is passed over, not asked again).
+ * Images whose event the hub has acknowledged (fromSeq ≤ seq ≤ ackedSeq) and that it has not confirmed,
+ * oldest first, after `after` (a page's last image: one that cannot be sent is passed over, not asked
+ * again). fromSeq: below it all are confirmed, so years of sent images are not walked every cycle.
  */
-export function pendingImages(station: Station, ackedSeq: number, limit: number, after: PendingImage | null = null): PendingImage[] {
+export function pendingImages(station: Station, fromSeq: number, ackedSeq: number, limit: number, after: PendingImage | null = null): PendingImage[] {
   let q = station.kysely.selectFrom('image_uploads as u')
-    .leftJoin('image_confirmations as c', 'c.sha256', 'u.sha256').where('c.sha256', 'is', null).where('u.event_seq', '<=', ackedSeq);
+    .leftJoin('image_confirmations as c', 'c.sha256', 'u.sha256').where('c.sha256', 'is', null).where('u.event_seq', '>=', fromSeq).where('u.event_seq', '<=', ackedSeq);
   if (after) q = q.where((eb) => eb.or([eb('u.event_seq', '>', after.eventSeq), eb.and([eb('u.event_seq', '=', after.eventSeq), eb('u.sha256', '>', after.sha256)])]));
   return station.st.all<{ sha256: string; bytes: number; event_seq: number }>(q.select(['u.sha256', 'u.bytes', 'u.event_seq']).orderBy('u.event_seq').orderBy('u.sha256').limit(limit))
     .map((r) => ({ sha256: r.sha256, bytes: r.bytes, eventSeq: r.event_seq }));
