@@ -131,6 +131,16 @@ describe(`check images on the hub (${ENGINE})`, () => {
     expect(await stored(h)).toEqual([]);
   });
 
+  it('is described in the OpenAPI document from the same schemas: both methods, the query, the binary body and the refusals', async () => {
+    type Op = { parameters: { name: string; in: string }[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> };
+    const doc = await (await fetch(`${hub.url}/v1/openapi.json`)).json() as { paths: Record<string, Record<string, Op>> };
+    const p = doc.paths['/v1/sync/check-images']!;
+    expect(p.get!.parameters.map((x) => x.name)).toEqual(['sha256']);
+    expect(p.post!.parameters.map((x) => x.name)).toEqual(['sha256', 'offset', 'size']);
+    expect(Object.keys(p.post!.requestBody!.content)).toEqual(['application/octet-stream']);
+    for (const s of ['200', '400', '401', '403', '409', '413', '415', '422']) expect(p.post!.responses[s], s).toBeDefined();
+  });
+
   it('a check.images event that cannot be read is stored with an exception, not a 500, and names nothing', async () => {
     const r = await push(hub.url, auth.C2!, [imagesEvent('C2', 2, 'R', 'not-a-hash', null)]);
     expect(r.status).toBe(200);
