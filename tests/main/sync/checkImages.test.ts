@@ -16,6 +16,7 @@ import { makeStation, uuid, type TestStation } from '../../helpers/station';
 import { makeHub, ENGINE, type TestHub } from '../../helpers/hub';
 import { FAST } from '../../helpers/syncOptions';
 import { payByScannedCheck } from '../../helpers/checks';
+import { FaultProxy } from '../../helpers/faultProxy';
 
 // Images of a rendered check are a few kB (Group 4 packs a check's black and white tightly): small chunks
 // so that each takes several.
@@ -27,7 +28,7 @@ beforeEach(async () => {
   hub = await makeHub();
   t = await makeStation();
   chunks = [];
-  syncOf(t.station, { ...FAST, imageChunkBytes: CHUNK, onImageChunk: (c) => chunks.push(c) });
+  syncOf(t.station, { ...FAST, requestTimeoutMs: 1000, imageChunkBytes: CHUNK, onImageChunk: (c) => chunks.push(c) });
   const { code } = await hub.admin<{ code: string }>('POST', '/v1/admin/enrolment-codes', { stationId: 'ST01' });
   await t.ok('sync.enrol', { hubUrl: hub.url, code }, 'admin');
   await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
@@ -116,6 +117,33 @@ describe(`check images to the hub (${ENGINE})`, () => {
     expect(chunks.filter((c) => c.sha256 === a.front)[0]!.offset).toBe(0);
     const [kept] = (await onHub()).filter((r) => r.sha256 === a.front);
     expect(Buffer.from(kept!.bytes).equals(good)).toBe(true);
+  });
+
+  it('through a network that drops, duplicates and cuts requests and answers: every image once, each chunk taken once', async () => {
+    const proxy = new FaultProxy({ host: '127.0.0.1', port: hub.port }, { drop: 0.03, delay: 0.05, duplicate: 0.1, cutRequest: 0.05, cutResponse: 0.1, maxDelayMs: 50, dropHoldMs: 2000 }, 16);
+    try {
+      await proxy.listen();
+      // The same station, its hub reached through the proxy from here on.
+      await syncOf(t.station).stop();
+      t.station.st.sqlRun('UPDATE hub_link SET hub_url = ? WHERE id = 1', proxy.url);
+      const taken = [];
+      for (let i = 0; i < 6; i++) taken.push(await payByScannedCheck(t, String(900 + i), 1_000 + i));
+      const hashes = [...new Set(taken.flatMap((c) => [c.front, c.back!]))].sort();
+      for (let round = 0; round < 200; round++) {
+        const s = await t.ok('sync.now', {});
+        if (s.pendingCount === 0 && s.images.pending === 0) break;
+      }
+      expect((await t.ok('sync.status', {})).images).toEqual({ pending: 0, unsendable: 0, problem: null });
+      // The network did misbehave, on answers too (chunks the hub took whose answer never came).
+      expect(proxy.counts.cutResponse + proxy.counts.duplicate).toBeGreaterThan(0);
+      const rows = await onHub();
+      expect(rows.map((r) => r.sha256)).toEqual(hashes);
+      for (const r of rows) {
+        expect(sha(r.bytes)).toBe(r.sha256);
+        expect(r.chunks).toBe(Math.ceil(r.size / CHUNK));
+      }
+      expect(await hub.db.kysely.selectFrom('check_image_uploads').selectAll().execute()).toEqual([]);
+    } finally { await proxy.close(); }
   });
 
   it('lists images as safe to remove locally only past the retention years and once the hub has them', async () => {
