@@ -16,6 +16,7 @@ import { m0017_card_terminal } from './0017_card_terminal';
 import { m0018_accounting_gaps } from './0018_accounting_gaps';
 import { m0019_batches } from './0019_batches';
 import { m0020_check_images } from './0020_check_images';
+import { m0021_image_uploads } from './0021_image_uploads';
 
 export const stationMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_ledger', m0001_ledger],
@@ -33,4 +34,5 @@ export const stationMigrations: ReadonlyArray<readonly [name: string, migration:
   ['0018_accounting_gaps', m0018_accounting_gaps],
   ['0019_batches', m0019_batches],
   ['0020_check_images', m0020_check_images],
+  ['0021_image_uploads', m0021_image_uploads],
 ];

@@ -8,6 +8,7 @@ import { h0009_id_clashes } from './0009_id_clashes';
 import { h0010_enrolment_guesses } from './0010_enrolment_guesses';
 import { h0011_reconciliation } from './0011_reconciliation';
 import { h0012_batches } from './0012_batches';
+import { h0013_check_images } from './0013_check_images';
 
 export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_hub', h0001_hub],
@@ -18,4 +19,5 @@ export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Mig
   ['0010_enrolment_guesses', h0010_enrolment_guesses],
   ['0011_reconciliation', h0011_reconciliation],
   ['0012_batches', h0012_batches],
+  ['0013_check_images', h0013_check_images],
 ];

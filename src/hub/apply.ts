@@ -9,6 +9,7 @@ import type { StoredEvent } from './push';
 import type { HubDB } from './schema';
 import { END_OF_DAY_KINDS, EndOfDayRows } from './applyEndOfDay';
 import { ARRANGEMENT_KINDS, ArrangementRows } from './applyArrangements';
+import { CheckImageRefs } from './applyCheckImages';
 import { reviewAccounts } from './arrangementReview';
 import { feeDifferences, loadSchedules, type Schedules } from './feeCheck';
 import { reconcileClosedDays } from './reconcile';
@@ -88,6 +89,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   const session = (id: string) => own.resolve('sessions', 'session_id', id, 'session');
   const endOfDay = new EndOfDayRows(stationId, read, fresh, own, raise);
   const arrangements = new ArrangementRows(stationId, read, raise, fresh, own);
+  const images = new CheckImageRefs(stationId, read);
   const offlineDone = new Set<string>();
   // Accounts whose payments changed: their arrangements are judged again once the rows are in.
   const touched = arrangements.accounts;
@@ -95,6 +97,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   for (const e of events) {
     if (END_OF_DAY_KINDS.has(e.event.kind)) { await endOfDay.add(tx, e); continue; }
     if (ARRANGEMENT_KINDS.has(e.event.kind)) { await arrangements.add(tx, e); continue; }
+    if (e.event.kind === 'check.images') { images.add(e); continue; }
     switch (e.event.kind) {
       case 'session.opened': {
         const d = read(e, sessionOpenedSchema);
@@ -248,6 +251,7 @@ export async function applyEvents(tx: Tx, stationId: string, events: StoredEvent
   await endOfDay.flush(tx);
   await reconcileClosedDays(tx, stationId, endOfDay.closedDays, at);
   await arrangements.flush(tx, at);
+  await images.flush(tx);
   await reviewAccounts(tx, touched, now);
 }
 

@@ -111,3 +111,7 @@ export const batchItemSchema = z.looseObject({
   postmarkDate: text.nullable(), tenderDetail: z.enum(['check', 'money_order', 'card_online', 'ach']), sourceRef: text.nullable(),
 });
 export const batchExceptionResolvedSchema = z.looseObject({ resolutionId: text, receiptNumber: text, fromAccount: text, action: z.enum(['apply_to_account', 'refund']), accountNumber: text.nullable(), note: text, resolvedBy: text });
+
+/** check.images (issue 16): the SHA-256 of a check tender's front and back, which the station then uploads. */
+const sha = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lowercase hex');
+export const checkImagesSchema = z.looseObject({ receiptId: z.string().min(1).max(200), tenderNo: int4.positive(), front: sha, back: sha.nullable() });

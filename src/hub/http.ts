@@ -2,7 +2,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HubError } from './errors';
 
+export type BodyType = 'application/json' | 'text/csv' | 'application/octet-stream';
+
 export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBytes(req, limit)).toString('utf8');
+}
+
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw new HubError(413, 'TOO_LARGE', `the body is ${declared} bytes; the most this endpoint takes is ${limit}`);
   const chunks: Buffer[] = [];
@@ -12,10 +18,10 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
     if (size > limit) throw new HubError(413, 'TOO_LARGE', `the body passed ${limit} bytes, the most this endpoint takes`);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-export function requireType(req: IncomingMessage, type: 'application/json' | 'text/csv'): void {
+export function requireType(req: IncomingMessage, type: BodyType): void {
   const got = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (got !== type) throw new HubError(415, 'UNSUPPORTED_MEDIA_TYPE', `send the body as ${type} (got ${got || 'no content type'})`);
 }

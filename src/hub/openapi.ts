@@ -59,7 +59,7 @@ export function openApiDocument(routes: Route[], version: string): unknown {
       operationId: operationId(r.method, r.path),
       security: SECURITY[r.access],
       ...(params.length ? { parameters: params } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { [r.body.type]: { schema: r.body.schema ? schemaOf(r.body.schema, 'input') : { type: 'string' } } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { [r.body.type]: { schema: r.body.schema ? schemaOf(r.body.schema, 'input') : r.body.type === 'application/octet-stream' ? { type: 'string', contentMediaType: 'application/octet-stream' } : { type: 'string' } } } } } : {}),
       responses,
     };
   }

@@ -2,7 +2,7 @@
 // OpenAPI document describes them from the same schemas.
 import { z } from 'zod';
 import { isCalendarDate } from '../shared/calendar';
-import { MAX_PULL_LIMIT, stationIdSchema } from '../shared/hubProtocol';
+import { MAX_PULL_LIMIT, sha256HexSchema, stationIdSchema } from '../shared/hubProtocol';
 import { badRequest } from './errors';
 import { zodReason } from './zodReason';
 
@@ -23,6 +23,14 @@ export const exceptionsQuery = z.object({ cursor: cursor('0 for all') });
 export const adminExceptionsQuery = z.object({ open: z.enum(['true', 'false']).optional().describe('true for unresolved only'), station: stationParam });
 export const dayQuery = z.object({ day: dayParam });
 export const dayStationQuery = z.object({ day: dayParam, station: stationParam });
+
+const sha256Param = sha256HexSchema.describe("the image's SHA-256, as its check.images event names it");
+export const checkImageQuery = z.object({ sha256: sha256Param });
+export const checkImageChunkQuery = z.object({
+  sha256: sha256Param,
+  offset: whole('offset').transform(Number).describe('the byte this chunk starts at: the receivedBytes the hub holds'),
+  size: whole('size').transform(Number).refine((n) => n > 0, 'size must be at least 1').describe("the whole image's size in bytes"),
+});
 
 /** The query string checked against its schema: a 400 with the reason, never a database error. */
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { AccountsCsvError, parseAccountsCsvText } from '../shared/accountsCsv';
 import {
-  ENROL_REQUEST_HEADER, MAX_BODY_BYTES, enrolRequestSchema, enrolResponseSchema, exceptionsResponseSchema, hubExceptionSchema, pullResponseSchema, pushRequestSchema,
+  ENROL_REQUEST_HEADER, MAX_BODY_BYTES, MAX_IMAGE_CHUNK_BYTES, checkImageStatusSchema, enrolRequestSchema, enrolResponseSchema, exceptionsResponseSchema, hubExceptionSchema, pullResponseSchema, pushRequestSchema,
   pushResponseSchema, stationIdSchema,
 } from '../shared/hubProtocol';
 import { checkEnrolmentCode, createEnrolmentCode, enrol, requireAdmin, requireStation } from './auth';
@@ -15,11 +15,12 @@ import { listExceptions, resolveByCity, stationExceptions } from './exceptions';
 import { cisPaymentsCsv, glJournalCsv } from './exports';
 import { arrangementsCsv } from './arrangementExport';
 import { reviewDue } from './arrangementReview';
-import { parseJson, readBody, requireType } from './http';
+import { parseJson, readBody, readBytes, requireType, type BodyType } from './http';
+import { checkChunk, imageStatus, putChunk } from './checkImages';
 import { pullDirectory } from './pull';
 import { pushEvents } from './push';
 import { dailyTotals } from './totals';
-import { adminExceptionsQuery, dayQuery, dayStationQuery, exceptionsQuery, parseQuery, pullQuery } from './queries';
+import { adminExceptionsQuery, checkImageChunkQuery, checkImageQuery, dayQuery, dayStationQuery, exceptionsQuery, parseQuery, pullQuery } from './queries';
 import { freeText } from '../shared/text';
 import { dayReconciliationSchema, reconciliationsOfDay } from './reconcile';
 import { zodReason } from './zodReason';
@@ -50,7 +51,7 @@ export interface Route {
   access: Access;
   /** Its query parameters (each a string schema), checked with parseQuery. */
   query?: z.ZodObject;
-  body?: { type: 'application/json' | 'text/csv'; schema?: z.ZodType; limit?: number };
+  body?: { type: BodyType; schema?: z.ZodType; limit?: number };
   response?: { type: 'application/json' | 'text/csv'; schema?: z.ZodType };
   /** Refusals of this endpoint beyond the ones every endpoint of its kind has (for the OpenAPI document). */
   errors?: Record<number, string>;
@@ -99,6 +100,27 @@ export const routes: Route[] = [
       409: 'SEQ_GAP (send from error.expectedSeq), SEQ_CONFLICT or EVENT_ID_REUSED',
     },
     handle: async (ctx, call) => ({ json: await pushEvents(ctx.db, call.who, await json(call), ctx.now()) }) },
+
+  { method: 'GET', path: '/v1/sync/check-images', summary: "How much of a check image the hub holds (its events must name it): where an upload resumes", access: 'station',
+    query: checkImageQuery, response: { type: 'application/json', schema: checkImageStatusSchema },
+    errors: { 409: "IMAGE_NOT_NAMED: none of this station's pushed check.images events names the image; push the events first" },
+    handle: async (ctx, call) => ({ json: await imageStatus(ctx.db, call.who, parseQuery(checkImageQuery, call.url.searchParams).sha256) }) },
+
+  { method: 'POST', path: '/v1/sync/check-images', summary: "One chunk of a check image at the offset the hub holds; the last chunk completes it when the whole hashes to its SHA-256. An image the hub has already is answered alreadyHad", access: 'station',
+    query: checkImageChunkQuery, body: { type: 'application/octet-stream', limit: MAX_IMAGE_CHUNK_BYTES }, response: { type: 'application/json', schema: checkImageStatusSchema },
+    errors: {
+      409: 'IMAGE_NOT_NAMED (push the events first), WRONG_OFFSET or SIZE_MISMATCH (send from error.expectedOffset)',
+      413: `TOO_LARGE (a chunk over ${MAX_IMAGE_CHUNK_BYTES} bytes) or IMAGE_TOO_LARGE (an image over the hub's limit)`,
+      422: 'HASH_MISMATCH: the whole image does not hash to its name; nothing of it is kept, send it again from offset 0',
+    },
+    handle: async (ctx, call) => {
+      const q = parseQuery(checkImageChunkQuery, call.url.searchParams);
+      const chunk = { sha: q.sha256, offset: q.offset, size: q.size };
+      requireType(call.req, 'application/octet-stream');
+      const had = await checkChunk(ctx.db, call.who, chunk);
+      const bytes = await readBytes(call.req, MAX_IMAGE_CHUNK_BYTES);
+      return { json: had ?? await putChunk(ctx.db, call.who, chunk, bytes, ctx.now()) };
+    } },
 
   { method: 'GET', path: '/v1/sync/pull', summary: 'Directory changes (accounts, revenue codes, fee schedules, users) past a cursor, paged', access: 'station',
     query: pullQuery,

@@ -73,6 +73,11 @@ export interface HubDB {
   };
   id_clashes: { table_name: string; column_name: string; hub_key: string; client_id: string; station_id: string; other_station_id: string; event_seq: number };
   arrangement_breaks: { arrangement_id: string; broken_on: string; instalment_no: number; due_date: string; missed_cents: number; decided_at: string };
+  check_image_refs: { station_id: string; receipt_id: string; tender_no: number; side: 'front' | 'back'; sha256: string; event_seq: number };
+  check_image_uploads: { sha256: string; station_id: string; total_bytes: number; received_bytes: number; started_at: string; updated_at: string };
+  check_image_parts: { sha256: string; start_byte: number; bytes: Buffer };
+  /** chunks: how many chunks brought it (each taken once, at the offset the hub held). */
+  check_images: { sha256: string; bytes: Buffer; size: number; station_id: string; received_at: string; chunks: number };
   arrangement_status: {
     arrangement_id: string; account_number: string; status: 'active' | 'completed' | 'broken' | 'cancelled'; paid_cents: number; next_deadline: string | null; version: number; updated_at: string;
   };

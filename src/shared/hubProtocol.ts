@@ -46,6 +46,8 @@ export const hubErrorSchema = z.object({
     message: z.string(),
     /** On SEQ_GAP: the seq the hub expects next. */
     expectedSeq: z.number().int().optional(),
+    /** On WRONG_OFFSET (a check image's chunk): the byte the hub expects next. */
+    expectedOffset: z.number().int().optional(),
   }),
 });
 export type HubErrorBody = z.infer<typeof hubErrorSchema>;
@@ -189,3 +191,22 @@ export type ExceptionsResponse = z.infer<typeof exceptionsResponseSchema>;
 
 /** What a station records (and pushes through its outbox) to mark an exception resolved. */
 export const exceptionResolvedSchema = z.object({ exceptionId: z.number().int().positive(), note: z.string().min(3).max(500), userId: z.string().min(1).max(64) });
+
+// ---- Check images (issue 16) ----
+
+/** Largest check image the hub takes (a station's quality check keeps them under 100 kB), and the largest chunk. */
+export const MAX_CHECK_IMAGE_BYTES = 1024 * 1024;
+export const MAX_IMAGE_CHUNK_BYTES = 256 * 1024;
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 is 64 lowercase hex digits');
+
+/** How much of an image the hub holds: resume an upload from receivedBytes; complete, it has all of it (hash checked). */
+export const checkImageStatusSchema = z.object({
+  sha256: sha256HexSchema,
+  complete: z.boolean(),
+  receivedBytes: z.number().int().min(0),
+  /** The size the upload declared; null before any byte arrived. */
+  totalBytes: z.number().int().positive().nullable(),
+  /** On a chunk: the image was complete before this request (nothing of it was kept twice). */
+  alreadyHad: z.boolean().default(false),
+});
+export type CheckImageStatus = z.infer<typeof checkImageStatusSchema>;

@@ -115,6 +115,36 @@ describe(`hostile input (${ENGINE})`, () => {
     for (const c of clashes) expect(c.detail).toMatch(/H1[\s\S]*H3|H3[\s\S]*H1/);
   });
 
+  it('check images: hostile hashes, offsets, sizes, bodies and content types get a 4xx with a reason, never a 500, and nothing is kept', async () => {
+    const named = 'ab'.repeat(32);
+    // HI names one image, so requests for it pass the "named" check and reach the chunk rules.
+    auth.HI = (await enrolStation(hub, 'HI')).auth;
+    const ev = { eventId: crypto.randomUUID(), stationId: 'HI', seq: 1, kind: 'check.images', at: '2026-11-20T17:00:00.000Z', data: { receiptId: 'R1', tenderNo: 1, front: named, back: null } };
+    expect((await push(hub.url, auth.HI, [ev as WireEvent])).status).toBe(200);
+    const hashes = [named, named.toUpperCase(), named.slice(2), named + '0', '%00'.repeat(22), '', "' OR 1=1 --", 'g'.repeat(64)];
+    const nums = ['0', '1', '-1', '1.5', '1e3', '99999999999999999999', '', '%00', String(2 ** 31), '1048576', '1048577'];
+    const bodies = [Buffer.alloc(0), Buffer.from('x\u0000\ud800'), Buffer.alloc(300_000)];
+    const statuses: Record<number, number> = {};
+    let sent = 0;
+    for (const h of hashes) for (const offset of nums) for (const size of ['10', '5', '0', '-1', '1e3', '1048577', '999999999999999']) {
+      const query = `?sha256=${h}&offset=${offset}&size=${size}`;
+      for (const b of bodies) for (const type of ['application/octet-stream', 'application/json']) {
+        const res = await fetch(`${hub.url}/v1/sync/check-images${query}`, { method: 'POST', headers: { authorization: auth.HI!, 'content-type': type }, body: new Uint8Array(b) });
+        const text = await res.text();
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        sent++;
+        expect(res.status, `${query} ${b.length} ${type}: ${text.slice(0, 200)}`).toBeLessThan(500);
+        if (res.status >= 400) expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(/\w/);
+      }
+      const get = await fetch(`${hub.url}/v1/sync/check-images${query}`, { headers: { authorization: auth.HI! } });
+      expect(get.status).toBeLessThan(500);
+    }
+    console.log(`hostile check-image requests: ${sent} sent; by status ${JSON.stringify(statuses)}`);
+    expect(statuses[500]).toBeUndefined();
+    // The one hash that passed every rule never hashed to its name: nothing of it is kept as complete.
+    expect(await count('check_images')).toBe(0);
+  }, 600_000);
+
   it('answers a generated barrage of hostile requests on every route and credential with no 500, and a refused push stores nothing', async () => {
     const { code } = await hub.admin<{ code: string }>('POST', '/v1/admin/enrolment-codes', { stationId: 'FZ2' });
     const creds: Record<string, string | undefined> = {

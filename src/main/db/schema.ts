@@ -149,6 +149,9 @@ export interface IclFilesTable {
   id: string; deposit_id: string; created_at: string; created_by: string; file_name: string; sha256: string; bytes: number; items: number;
   total_cents: number; profile: string;
 }
+/** 0021: images named by a check.images outbox event (event_seq), and the hub's confirmation of each. */
+export interface ImageUploadsTable { sha256: string; event_seq: number; bytes: number; queued_at: string }
+export interface ImageConfirmationsTable { sha256: string; confirmed_at: string; already_had: number }
 
 export interface DB {
   settings: SettingsTable;
@@ -193,4 +196,6 @@ export interface DB {
   check_scans: CheckScansTable;
   tender_images: TenderImagesTable;
   icl_files: IclFilesTable;
+  image_uploads: ImageUploadsTable;
+  image_confirmations: ImageConfirmationsTable;
 }

@@ -35,7 +35,7 @@ function walkJournal(station: Station): CheckResult {
   return { finding: null, counted: `${n} journal rows` };
 }
 
-const APPEND_ONLY = ['fee_schedules', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'reprints', 'journal', 'cash_only_flags', 'station_takeovers', 'card_attempts', 'card_attempt_results', 'tender_images', 'check_scans', 'icl_files'];
+const APPEND_ONLY = ['fee_schedules', 'receipts', 'receipt_lines', 'tenders', 'voids', 'drawer_movements', 'reprints', 'journal', 'cash_only_flags', 'station_takeovers', 'card_attempts', 'card_attempt_results', 'tender_images', 'check_scans', 'icl_files', 'image_uploads', 'image_confirmations'];
 
 function appendOnlyTriggers(station: Station): CheckResult {
   const have = new Set(station.st.sqlAll<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'").map((r) => r.name));

@@ -1,8 +1,8 @@
 // HTTP client of the hub's /v1/ API. Every call has a deadline; nothing here touches the database.
 import type { z } from 'zod';
 import {
-  ENROL_REQUEST_HEADER, enrolResponseSchema, exceptionsResponseSchema, hubErrorSchema, pullResponseSchema, pushResponseSchema,
-  type EnrolResponse, type ExceptionsResponse, type PullResponse, type PushResponse,
+  ENROL_REQUEST_HEADER, checkImageStatusSchema, enrolResponseSchema, exceptionsResponseSchema, hubErrorSchema, pullResponseSchema, pushResponseSchema,
+  type CheckImageStatus, type EnrolResponse, type ExceptionsResponse, type PullResponse, type PushResponse,
 } from '../../shared/hubProtocol';
 import { HubCertificateRefused, HubTransport, type HubRequest, type HubResponse } from './transport';
 
@@ -21,7 +21,7 @@ export class HubUnreachable extends Error {
 
 /** The hub answered and refused, with a reason (and on a seq gap, the seq it expects). */
 export class HubRefused extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly expectedSeq?: number) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly expectedSeq?: number, readonly expectedOffset?: number) {
     super(message);
     this.name = 'HubRefused';
   }
@@ -56,7 +56,7 @@ async function call<S extends z.ZodType>(transport: HubTransport, path: string, 
   if (res.status < 200 || res.status > 299) {
     const err = hubErrorSchema.safeParse(body);
     if (!err.success) throw new HubRefused(res.status, 'UNKNOWN', `the hub refused (${res.status})`);
-    throw new HubRefused(res.status, err.data.error.code, err.data.error.message, err.data.error.expectedSeq);
+    throw new HubRefused(res.status, err.data.error.code, err.data.error.message, err.data.error.expectedSeq, err.data.error.expectedOffset);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new HubUnreachable(`the hub's answer was not understood (${parsed.error.issues[0]?.message ?? 'invalid'})`, 'server');
@@ -86,6 +86,17 @@ export class HubClient {
 
   exceptions(cursor: number): Promise<ExceptionsResponse> {
     return call(this.transport, `v1/sync/exceptions?cursor=${cursor}`, { method: 'GET', headers: { authorization: this.auth } }, exceptionsResponseSchema, this.opts.timeoutMs);
+  }
+
+  /** How much of a check image the hub holds (where its upload resumes). */
+  imageStatus(sha: string): Promise<CheckImageStatus> {
+    return call(this.transport, `v1/sync/check-images?sha256=${sha}`, { method: 'GET', headers: { authorization: this.auth } }, checkImageStatusSchema, this.opts.timeoutMs);
+  }
+
+  /** One chunk of a check image at `offset` of its `size` bytes. */
+  putImageChunk(sha: string, offset: number, size: number, bytes: Buffer): Promise<CheckImageStatus> {
+    return call(this.transport, `v1/sync/check-images?sha256=${sha}&offset=${offset}&size=${size}`,
+      { method: 'POST', headers: { authorization: this.auth, 'content-type': 'application/octet-stream' }, body: bytes }, checkImageStatusSchema, this.opts.timeoutMs);
   }
 
   /** The fingerprint of the hub's certificate as last checked (https), e.g. to show beside a refusal. */

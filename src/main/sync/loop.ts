@@ -7,13 +7,15 @@ import type { Station } from '../station/station';
 import { applyDirectoryPage, applyExceptions } from './apply';
 import { HubCertificateRefused, HubClient, HubRefused, type HubCredentials } from './client';
 import { cityCaPem } from './settings';
+import { pushImages, type ImagePushOptions, type ImageProblem } from './images';
+import { unconfirmedImageCount } from '../station/checkImages/toHub';
 import { syncErrorMessage } from './errorMessage';
 import { getNumber, getRefusal, getState, lastOutboxSeq, loadLink, openExceptionCount, pendingCount, setRefusal, setState } from './state';
 
 /** A refusal retrying cannot change: the request itself is wrong for the hub (a timeout or rate limit is not). */
 export const isPermanentRefusal = (e: HubRefused): boolean => e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429 && e.code !== 'SEQ_GAP';
 
-export interface SyncOptions {
+export interface SyncOptions extends ImagePushOptions {
   /** Events per push (the hub takes up to 1000). */
   pushBatch: number;
   /** Directory rows per pulled page (each page is one transaction at the station). */
@@ -30,7 +32,7 @@ export interface SyncOptions {
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
-  pushBatch: 500, pullPage: 5000, requestTimeoutMs: 15_000, idleMs: 30_000, debounceMs: 250, backoffBaseMs: 1000, backoffMaxMs: 5 * 60_000, random: Math.random,
+  imageChunkBytes: 64 * 1024, pushBatch: 500, pullPage: 5000, requestTimeoutMs: 15_000, idleMs: 30_000, debounceMs: 250, backoffBaseMs: 1000, backoffMaxMs: 5 * 60_000, random: Math.random,
 };
 
 export class SyncLoop {
@@ -52,6 +54,8 @@ export class SyncLoop {
   private wakeRequested = false;
   private inCycle: ((s: SyncStatusView) => void)[] = [];
   private lastStatus: SyncStatusView | null = null;
+  /** Images the last cycle could not send (gone or changed on disk, or refused by the hub). */
+  private imageProblems: ImageProblem[] = [];
   /** The last attempt was refused over the hub's certificate (or a plain-http address): why, and what it showed. */
   private certProblem: { problem: HubCertificateRefused['problem']; seen: string | null } | null = null;
 
@@ -79,6 +83,7 @@ export class SyncLoop {
       lastErrorMessage: this.lastErrorMessage,
       directory: { complete: getState(st, 'directory_complete') === '1', progress: this.progress, asOf: getState(st, 'directory_as_of') },
       openExceptions: openExceptionCount(st),
+      images: { pending: unconfirmedImageCount(this.station), unsendable: this.imageProblems.length, problem: this.imageProblems[0] ? `${this.imageProblems[0].sha256}: ${this.imageProblems[0].why}` : null },
       refused,
       certificate: { pinned: link?.tlsPin ?? null, problem: this.certProblem?.problem ?? null, seen: this.certProblem?.seen ?? null },
     };
@@ -209,6 +214,8 @@ export class SyncLoop {
     const drainedAt = getRefusal(this.station.st) ? this.station.nowIso() : await this.pushAll(client, link);
     await this.pullAll(client, drainedAt);
     await this.fetchExceptions(client);
+    // The images go last: a day's backlog of them never holds up the directory or the exceptions.
+    this.imageProblems = await pushImages(this.station, client, this.opts, () => this.stopped);
   }
 
   /** Pushes until nothing is pending; returns when the outbox was found drained. */

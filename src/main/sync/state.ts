@@ -4,7 +4,7 @@ import type { Station } from '../station/station';
 import type { HubCredentials } from './client';
 import type { SyncRefusal } from '../../shared/contract/sync';
 
-export type SyncKey = 'directory_cursor' | 'directory_latest' | 'directory_complete' | 'directory_as_of' | 'exceptions_cursor' | 'hub_acked_seq' | 'last_success_at' | 'push_refused';
+export type SyncKey = 'directory_cursor' | 'directory_latest' | 'directory_complete' | 'directory_as_of' | 'exceptions_cursor' | 'hub_acked_seq' | 'last_success_at' | 'push_refused' | 'images_from_seq';
 
 export function getState(st: Statements, key: SyncKey): string | null {
   return st.sqlGet<{ value: string }>('SELECT value FROM sync_state WHERE key = ?', key)?.value ?? null;

@@ -121,7 +121,7 @@ class CheckedAgent extends https.Agent {
 
 export interface HubResponse { status: number; text: string }
 
-export interface HubRequest { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string; timeoutMs: number }
+export interface HubRequest { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string | Buffer; timeoutMs: number }
 
 /** One connection policy for one hub address: reuse it for the requests of a sync cycle, then close(). */
 export class HubTransport {

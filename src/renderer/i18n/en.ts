@@ -378,7 +378,7 @@ export const en = {
     badJson: 'This is not JSON: {{detail}}', save: 'Save stubs and slips',
   },
   sync: {
-    title: 'Sync with the city hub', state: 'Connection', pending: 'Waiting to send', pendingShort: '{{n}} to send', lastSuccess: 'Last sync', directory: 'Account directory as of',
+    title: 'Sync with the city hub', state: 'Connection', pending: 'Waiting to send', imagesPending: 'Check images waiting for the hub', imagesUnsendable: '{{n}} cannot be sent: ', pendingShort: '{{n}} to send', lastSuccess: 'Last sync', directory: 'Account directory as of',
     hub: 'Hub', lastError: 'Last problem', now: 'Sync now', exceptions: 'Exceptions from the hub ({{n}})', noExceptions: 'No open exceptions.',
     resolve: 'Resolve', resolveTitle: 'Resolve the exception', note: 'What was done', pendingResolution: 'resolved here, waiting for the hub',
     states: { not_enrolled: 'Not enrolled with a hub', online: 'Online', offline: 'OFFLINE — payments are kept and sent later', syncing: 'Syncing…', refused: 'SYNC STOPPED — the hub refused this station’s events: call IT' },

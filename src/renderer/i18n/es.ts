@@ -380,7 +380,7 @@ export const es: UiStrings = {
     badJson: 'Esto no es JSON: {{detail}}', save: 'Guardar talones y formularios',
   },
   sync: {
-    title: 'Sincronización con la central', state: 'Conexión', pending: 'Por enviar', pendingShort: '{{n}} por enviar', lastSuccess: 'Última sincronización', directory: 'Directorio de cuentas al',
+    title: 'Sincronización con la central', state: 'Conexión', pending: 'Por enviar', imagesPending: 'Imágenes de cheques por enviar a la central', imagesUnsendable: '{{n}} no se pueden enviar: ', pendingShort: '{{n}} por enviar', lastSuccess: 'Última sincronización', directory: 'Directorio de cuentas al',
     hub: 'Central', lastError: 'Último problema', now: 'Sincronizar ahora', exceptions: 'Excepciones de la central ({{n}})', noExceptions: 'No hay excepciones abiertas.',
     resolve: 'Resolver', resolveTitle: 'Resolver la excepción', note: 'Qué se hizo', pendingResolution: 'resuelta aquí, esperando a la central',
     states: { not_enrolled: 'No inscrita en una central', online: 'En línea', offline: 'SIN CONEXIÓN — los pagos se guardan y se envían después', syncing: 'Sincronizando…', refused: 'SINCRONIZACIÓN DETENIDA — la central rechazó los eventos de esta estación: llame a IT' },

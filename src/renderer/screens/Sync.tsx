@@ -177,6 +177,10 @@ export function SyncScreen() {
               <p className={`sync-state ${status.state}`} role="status" data-testid="sync-state">{t(`sync.states.${status.state}`)}</p>
               <dl className="facts">
                 <div><dt>{t('sync.pending')}</dt><dd>{count(status.pendingCount, lang)}</dd></div>
+                {(status.images.pending > 0 || status.images.unsendable > 0) && (
+                  <div><dt>{t('sync.imagesPending')}</dt><dd data-testid="sync-images">{count(status.images.pending, lang)}
+                    {status.images.unsendable > 0 && <span className="field-error"> · {t('sync.imagesUnsendable', { n: status.images.unsendable })}<span className="mono">{status.images.problem}</span></span>}</dd></div>
+                )}
                 <div><dt>{t('sync.lastSuccess')}</dt><dd>{status.lastSuccessAt ? dateTime(status.lastSuccessAt, lang) : '—'}</dd></div>
                 <div><dt>{t('sync.directory')}</dt><dd>{status.directory.asOf ? dateTime(status.directory.asOf, lang) : '—'}{status.directory.progress !== null ? ` (${Math.round(status.directory.progress * 100)} %)` : ''}</dd></div>
                 {status.hubUrl && <div><dt>{t('sync.hub')}</dt><dd className="mono">{status.hubUrl}</dd></div>}

@@ -6,6 +6,14 @@ import { emptyInput, op } from './op';
 
 export interface PaperToShred { receiptNumber: string; tenderNo: number; checkNumber: string; amountCents: number; depositId: string; sentOn: string; shredFrom: string }
 
+/** Images past the bank profile's retention years that the hub has confirmed holding (none other may go). */
+export interface ImagesSafeToRemove {
+  retentionYears: number; takenBefore: string;
+  images: { sha256: string; takenAt: string; hubConfirmedAt: string }[];
+  /** Past the years, but the hub does not have them yet: they stay. */
+  heldForHub: number;
+}
+
 const receiptNumber = z.string().min(1).max(40);
 
 export const checkImagesContract = {
@@ -19,4 +27,6 @@ export const checkImagesContract = {
   'checkImages.icl': op<IclFileView>()('supervisor', z.object({ depositId: z.string().min(1).max(64) }).strict()),
   /** Paper checks whose images went to the bank more than the retention days ago. */
   'checkImages.paperToShred': op<PaperToShred[]>()('supervisor', emptyInput),
+  /** Local image files that may be removed: past the retention years and confirmed by the hub. */
+  'checkImages.imagesSafeToRemove': op<ImagesSafeToRemove>()('admin', emptyInput),
 } as const;

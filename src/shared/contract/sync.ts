@@ -30,6 +30,9 @@ export interface SyncStatusView {
     asOf: string | null;
   };
   openExceptions: number;
+  /** Check images the hub has not confirmed yet (the station keeps each until it has); those the last cycle
+   * could not send (the file gone or changed, or refused by the hub), and the first one's reason, for IT. */
+  images: { pending: number; unsendable: number; problem: string | null };
   /** The hub's permanent refusal of a push (a 4xx retrying cannot change), in its words, for IT. */
   refused: SyncRefusal | null;
   /** The hub's TLS certificate: the SHA-256 pinned at enrolment (null: checked against the CAs, or plain

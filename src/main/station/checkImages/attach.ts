@@ -8,6 +8,7 @@ import { MicrParser } from '../../../hardware/micr/parse';
 import { approve } from '../auth';
 import type { PostReceiptInput } from '../receipts';
 import type { Station } from '../station';
+import { queueImages } from './toHub';
 
 const parser = new MicrParser();
 
@@ -19,8 +20,8 @@ export function attachTenderImages(station: Station, user: UserView, receiptId: 
   tenders.forEach((t, i) => {
     if (t.kind !== 'check' || !t.scanId) return;
     const field = `tenders.${i}.scanId`;
-    const scan = station.st.get<{ micr_raw: string; micr_ok: number; front_sha256: string; back_sha256: string | null; quality: 'ok' | 'poor'; problems: string }>(
-      station.kysely.selectFrom('check_scans').select(['micr_raw', 'micr_ok', 'front_sha256', 'back_sha256', 'quality', 'problems']).where('id', '=', t.scanId));
+    const scan = station.st.get<{ micr_raw: string; micr_ok: number; front_sha256: string; front_bytes: number; back_sha256: string | null; back_bytes: number | null; quality: 'ok' | 'poor'; problems: string }>(
+      station.kysely.selectFrom('check_scans').select(['micr_raw', 'micr_ok', 'front_sha256', 'front_bytes', 'back_sha256', 'back_bytes', 'quality', 'problems']).where('id', '=', t.scanId));
     if (!scan) throw new StationError('CHECK_SCAN_UNKNOWN', {}, field);
     if (station.st.get(station.kysely.selectFrom('tender_images').select('scan_id').where('scan_id', '=', t.scanId))) throw new StationError('CHECK_SCAN_USED', {}, field);
     const read = parser.parse(scan.micr_raw);
@@ -36,7 +37,8 @@ export function attachTenderImages(station: Station, user: UserView, receiptId: 
     station.st.run(station.kysely.insertInto('tender_images').values({
       receipt_id: receiptId, tender_no: rec.tenderNo, scan_id: rec.scanId, front_sha256: rec.front, back_sha256: rec.back, paper_only: rec.paperOnly ? 1 : 0, override_by: overrideBy,
     }));
-    // The hub learns of the images when they are pushed to it; this row is the station's proof of them.
-    station.record('check.images', `${receiptId}:${rec.tenderNo}`, rec, at, { sync: false });
+    // The event tells the hub which images belong to the tender; the images follow it (sync/images.ts).
+    station.record('check.images', `${receiptId}:${rec.tenderNo}`, rec, at);
+    queueImages(station, [[rec.front, scan.front_bytes], ...(rec.back && scan.back_bytes ? [[rec.back, scan.back_bytes] as [string, number]] : [])], at);
   });
 }

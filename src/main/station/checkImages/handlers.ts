@@ -5,6 +5,7 @@ import { bankProfile, saveBankProfile } from './bankProfile';
 import { depositIcl } from './depositIcl';
 import { scanPictures, tenderPictures } from './pictures';
 import { paperToShred } from './shredding';
+import { imagesSafeToRemove } from './retention';
 
 export const checkImagesHandlers: Handlers<keyof typeof checkImagesContract> = {
   'checkImages.forScan': ({ station }, i) => scanPictures(station, i.scanId),
@@ -13,4 +14,5 @@ export const checkImagesHandlers: Handlers<keyof typeof checkImagesContract> = {
   'checkImages.setBankProfile': ({ station, user }, i) => saveBankProfile(station, user, i),
   'checkImages.icl': ({ station, user }, i) => depositIcl(station, user, i.depositId),
   'checkImages.paperToShred': ({ station }) => paperToShred(station),
+  'checkImages.imagesSafeToRemove': ({ station }) => imagesSafeToRemove(station),
 };
