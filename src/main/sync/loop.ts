@@ -7,6 +7,7 @@ import type { Station } from '../station/station';
 import { applyDirectoryPage, applyExceptions } from './apply';
 import { HubCertificateRefused, HubClient, HubRefused, type HubCredentials } from './client';
 import { cityCaPem } from './settings';
+import { announceEarlierTenderImages } from '../station/checkImages/toHub';
 import { pushImages, type ImagePushOptions, type ImageProblem } from './images';
 import { unconfirmedImageCount } from '../station/checkImages/toHub';
 import { syncErrorMessage } from './errorMessage';
@@ -91,6 +92,8 @@ export class SyncLoop {
 
   start(): void {
     if (this.running) return;
+    // Check images posted before their event went to the hub get it now, ahead of the first push.
+    announceEarlierTenderImages(this.station);
     this.running = true;
     this.stopped = false;
     this.loop = this.run().catch((e: unknown) => {

@@ -39,6 +39,33 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const onHub = () => hub.db.kysely.selectFrom('check_images').select(['sha256', 'bytes', 'size', 'chunks', 'station_id']).orderBy('sha256').execute();
 
 describe(`check images to the hub (${ENGINE})`, () => {
+  it('announces the images of tenders posted before check.images went to the hub (a station first set up on 0020), once', async () => {
+    await syncOf(t.station).stop(); // as a station upgraded from 0020 is, until it starts again
+    const a = await payByScannedCheck(t, '601', 4_200);
+    // The ledger as 0020 left it: the journal holds the check.images record, the outbox does not, and
+    // nothing is queued for the hub (the test removes what this version wrote; the station never does).
+    const db = t.station.st.sqlite;
+    const last = db.prepare("SELECT seq, kind FROM outbox ORDER BY seq DESC LIMIT 1").get() as { seq: number; kind: string };
+    expect(last.kind).toBe('check.images');
+    const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE name IN ('outbox_no_delete', 'image_uploads_no_delete')").all() as { sql: string }[];
+    db.exec(`DROP TRIGGER outbox_no_delete; DROP TRIGGER image_uploads_no_delete;
+      DELETE FROM outbox WHERE seq = ${last.seq}; DELETE FROM image_uploads;`);
+    for (const tr of triggers) db.exec(tr.sql);
+    expect((await t.ok('sync.status', {})).images.pending).toBe(0);
+
+    syncOf(t.station).start();
+    const s = await t.ok('sync.now', {});
+    expect(s).toMatchObject({ state: 'online', pendingCount: 0, images: { pending: 0, unsendable: 0, problem: null } });
+    expect((await onHub()).map((r) => r.sha256).sort()).toEqual([a.front, a.back!].sort());
+    const refs = await hub.db.kysely.selectFrom('check_image_refs').select('sha256').execute();
+    expect(refs.map((r) => r.sha256).sort()).toEqual([a.front, a.back!].sort());
+    // Announced once: a restarted loop finds nothing more to announce.
+    await syncOf(t.station).stop();
+    syncOf(t.station).start();
+    expect(t.station.st.sqlAll("SELECT seq FROM outbox WHERE kind = 'check.images'")).toHaveLength(1);
+    expect(verifyLedger(t.station).summary).toMatch(/^OK/);
+  });
+
   it('sends each image after its event, in chunks, and the hub keeps it once with its hash', async () => {
     const a = await payByScannedCheck(t, '501', 12_500);
     const b = await payByScannedCheck(t, '502', 7_000);

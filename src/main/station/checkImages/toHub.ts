@@ -1,7 +1,9 @@
 // Which check images the hub still has to receive: each image a check.images outbox event names is queued
 // in the posting's transaction with that event's seq, and sent once the hub has acknowledged the event
 // (the hub takes only images its events named). A confirmation row marks the hub holding the whole of it.
-import { lastOutboxSeqOf } from '../journal';
+import { canonicalJson } from '../../../shared/canonical';
+import { appendOutbox, lastOutboxSeqOf } from '../journal';
+import type { TenderImagesRecord } from './attach';
 import type { Station } from '../station';
 
 export interface PendingImage { sha256: string; bytes: number; eventSeq: number }
@@ -42,4 +44,27 @@ export function unconfirmedImageCount(station: Station): number {
 export function confirmImage(station: Station, sha: string, alreadyHad: boolean): void {
   station.st.run(station.kysely.insertInto('image_confirmations').values({ sha256: sha, confirmed_at: station.nowIso(), already_had: alreadyHad ? 1 : 0 })
     .onConflict((oc) => oc.column('sha256').doNothing()));
+}
+
+/**
+ * Tenders posted before their check.images event went to the hub (stations first set up with 0020): the
+ * event is queued now, with the journal's own record, and the images after it. Idempotent: a tender whose
+ * front is queued already is passed over. One transaction; returns how many tenders were announced.
+ */
+export function announceEarlierTenderImages(station: Station): number {
+  return station.st.tx(() => {
+    const rows = station.st.all<{ receipt_id: string; tender_no: number; scan_id: string; front_sha256: string; back_sha256: string | null; paper_only: number; override_by: string | null; front_bytes: number; back_bytes: number | null }>(
+      station.kysely.selectFrom('tender_images as t').innerJoin('check_scans as s', 's.id', 't.scan_id').leftJoin('image_uploads as u', 'u.sha256', 't.front_sha256')
+        .where('u.sha256', 'is', null)
+        .select(['t.receipt_id', 't.tender_no', 't.scan_id', 't.front_sha256', 't.back_sha256', 't.paper_only', 't.override_by', 's.front_bytes', 's.back_bytes'])
+        .orderBy('t.receipt_id').orderBy('t.tender_no'));
+    const at = station.nowIso();
+    for (const r of rows) {
+      const rec: TenderImagesRecord = { receiptId: r.receipt_id, tenderNo: r.tender_no, scanId: r.scan_id, front: r.front_sha256, back: r.back_sha256, paperOnly: r.paper_only === 1, overrideBy: r.override_by };
+      // Only the outbox: the journal has held this record since the tender was posted.
+      appendOutbox(station.st, station.stationId, 'check.images', canonicalJson(rec), at);
+      queueImages(station, [[r.front_sha256, r.front_bytes], ...(r.back_sha256 && r.back_bytes ? [[r.back_sha256, r.back_bytes] as [string, number]] : [])], at);
+    }
+    return rows.length;
+  });
 }
