@@ -69,7 +69,7 @@ describe('backups with the check images', () => {
     const a = await payByScannedCheck('6201', 2_000);
     expect((await runBackup(t.station, 'manual')).ok).toBe(true);
     const bytes = readFileSync(inBackup(a.back));
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     writeFileSync(inBackup(a.back), bytes);
     t.clock.advance(60_000);
     const bad = await runBackup(t.station, 'manual');
