@@ -295,7 +295,7 @@ export const en = {
     floatShort: '{{amount}} short', floatOver: '{{amount}} over',
     acceptFloat: 'I accept a float {{difference}} (supervisor)', exactFloat: 'Keep the {{target}} float',
     floatAccepted: 'Float kept {{kept}} ({{difference}}), accepted by {{name}}',
-    sentAsImage: 'image', icl: 'Image cash letter (X9 file)', iclMade: '{{file}}: {{n}} checks as images; {{paper}} go in the bag on paper.',
+    sentAsPaper: 'on paper, in the bag', sentAsImage: 'image', icl: 'Image cash letter (X9 file)', iclMade: '{{file}}: {{n}} checks as images; {{paper}} go in the bag on paper.',
   },
   reports: {
     title: 'Reports', x: 'X report', z: 'Z report', generated: 'Made {{at}}', summary: 'Summary', receipts: 'Receipts', voids: 'Voids',
@@ -497,6 +497,18 @@ export const en = {
     back: 'Back of the check',
     none: 'No images are kept for this check.',
     rescan: 'The check image is not usable ({{problems}}): feed the check again. A supervisor can take it for a paper deposit only.',
+    override: {
+      rescan: 'Rescan — feed the check again',
+      start: 'Supervisor override — this check goes to the bank on paper',
+      hint: 'The supervisor takes the check as it is. Its image stays with the payment, but the check goes to the bank on paper, in the bag, not in the image file.',
+      confirm: 'Take it for a paper deposit',
+      cancel: 'Cancel',
+      undo: 'Undo the override',
+      taken: 'Supervisor {{supervisor}} takes this check: it goes to the bank on paper. The PIN is checked when the payment posts.',
+      feedAgain: 'Feed the check through the scanner again.',
+      choose: 'Choose first: Rescan, or a supervisor takes the check for a paper deposit.',
+      paperMark: 'on paper',
+    },
     problem: { format: 'not a check image', dpi: 'wrong resolution', size: 'wrong size', bytes: 'file too large', blank: 'blank', dark: 'too dark' },
     fault: {
       jam: 'The check scanner jammed: clear the check and feed it again. Nothing was taken from it.',

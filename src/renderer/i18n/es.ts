@@ -297,7 +297,7 @@ export const es: UiStrings = {
     floatShort: '{{amount}} de menos', floatOver: '{{amount}} de más',
     acceptFloat: 'Acepto un fondo con {{difference}} (supervisor)', exactFloat: 'Reservar el fondo de {{target}}',
     floatAccepted: 'Fondo reservado {{kept}} ({{difference}}), aceptado por {{name}}',
-    sentAsImage: 'imagen', icl: 'Remesa de imágenes (archivo X9)', iclMade: '{{file}}: {{n}} cheques como imágenes; {{paper}} van en papel en la bolsa.',
+    sentAsPaper: 'en papel, en la bolsa', sentAsImage: 'imagen', icl: 'Remesa de imágenes (archivo X9)', iclMade: '{{file}}: {{n}} cheques como imágenes; {{paper}} van en papel en la bolsa.',
   },
   reports: {
     title: 'Informes', x: 'Informe X', z: 'Informe Z', generated: 'Hecho {{at}}', summary: 'Resumen', receipts: 'Recibos', voids: 'Anulaciones',
@@ -499,6 +499,18 @@ export const es: UiStrings = {
     back: 'Reverso del cheque',
     none: 'No se guardan imágenes de este cheque.',
     rescan: 'La imagen del cheque no sirve ({{problems}}): vuelva a pasar el cheque. Un supervisor puede aceptarlo solo para depósito en papel.',
+    override: {
+      rescan: 'Volver a pasar el cheque',
+      start: 'Autorización del supervisor — este cheque va al banco en papel',
+      hint: 'El supervisor acepta el cheque tal como está. Su imagen queda con el pago, pero el cheque va al banco en papel, en la bolsa, no en el archivo de imágenes.',
+      confirm: 'Aceptarlo para depósito en papel',
+      cancel: 'Cancelar',
+      undo: 'Deshacer la autorización',
+      taken: 'El supervisor {{supervisor}} acepta este cheque: va al banco en papel. El PIN se comprueba al registrar el pago.',
+      feedAgain: 'Vuelva a pasar el cheque por el escáner.',
+      choose: 'Elija primero: volver a pasar el cheque, o que un supervisor lo acepte para depósito en papel.',
+      paperMark: 'en papel',
+    },
     problem: { format: 'no es una imagen de cheque', dpi: 'resolución equivocada', size: 'tamaño equivocado', bytes: 'archivo demasiado grande', blank: 'en blanco', dark: 'demasiado oscura' },
     fault: {
       jam: 'El escáner de cheques se atascó: retire el cheque y vuelva a pasarlo. No se tomó nada de él.',

@@ -30,7 +30,13 @@ export function attachTenderImages(station: Station, user: UserView, receiptId: 
     let overrideBy: string | null = null;
     if (scan.quality === 'poor') {
       if (!t.imageOverride) throw new StationError('CHECK_IMAGE_POOR', { problems: (JSON.parse(scan.problems) as ImageProblem[]).join(', ') }, field);
-      overrideBy = approve(station, t.imageOverride, user).id;
+      try {
+        overrideBy = approve(station, t.imageOverride, user).id;
+      } catch (e) {
+        // On this tender's supervisor fields ('approval.userId' / 'pin' / 'userId' as approve names them).
+        if (e instanceof StationError) throw new StationError(e.code, e.params, `tenders.${i}.imageOverride.${e.field?.endsWith('pin') ? 'pin' : 'userId'}`);
+        throw e;
+      }
     }
     const rec: TenderImagesRecord = { receiptId, tenderNo: i + 1, scanId: t.scanId, front: scan.front_sha256, back: scan.back_sha256, paperOnly: overrideBy !== null, overrideBy };
     station.st.run(station.kysely.insertInto('tender_images').values({

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckImagePicture } from '../../../shared/checkImages';
 import { call } from '../../transport';
 import { useTillUi } from '../../store/tillUi';
+import { ImageOverride } from './ImageOverride';
 
 export function CheckImages({ scanId, tender, poor, small }: { scanId?: string; tender?: { receiptNumber: string; tenderNo: number }; poor?: string; small?: boolean }) {
   const { t } = useTranslation();
@@ -30,7 +31,8 @@ export function CheckImages({ scanId, tender, poor, small }: { scanId?: string; 
   );
 }
 
-/** Beside the tender being keyed: the scanned check's images while the check form holds its scan. */
+/** Beside the tender being keyed: the scanned check's images while the check form holds its scan; a poor
+ * image offers Rescan or a supervisor's override for a paper deposit. */
 export function ScannedCheck() {
   const { t } = useTranslation();
   const kind = useTillUi((s) => s.kind);
@@ -40,7 +42,8 @@ export function ScannedCheck() {
   return (
     <section className="panel" aria-labelledby="scanned-check-title">
       <h2 id="scanned-check-title">{t('checkImages.title')}</h2>
-      <CheckImages scanId={scanId} poor={poor} />
+      <CheckImages scanId={scanId} />
+      {poor && <ImageOverride poor={poor} />}
     </section>
   );
 }
