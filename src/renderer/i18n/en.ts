@@ -484,6 +484,28 @@ export const en = {
     unlock: 'Clear lockout', activate: 'Activate', deactivate: 'Deactivate', newPin: 'New PIN', newPinFor: 'New PIN for {{name}}', setPin: 'Set PIN',
     newUser: 'New user', add: 'Add user',
   },
+  bankProfile: {
+    title: 'The bank for image cash letters (X9 files)',
+    intro: 'Where the deposit’s checks go as images, and how long the paper and the images are kept. The bank gives these figures when it sets up remote deposit.',
+    testMode: 'Test mode: the X9 files are marked as tests, and the bank will not credit them. Switch to production when the bank says so.',
+    destination: 'The bank (immediate destination)', origin: 'The sender (immediate origin)', file: 'The file', retention: 'How long things are kept',
+    fields: {
+      destinationRouting: 'Bank routing number (9 digits)', destinationName: 'Bank name (as the bank spells it, up to 18)', depositAccount: 'Account the checks are credited to',
+      originRouting: 'Origin routing number (9 digits)', originName: 'Origin name (up to 18)', fileIdModifier: 'File ID modifier', encoding: 'Text encoding',
+      maxItemsPerBundle: 'Checks per bundle (the bank’s limit)', mode: 'Test or production', paperRetentionDays: 'Days the paper checks are kept', imageRetentionYears: 'Years the images are kept',
+    },
+    hints: { fileIdModifier: 'One letter A–Z or digit: tells apart two files made the same minute.', paperRetentionDays: 'After the image went to the bank; banks ask 30 to 45 days. Then the paper is listed for shredding.' },
+    encoding: { ebcdic: 'EBCDIC (most banks)', ascii: 'ASCII' },
+    mode: { test: 'Test', production: 'Production' },
+    save: 'Save the bank profile', saved: 'Bank profile saved.', adminOnly: 'Only an admin can change the bank profile.',
+  },
+  shred: {
+    title: 'Paper checks due for shredding',
+    intro: 'These checks went to the bank as images, and their paper has been kept the days the bank profile asks. Shred them by the city’s procedure. Checks that went to the bank on paper are not listed.',
+    none: 'No paper checks are due for shredding.',
+    receipt: 'Receipt', checkNumber: 'Check number', amount: 'Amount', deposit: 'Deposit', sentOn: 'Image sent on', shredFrom: 'Shred from',
+    bag: 'bag {{bag}}', count_one: '{{count}} check', count_other: '{{count}} checks',
+  },
   backup: {
     title: 'Backups of the ledger', folder: 'Backup folder (a second disk or a network share, full path)', interval: 'Every (minutes)', keep: 'Backups to keep',
     save: 'Save backup settings', now: 'Back up now', running: 'A backup is running…', off: 'Backups are off: no folder is set. Set one so a failed PC can be replaced without losing the day.',

@@ -486,6 +486,28 @@ export const es: UiStrings = {
     unlock: 'Quitar bloqueo', activate: 'Activar', deactivate: 'Desactivar', newPin: 'PIN nuevo', newPinFor: 'PIN nuevo para {{name}}', setPin: 'Cambiar PIN',
     newUser: 'Usuario nuevo', add: 'Agregar usuario',
   },
+  bankProfile: {
+    title: 'El banco de las remesas de imágenes (archivos X9)',
+    intro: 'A dónde van como imágenes los cheques del depósito, y cuánto tiempo se guardan el papel y las imágenes. El banco da estos datos al configurar el depósito remoto.',
+    testMode: 'Modo de prueba: los archivos X9 van marcados como prueba y el banco no los abona. Cambie a producción cuando el banco lo indique.',
+    destination: 'El banco (destino inmediato)', origin: 'El remitente (origen inmediato)', file: 'El archivo', retention: 'Cuánto tiempo se guardan',
+    fields: {
+      destinationRouting: 'Número de ruta del banco (9 dígitos)', destinationName: 'Nombre del banco (como lo escribe el banco, hasta 18)', depositAccount: 'Cuenta donde se abonan los cheques',
+      originRouting: 'Número de ruta de origen (9 dígitos)', originName: 'Nombre de origen (hasta 18)', fileIdModifier: 'Modificador del archivo', encoding: 'Codificación del texto',
+      maxItemsPerBundle: 'Cheques por lote (el límite del banco)', mode: 'Prueba o producción', paperRetentionDays: 'Días que se guardan los cheques en papel', imageRetentionYears: 'Años que se guardan las imágenes',
+    },
+    hints: { fileIdModifier: 'Una letra A–Z o un dígito: distingue dos archivos hechos en el mismo minuto.', paperRetentionDays: 'Desde que la imagen fue al banco; los bancos piden de 30 a 45 días. Luego el papel aparece para destruir.' },
+    encoding: { ebcdic: 'EBCDIC (la mayoría de los bancos)', ascii: 'ASCII' },
+    mode: { test: 'Prueba', production: 'Producción' },
+    save: 'Guardar el perfil del banco', saved: 'Perfil del banco guardado.', adminOnly: 'Solo un administrador puede cambiar el perfil del banco.',
+  },
+  shred: {
+    title: 'Cheques en papel que se pueden destruir',
+    intro: 'Estos cheques fueron al banco como imágenes, y su papel se ha guardado los días que pide el perfil del banco. Destrúyalos según el procedimiento de la ciudad. Los cheques que fueron al banco en papel no aparecen.',
+    none: 'No hay cheques en papel para destruir.',
+    receipt: 'Recibo', checkNumber: 'N.º de cheque', amount: 'Importe', deposit: 'Depósito', sentOn: 'Imagen enviada el', shredFrom: 'Destruir desde',
+    bag: 'bolsa {{bag}}', count_one: '{{count}} cheque', count_other: '{{count}} cheques',
+  },
   backup: {
     title: 'Copias de seguridad del registro', folder: 'Carpeta de copias (un segundo disco o una carpeta de red, ruta completa)', interval: 'Cada (minutos)', keep: 'Copias que se conservan',
     save: 'Guardar configuración de copias', now: 'Hacer copia ahora', running: 'Se está haciendo una copia…', off: 'Las copias están desactivadas: no hay carpeta. Indique una para poder reemplazar un equipo averiado sin perder el día.',

@@ -21,6 +21,7 @@ import { base64Bytes, download } from '../download';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { DraftEdit } from './deposit/DraftEdit';
+import { ShredList } from './deposit/ShredList';
 
 function SheetTable({ sheet, caption }: { sheet: Sheet; caption: string }) {
   const { t } = useTranslation();
@@ -167,6 +168,7 @@ export function Deposit() {
           )}
         </div>
       )}
+      {!d && <ShredList />}
       {d && (
         <div className="two-col">
           <DepositSlip d={d} />

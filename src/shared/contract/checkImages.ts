@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { bankProfileSchema, type BankProfile, type CheckImagePicture, type IclFileView, type TenderImagesView } from '../checkImages';
 import { emptyInput, op } from './op';
 
-export interface PaperToShred { receiptNumber: string; tenderNo: number; checkNumber: string; amountCents: number; depositId: string; sentOn: string; shredFrom: string }
+export interface PaperToShred { receiptNumber: string; tenderNo: number; checkNumber: string; amountCents: number; depositId: string; bagNumber: string | null; sentOn: string; shredFrom: string }
 
 const receiptNumber = z.string().min(1).max(40);
 
