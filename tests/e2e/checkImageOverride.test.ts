@@ -17,16 +17,16 @@ import { look, office, openTill, signIn, PINS, type Till } from './harness';
 
 const WORDS = {
   en: {
-    front: 'Front of the check', unusable: 'The check image is not usable', choose: 'Choose first', rescan: 'Rescan — feed the check again',
+    front: 'Front of the check', unusable: 'This check image is not usable', choose: 'Choose first', rescan: 'Rescan',
     override: 'Supervisor override — this check goes to the bank on paper', take: 'Take it for a paper deposit', taken: 'goes to the bank on paper',
-    wrongPin: 'User ID or PIN is not right', open: 'Open the drawer', deposit: 'Bank deposit', settings: 'Settings and users',
+    wrongPin: 'User ID or PIN is not right', signOut: 'Sign out', open: 'Open the drawer', deposit: 'Bank deposit', settings: 'Settings and users',
     image: 'image', paper: 'on paper, in the bag', badRouting: 'fails the ABA check digit', saved: 'Bank profile saved.', save: 'Save the bank profile',
     shred: 'Paper checks due for shredding', adminOnly: 'Only an admin can change the bank profile.',
   },
   es: {
-    front: 'Anverso del cheque', unusable: 'La imagen del cheque no sirve', choose: 'Elija primero', rescan: 'Volver a pasar el cheque',
+    front: 'Anverso del cheque', unusable: 'Esta imagen del cheque no sirve', choose: 'Elija primero', rescan: 'Volver a escanear',
     override: 'Autorización del supervisor — este cheque va al banco en papel', take: 'Aceptarlo para depósito en papel', taken: 'va al banco en papel',
-    wrongPin: 'El usuario o el PIN no es correcto', open: 'Abrir la caja', deposit: 'Depósito bancario', settings: 'Configuración y usuarios',
+    wrongPin: 'El usuario o el PIN no es correcto', signOut: 'Cerrar sesión', open: 'Abrir la caja', deposit: 'Depósito bancario', settings: 'Configuración y usuarios',
     image: 'imagen', paper: 'en papel, en la bolsa', badRouting: 'dígito de control ABA', saved: 'Perfil del banco guardado.', save: 'Guardar el perfil del banco',
     shred: 'Cheques en papel que se pueden destruir', adminOnly: 'Solo un administrador puede cambiar el perfil del banco.',
   },
@@ -49,18 +49,25 @@ describe.each(['en', 'es'] as const)('check image override, bank profile, shredd
   });
   afterAll(async () => { await till?.close(); await emu?.close(); });
 
-  /** A fresh page load, signed in as `who`, in the test's language. */
+  /** Signs out from wherever the page is (the till's drawer menu, the open-drawer screen, a screen beyond), then in as `who`. */
   async function signInAs(who: keyof typeof PINS): Promise<void> {
-    const { page, web } = till;
-    await page.goto(web.url);
+    const { page } = till;
+    const out = page.getByRole('button', { name: w.signOut });
+    const lookup = page.locator('#lookup');
+    // A screen beyond the till: Esc goes back to it (or to the open-drawer screen, for a supervisor without a drawer).
+    if (!(await out.count()) && !(await lookup.isVisible())) { await page.keyboard.press('Escape'); await lookup.or(out).first().waitFor(); }
+    if (await out.count()) await out.first().click();
+    else { await page.keyboard.press('F10'); await page.keyboard.press('9'); }
     await page.locator('#signin-user').waitFor();
-    if (lang === 'es') await page.keyboard.press('Alt+E');
+    await page.locator('#signin-user').fill('');
     await signIn(page, who);
   }
 
   it('a poor image is refused, rescanned, then taken by a supervisor for paper; the deposit lists it on paper', async () => {
     const { page, t } = till;
-    await signInAs('cashier');
+    await page.locator('#signin-user').waitFor();
+    if (lang === 'es') await page.keyboard.press('Alt+E');
+    await signIn(page, 'cashier');
     await page.locator('#lookup').waitFor();
     const [good, poor] = await t.ok('accounts.search', { query: '100', limit: 2 });
 

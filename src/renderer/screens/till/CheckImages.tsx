@@ -42,8 +42,8 @@ export function ScannedCheck() {
   return (
     <section className="panel" aria-labelledby="scanned-check-title">
       <h2 id="scanned-check-title">{t('checkImages.title')}</h2>
-      <CheckImages scanId={scanId} />
-      {poor && <ImageOverride poor={poor} />}
+      {/* A poor scan shows small, the choice beside it: that is what the cashier acts on. */}
+      {poor ? <div className="poor-scan"><CheckImages scanId={scanId} small /><ImageOverride poor={poor} /></div> : <CheckImages scanId={scanId} />}
     </section>
   );
 }
