@@ -52,7 +52,7 @@ export interface TenderImagesView {
   pictures: CheckImagePicture[];
 }
 
-const routing = z.string().regex(/^\d{9}$/, 'A routing number is 9 digits.').refine(isValidRouting, 'That routing number fails the ABA check digit.');
+const routing = z.string().regex(/^\d{9}$/, 'A routing number is 9 digits.').refine(isValidRouting, 'That routing number fails the ABA check digit: check it with the bank.');
 const shortName = freeText({ min: 1, max: 18 });
 
 /** The bank an image cash letter goes to: a setting, one per station. */

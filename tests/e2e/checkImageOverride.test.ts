@@ -3,7 +3,8 @@
 // second poor scan is taken by a supervisor's override (a wrong PIN comes back on its field), and the
 // deposit then lists that check on paper and the good one as an image. An admin edits the bank profile
 // (a routing number failing the ABA check digit refused on its field, a good one saved), and once the
-// paper has been kept its days the Deposit screen lists the imaged check for shredding, not the paper one.
+// paper has been kept its days the Deposit screen lists the imaged check for shredding, not the paper one,
+// until the supervisor records its bag as shredded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ImageScannerEmulator } from '../../src/hardware/checkScanner/emulator';
@@ -18,17 +19,17 @@ import { look, office, openTill, signIn, PINS, type Till } from './harness';
 const WORDS = {
   en: {
     front: 'Front of the check', unusable: 'This check image is not usable', choose: 'Choose first', rescan: 'Rescan',
-    override: 'Supervisor override — this check goes to the bank on paper', take: 'Take it for a paper deposit', taken: 'goes to the bank on paper',
+    override: 'Supervisor override — this check goes to the bank on paper', take: 'Take it for a paper deposit', taken: 'this check goes to the bank on paper',
     wrongPin: 'User ID or PIN is not right', signOut: 'Sign out', open: 'Open the drawer', deposit: 'Bank deposit', settings: 'Settings and users',
     image: 'image', paper: 'on paper, in the bag', badRouting: 'fails the ABA check digit', saved: 'Bank profile saved.', save: 'Save the bank profile',
-    shred: 'Paper checks due for shredding', adminOnly: 'Only an admin can change the bank profile.',
+    shred: 'Paper checks due for shredding', record: /bag B-7731 is shredded \(1 check\)/, adminOnly: 'Only an admin can change the bank profile.',
   },
   es: {
     front: 'Anverso del cheque', unusable: 'Esta imagen del cheque no sirve', choose: 'Elija primero', rescan: 'Volver a escanear',
-    override: 'Autorización del supervisor — este cheque va al banco en papel', take: 'Aceptarlo para depósito en papel', taken: 'va al banco en papel',
+    override: 'Autorización del supervisor — este cheque va al banco en papel', take: 'Aceptarlo para depósito en papel', taken: 'este cheque va al banco en papel',
     wrongPin: 'El usuario o el PIN no es correcto', signOut: 'Cerrar sesión', open: 'Abrir la caja', deposit: 'Depósito bancario', settings: 'Configuración y usuarios',
     image: 'imagen', paper: 'en papel, en la bolsa', badRouting: 'dígito de control ABA', saved: 'Perfil del banco guardado.', save: 'Guardar el perfil del banco',
-    shred: 'Cheques en papel que se pueden destruir', adminOnly: 'Solo un administrador puede cambiar el perfil del banco.',
+    shred: 'Cheques en papel que se pueden destruir', record: /bolsa B-7731 está destruido \(1 cheque\)/, adminOnly: 'Solo un administrador puede cambiar el perfil del banco.',
   },
 } as const;
 
@@ -186,5 +187,15 @@ describe.each(['en', 'es'] as const)('check image override, bank profile, shredd
     await expect.poll(() => list.getByRole('row', { name: /#5120/ }).innerText()).toContain('B-7731');
     await list.scrollIntoViewIfNeeded();
     await look(page, `check-override-${lang}-07-shred`);
+
+    // Shredded: recorded for the bag, in the journal (who, which checks), and the list is empty.
+    await list.getByRole('button', { name: w.record }).click();
+    await list.getByTestId('shred-none').waitFor();
+    const j = t.station.st.sqlGet<{ payload: string }>("SELECT payload FROM journal WHERE kind = 'check.paperShredded' AND ref = ?", depositId)!;
+    expect(JSON.parse(j.payload)).toMatchObject({ depositId, by: 'supervisor', checks: [{ checkNumber: '5120', amountCents: 4250 }] });
+    expect(await t.ok('checkImages.paperToShred', {}, 'supervisor')).toEqual([]);
+    const again = await t.call('checkImages.recordShredded', { depositId }, 'supervisor');
+    expect(!again.ok && again.error.code).toBe('SHRED_NOTHING_DUE');
+    await look(page, `check-override-${lang}-08-shredded`);
   }, 120_000);
 });

@@ -21,7 +21,7 @@ export const DETAILS_ES: Record<string, string> = {
   'A count cannot be negative.': 'Una cantidad no puede ser negativa.',
   'That count is too large: check the keying.': 'Esa cantidad es demasiado grande: revise lo tecleado.',
   'A routing number is 9 digits.': 'El número de ruta tiene 9 dígitos.',
-  'That routing number fails the ABA check digit.': 'Ese número de ruta no pasa el dígito de control ABA: revíselo con el banco.',
+  'That routing number fails the ABA check digit: check it with the bank.': 'Ese número de ruta no pasa el dígito de control ABA: revíselo con el banco.',
   'The file ID modifier is one letter A–Z or digit.': 'El modificador del archivo es una letra A–Z o un dígito.',
   'Checks per bundle is a whole number, 1 to 9999.': 'Los cheques por lote son un número entero, de 1 a 9999.',
   'The paper is kept 1 to 365 days.': 'El papel se guarda de 1 a 365 días.',

@@ -500,6 +500,8 @@ export const en = {
     save: 'Save the bank profile', saved: 'Bank profile saved.', adminOnly: 'Only an admin can change the bank profile.',
   },
   shred: {
+    record_one: 'The paper of {{deposit}} is shredded ({{count}} check): record it', record_other: 'The paper of {{deposit}} is shredded ({{count}} checks): record it',
+    recorded_one: 'Recorded: the paper of {{deposit}} was shredded ({{count}} check).', recorded_other: 'Recorded: the paper of {{deposit}} was shredded ({{count}} checks).',
     title: 'Paper checks due for shredding',
     intro: 'These checks went to the bank as images, and their paper has been kept the days the bank profile asks. Shred them by the city’s procedure. Checks that went to the bank on paper are not listed.',
     none: 'No paper checks are due for shredding.',
@@ -528,7 +530,7 @@ export const en = {
       confirm: 'Take it for a paper deposit',
       cancel: 'Cancel',
       undo: 'Undo the override',
-      taken: 'Supervisor {{supervisor}} takes this check: it goes to the bank on paper. The PIN is checked when the payment posts.',
+      taken: 'Override by {{supervisor}}: this check goes to the bank on paper. The PIN is checked when the payment posts.',
       feedAgain: 'Feed the check through the scanner again.',
       choose: 'Choose first: Rescan, or the supervisor override.',
       paperMark: 'on paper',

@@ -502,6 +502,8 @@ export const es: UiStrings = {
     save: 'Guardar el perfil del banco', saved: 'Perfil del banco guardado.', adminOnly: 'Solo un administrador puede cambiar el perfil del banco.',
   },
   shred: {
+    record_one: 'El papel de {{deposit}} está destruido ({{count}} cheque): registrarlo', record_other: 'El papel de {{deposit}} está destruido ({{count}} cheques): registrarlo',
+    recorded_one: 'Registrado: el papel de {{deposit}} se destruyó ({{count}} cheque).', recorded_other: 'Registrado: el papel de {{deposit}} se destruyó ({{count}} cheques).',
     title: 'Cheques en papel que se pueden destruir',
     intro: 'Estos cheques fueron al banco como imágenes, y su papel se ha guardado los días que pide el perfil del banco. Destrúyalos según el procedimiento de la ciudad. Los cheques que fueron al banco en papel no aparecen.',
     none: 'No hay cheques en papel para destruir.',
@@ -530,7 +532,7 @@ export const es: UiStrings = {
       confirm: 'Aceptarlo para depósito en papel',
       cancel: 'Cancelar',
       undo: 'Deshacer la autorización',
-      taken: 'El supervisor {{supervisor}} acepta este cheque: va al banco en papel. El PIN se comprueba al registrar el pago.',
+      taken: 'Autorizado por {{supervisor}}: este cheque va al banco en papel. El PIN se comprueba al registrar el pago.',
       feedAgain: 'Vuelva a pasar el cheque por el escáner.',
       choose: 'Elija primero: volver a escanear, o la autorización del supervisor.',
       paperMark: 'en papel',

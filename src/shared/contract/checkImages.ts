@@ -19,4 +19,6 @@ export const checkImagesContract = {
   'checkImages.icl': op<IclFileView>()('supervisor', z.object({ depositId: z.string().min(1).max(64) }).strict()),
   /** Paper checks whose images went to the bank more than the retention days ago. */
   'checkImages.paperToShred': op<PaperToShred[]>()('supervisor', emptyInput),
+  /** The supervisor records that a deposit's paper checks due for shredding were shredded: the list without them. */
+  'checkImages.recordShredded': op<PaperToShred[]>()('supervisor', z.object({ depositId: z.string().min(1).max(64) }).strict()),
 } as const;

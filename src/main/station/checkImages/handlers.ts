@@ -4,7 +4,7 @@ import type { Handlers } from '../handlers';
 import { bankProfile, saveBankProfile } from './bankProfile';
 import { depositIcl } from './depositIcl';
 import { scanPictures, tenderPictures } from './pictures';
-import { paperToShred } from './shredding';
+import { paperToShred, recordShredded } from './shredding';
 
 export const checkImagesHandlers: Handlers<keyof typeof checkImagesContract> = {
   'checkImages.forScan': ({ station }, i) => scanPictures(station, i.scanId),
@@ -13,4 +13,5 @@ export const checkImagesHandlers: Handlers<keyof typeof checkImagesContract> = {
   'checkImages.setBankProfile': ({ station, user }, i) => saveBankProfile(station, user, i),
   'checkImages.icl': ({ station, user }, i) => depositIcl(station, user, i.depositId),
   'checkImages.paperToShred': ({ station }) => paperToShred(station),
+  'checkImages.recordShredded': ({ station, user }, i) => recordShredded(station, user, i.depositId),
 };

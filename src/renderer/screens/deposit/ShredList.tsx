@@ -1,19 +1,31 @@
 // The paper checks due for shredding: checks whose image went to the bank in an image cash letter more
 // than the bank profile's retention days ago (the bank has the image; the paper has been kept long enough).
-// Checks that went to the bank on paper are never listed: the bank has the paper itself.
+// Checks that went to the bank on paper are never listed: the bank has the paper itself. Once shredded,
+// the supervisor records it per deposit (the journal keeps who and which checks), and they leave the list.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperToShred } from '../../../shared/contract/checkImages';
+import { FieldError } from '../../components/FieldError';
+import { errorAt, errorText } from '../../errors';
 import { day, money } from '../../format';
 import { call } from '../../transport';
+import { useAction } from '../../useAction';
 import { useApp } from '../../store/app';
 
 export function ShredList() {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
+  const notify = useApp((s) => s.notify);
   const [rows, setRows] = useState<PaperToShred[] | null>(null);
+  const a = useAction();
   useEffect(() => { void call('checkImages.paperToShred', {}).then((r) => { if (r.ok) setRows(r.value); }); }, []);
   if (!rows) return null;
+  const deposits = [...new Map(rows.map((r) => [r.depositId, r])).values()].map((r) => ({ id: r.depositId, bag: r.bagNumber, n: rows.filter((x) => x.depositId === r.depositId).length }));
+  const label = (d: (typeof deposits)[number]) => d.bag ? t('shred.bag', { bag: d.bag }) : d.id.slice(0, 8);
+  const record = (d: (typeof deposits)[number]) => void a.run(() => call('checkImages.recordShredded', { depositId: d.id }), (v) => {
+    setRows(v); notify('info', t('shred.recorded', { deposit: label(d), count: d.n }));
+  });
+  const err = errorAt(a.errors, 'depositId', '');
   return (
     <section className="panel" aria-labelledby="shred-title" data-testid="shred-list">
       <h2 id="shred-title">{t('shred.title')}</h2>
@@ -40,6 +52,14 @@ export function ShredList() {
           <tfoot><tr className="total"><th scope="row" colSpan={2}>{t('shred.count', { count: rows.length })}</th><td className="num">{money(rows.reduce((s, r) => s + r.amountCents, 0), lang)}</td><td colSpan={3} /></tr></tfoot>
         </table>
       )}
+      {deposits.length > 0 && (
+        <div className="actions">
+          {deposits.map((d) => (
+            <button key={d.id} type="button" className="secondary" disabled={a.busy} onClick={() => record(d)}>{t('shred.record', { deposit: label(d), count: d.n })}</button>
+          ))}
+        </div>
+      )}
+      <FieldError id="shred-err" text={err ? errorText(err, lang) : undefined} />
     </section>
   );
 }
