@@ -40,7 +40,7 @@ export function ScannedCheck() {
   const poor = useTillUi((s) => s.form.scanPoor);
   if (kind !== 'check' || !scanId) return null;
   return (
-    <section className="panel" aria-labelledby="scanned-check-title">
+    <section className="panel scanned-check" aria-labelledby="scanned-check-title">
       <h2 id="scanned-check-title">{t('checkImages.title')}</h2>
       {/* A poor scan shows small, the choice beside it: that is what the cashier acts on. */}
       {poor ? <div className="poor-scan"><CheckImages scanId={scanId} small /><ImageOverride poor={poor} /></div> : <CheckImages scanId={scanId} />}
