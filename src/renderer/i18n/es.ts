@@ -502,8 +502,8 @@ export const es: UiStrings = {
     save: 'Guardar el perfil del banco', saved: 'Perfil del banco guardado.', adminOnly: 'Solo un administrador puede cambiar el perfil del banco.',
   },
   shred: {
-    record_one: 'El papel de {{deposit}} está destruido ({{count}} cheque): registrarlo', record_other: 'El papel de {{deposit}} está destruido ({{count}} cheques): registrarlo',
-    recorded_one: 'Registrado: el papel de {{deposit}} se destruyó ({{count}} cheque).', recorded_other: 'Registrado: el papel de {{deposit}} se destruyó ({{count}} cheques).',
+    record_one: 'El papel de la {{deposit}} está destruido ({{count}} cheque): registrarlo', record_other: 'El papel de la {{deposit}} está destruido ({{count}} cheques): registrarlo',
+    recorded_one: 'Registrado: el papel de la {{deposit}} se destruyó ({{count}} cheque).', recorded_other: 'Registrado: el papel de la {{deposit}} se destruyó ({{count}} cheques).',
     title: 'Cheques en papel que se pueden destruir',
     intro: 'Estos cheques fueron al banco como imágenes, y su papel se ha guardado los días que pide el perfil del banco. Destrúyalos según el procedimiento de la ciudad. Los cheques que fueron al banco en papel no aparecen.',
     none: 'No hay cheques en papel para destruir.',

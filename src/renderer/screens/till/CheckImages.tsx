@@ -1,5 +1,5 @@
 // A check's front and back beside its tender: the scan's pictures while the tender is keyed, or a posted
-// tender's (returned check, deposit, close-out). A poor image says so and asks for a rescan.
+// tender's (returned check, deposit, close-out). A poor scan's choice is ImageOverride's.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckImagePicture } from '../../../shared/checkImages';
@@ -7,7 +7,7 @@ import { call } from '../../transport';
 import { useTillUi } from '../../store/tillUi';
 import { ImageOverride } from './ImageOverride';
 
-export function CheckImages({ scanId, tender, poor, small }: { scanId?: string; tender?: { receiptNumber: string; tenderNo: number }; poor?: string; small?: boolean }) {
+export function CheckImages({ scanId, tender, small }: { scanId?: string; tender?: { receiptNumber: string; tenderNo: number }; small?: boolean }) {
   const { t } = useTranslation();
   const [pictures, setPictures] = useState<CheckImagePicture[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -26,7 +26,6 @@ export function CheckImages({ scanId, tender, poor, small }: { scanId?: string; 
         <img key={p.side} src={p.pngDataUrl} width={Math.round(p.widthPx / (small ? 8 : 4))} height={Math.round(p.heightPx / (small ? 8 : 4))} alt={t(`checkImages.${p.side}`)} data-sha256={p.sha256} />
       ))}
       {failed && <figcaption>{t('checkImages.none')}</figcaption>}
-      {poor && <figcaption role="alert" className="warn">{t('checkImages.rescan', { problems: poor })}</figcaption>}
     </figure>
   );
 }
