@@ -4,6 +4,8 @@
 //   and the pictures for the screen are made (checkImages.forScan) — the tender filled with images shown.
 // icl_500_checks: a deposit of 500 imaged checks → its X9.100-187 file built (checkImages.icl) and written.
 // check_image_bytes: mean stored size of one check's front and back together (TIFF Group 4, 200 dpi).
+// backup_images_500_first_ms / _again_ms: those checks' images copied into a backup folder, the first time
+//   (every file) and the next (none missing); backup_run_500_checks_ms: a whole backup run, verify included.
 import { performance } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,8 @@ import { MagTekImageScanner } from '../src/hardware/checkScanner/magtek';
 import { MicrParser } from '../src/hardware/micr/parse';
 import { attachDevices } from '../src/main/devices/devices';
 import { captureScan } from '../src/main/station/checkImages/capture';
+import { backUpImages } from '../src/main/station/backup/images';
+import { runBackup } from '../src/main/station/backup/run';
 import { STANDARD_FLOAT } from '../src/shared/denominations';
 import type { CheckReadView } from '../src/shared/devices';
 import { makeStation, ROUTING, uuid } from '../tests/helpers/station';
@@ -73,5 +77,20 @@ const round = (v: number): number => Math.round(v * 100) / 100;
   }
   console.log(`icl_500_checks: ${round(Math.min(...runs))} ms`);
   console.log(`check_image_bytes: ${Math.round(bytes / N)} bytes`);
+
+  // The same 500 checks' images into a backup folder: all of them the first time, then only the missing
+  // (none), and a whole backup run with its verify re-hashing every image in the folder.
+  const folder = join(t.dir, 'backups');
+  await t.ok('backup.updateSettings', { folder, intervalMinutes: 15, keep: 5 }, 'admin');
+  let t0 = performance.now();
+  const first = await backUpImages(t.station, folder);
+  console.log(`backup_images_500_first_ms: ${round(performance.now() - t0)} ms (${first.copied} files, ${first.bytes} bytes)`);
+  t0 = performance.now();
+  const again = await backUpImages(t.station, folder);
+  console.log(`backup_images_500_again_ms: ${round(performance.now() - t0)} ms (${again.copied} copied, ${again.present} present)`);
+  t0 = performance.now();
+  const run = await runBackup(t.station, 'manual');
+  if (!run.ok) throw new Error(`backup failed: ${run.error}`);
+  console.log(`backup_run_500_checks_ms: ${round(performance.now() - t0)} ms`);
   t.cleanup();
 }

@@ -30,8 +30,8 @@ async function checkRead(): Promise<void> {
     const scan = v.scan;
     const poor = scan?.quality === 'poor' ? scan.problems.map((x) => t(`checkImages.problem.${x}`)).join(', ') : '';
     ui.fillCheck({ routing: c.routing, account: c.account, checkNumber: c.checkNumber, raw: v.read.raw, ...(scan ? { scanId: scan.scanId, scanPoor: poor } : {}) }, {});
-    if (poor) app.notify('warn', t('checkImages.rescan', { problems: poor }));
-    else app.notify('info', t('events.checkRead', { routing: c.routing, check: c.checkNumber }));
+    // A poor image: the panel beside the tender says so (an alert) and offers the choice; no second notice.
+    if (!poor) app.notify('info', t('events.checkRead', { routing: c.routing, check: c.checkNumber }));
     focusId('tender-amount');
     return;
   }

@@ -52,7 +52,7 @@ export interface TenderImagesView {
   pictures: CheckImagePicture[];
 }
 
-const routing = z.string().regex(/^\d{9}$/, 'A routing number is 9 digits.').refine(isValidRouting, 'That routing number fails the ABA check digit.');
+const routing = z.string().regex(/^\d{9}$/, 'A routing number is 9 digits.').refine(isValidRouting, 'That routing number fails the ABA check digit: check it with the bank.');
 const shortName = freeText({ min: 1, max: 18 });
 
 /** The bank an image cash letter goes to: a setting, one per station. */
@@ -69,12 +69,12 @@ export const bankProfileSchema = z.object({
   fileIdModifier: z.string().regex(/^[A-Z0-9]$/, 'The file ID modifier is one letter A–Z or digit.'),
   encoding: z.enum(['ebcdic', 'ascii']),
   /** Checks per bundle (record 20 … 70); the bank's limit. */
-  maxItemsPerBundle: z.number().int().min(1).max(9999),
+  maxItemsPerBundle: z.number().int('Checks per bundle is a whole number, 1 to 9999.').min(1, 'Checks per bundle is a whole number, 1 to 9999.').max(9999, 'Checks per bundle is a whole number, 1 to 9999.'),
   mode: z.enum(['test', 'production']),
   /** Days the paper checks are kept after the image went to the bank, then shredded (banks ask 30 to 45). */
-  paperRetentionDays: z.number().int().min(1).max(365),
+  paperRetentionDays: z.number().int('The paper is kept 1 to 365 days.').min(1, 'The paper is kept 1 to 365 days.').max(365, 'The paper is kept 1 to 365 days.'),
   /** Years the images are kept. */
-  imageRetentionYears: z.number().int().min(1).max(30),
+  imageRetentionYears: z.number().int('The images are kept 1 to 30 years.').min(1, 'The images are kept 1 to 30 years.').max(30, 'The images are kept 1 to 30 years.'),
 }).strict();
 
 export type BankProfile = z.infer<typeof bankProfileSchema>;

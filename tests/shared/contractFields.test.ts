@@ -49,6 +49,7 @@ const LOOKUP_KEYS = new Set([
   'batch.import layoutId', 'batch.resolveException exceptionId', 'batch.report batchId', 'batch.print batchId', 'batch.pdf batchId',
   'card.settleByHand approval.userId',
   'receipt.post tenders.0.imageOverride.userId', 'batch.addItem tender.imageOverride.userId', 'checkImages.forTender receiptNumber', 'checkImages.icl depositId',
+  'checkImages.recordShredded depositId',
 ]);
 /** Text a device or a person's search wrote, not kept as typed: control characters refused, digits allowed. */
 const NO_CARD_CHECK = new Set(['accounts.search query', 'receipt.post tenders.0.micrRaw', 'devices.updateSettings devices.0.address',

@@ -8,6 +8,7 @@ import { parseSerialAddress } from '../serial/settings';
 import { micrLine, type CheckSpec } from '../micr/emulator';
 import { ACK, CR, ESC, ETX, NAK, faultLine, type ScanFaultCode } from './protocol';
 import { renderCheckImages, type CheckArt, type CheckImages } from './render';
+import { encodeG4 } from './tiff';
 
 export interface FeedSpec extends CheckSpec {
   amountCents: number;
@@ -18,6 +19,8 @@ export interface FeedSpec extends CheckSpec {
   images?: CheckImages;
   /** Digits the reader could not read: these positions of the line become '?'. */
   unreadable?: number[];
+  /** A front the quality checks refuse, the back as rendered: 'dark' (the threshold set wrong: all black), 'blank' (fed face down). */
+  poor?: 'dark' | 'blank';
 }
 
 /** The MICR line of a check at the counter: the amount field is blank until a bank encodes it. */
@@ -93,7 +96,8 @@ export class ImageScannerEmulator {
 
   /** One check through the scanner: its images become the current ones, then its MICR line is sent. */
   async feed(c: FeedSpec): Promise<CheckImages> {
-    const images = c.images ?? await ImageScannerEmulator.render(c, this.endorsed.at(-1) ?? []);
+    let images = c.images ?? await ImageScannerEmulator.render(c, this.endorsed.at(-1) ?? []);
+    if (c.poor) images = { ...images, front: await encodeG4(Buffer.alloc(1200 * 550, c.poor === 'dark' ? 0 : 255), 1200, 550, 200) };
     this.images = images;
     let line = counterMicrLine(c);
     for (const p of c.unreadable ?? []) line = line.slice(0, p) + '?' + line.slice(p + 1);

@@ -20,7 +20,7 @@ import { applyToArrangements } from './arrangements/applyPayment';
 import { insertStubs, lineStubs } from './stubs/receiptStubs';
 import { fillCardTenders } from './card/tenders';
 import { terminalCard } from './card/terminalCard';
-import { attachTenderImages } from './checkImages/attach';
+import { attachTenderImages, checkImageOverrides } from './checkImages/attach';
 import { refuseDuplicateChecks } from './checkImages/duplicates';
 
 export type PostReceiptInput = ParsedInputOf<'receipt.post'>;
@@ -190,6 +190,7 @@ export function saleTotal(station: Station, input: PostReceiptInput): number {
 }
 
 export function postReceipt(station: Station, user: UserView, input: PostReceiptInput): ReceiptView {
+  checkImageOverrides(station, user, input.tenders);
   const { rec, replay } = station.commit(() => writeReceipt(station, user, input));
   if (replay) return receiptView(station, rec.id);
   return viewFromRecord(station, rec, { cashierName: user.name, voided: null, duplicate: false });

@@ -18,6 +18,7 @@ import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { DeviceSettings } from './admin/DeviceSettings';
 import { BackupSettings } from './admin/BackupSettings';
+import { BankProfileSettings } from './admin/BankProfile';
 import { ArrangementPolicyForm } from './admin/ArrangementPolicy';
 import { StubSettings } from './admin/StubSettings';
 import { SupportBundle } from './admin/SupportBundle';
@@ -184,6 +185,7 @@ export function Admin() {
         <section className="panel"><Users admin={admin} /></section>
       </div>
       <section className="panel"><BackupSettings admin={admin} /></section>
+      <section className="panel"><BankProfileSettings admin={admin} /></section>
       <section className="panel"><ArrangementPolicyForm admin={admin} /></section>
       {admin && <section className="panel"><DeviceSettings /></section>}
       {admin && <section className="panel"><StubSettings /></section>}

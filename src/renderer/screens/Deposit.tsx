@@ -21,6 +21,7 @@ import { base64Bytes, download } from '../download';
 import { useAction } from '../useAction';
 import { useApp } from '../store/app';
 import { DraftEdit } from './deposit/DraftEdit';
+import { ShredList } from './deposit/ShredList';
 
 function SheetTable({ sheet, caption }: { sheet: Sheet; caption: string }) {
   const { t } = useTranslation();
@@ -50,6 +51,8 @@ export function DepositSlip({ d }: { d: DepositView }) {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
   const items = [...d.checks.items, ...d.moneyOrders.items];
+  // Once some checks go as images, each check says how it goes: the paper ones are the ones in the bag.
+  const imaged = d.checks.items.some((i) => i.sentAs === 'image');
   return (
     <section className="slip" aria-labelledby="slip-title">
       <h2 id="slip-title">{t('deposit.slip')}{d.state !== 'proposal' ? ` — ${t(`deposit.state.${d.state}`)}` : ''}</h2>
@@ -66,7 +69,8 @@ export function DepositSlip({ d }: { d: DepositView }) {
           <caption>{t('deposit.checks', { n: d.checks.count + d.moneyOrders.count })}</caption>
           <tbody>
             {items.map((i) => (
-              <tr key={`${i.kind}-${i.itemNo}`}><th scope="row">{t(`tender.${i.kind}`)} {i.checkNumber ? `#${i.checkNumber}` : i.reference ?? ''}{i.sentAs === 'image' ? <span className="tag" data-testid="sent-as-image"> {t('deposit.sentAsImage')}</span> : null}</th>
+              <tr key={`${i.kind}-${i.itemNo}`}><th scope="row">{t(`tender.${i.kind}`)} {i.checkNumber ? `#${i.checkNumber}` : i.reference ?? ''}{i.sentAs === 'image' ? <span className="tag" data-testid="sent-as-image"> {t('deposit.sentAsImage')}</span> : null}
+                {i.sentAs === 'paper' && imaged ? <span className="tag" data-testid="sent-as-paper"> {t('deposit.sentAsPaper')}</span> : null}</th>
                 <td className="mono small">{i.routing ?? ''}</td><td className="num">{money(i.amountCents, lang)}</td></tr>
             ))}
           </tbody>
@@ -164,6 +168,7 @@ export function Deposit() {
           )}
         </div>
       )}
+      {!d && <ShredList />}
       {d && (
         <div className="two-col">
           <DepositSlip d={d} />

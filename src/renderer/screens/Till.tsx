@@ -35,7 +35,7 @@ function useTenderErrors(): void {
   const errors = useSale((s) => s.errors);
   useEffect(() => {
     for (const [field, error] of Object.entries(errors)) {
-      const m = /^tenders\.(\d+)(?:\.(\w+))?$/.exec(field);
+      const m = /^tenders\.(\d+)(?:\.([\w.]+))?$/.exec(field);
       if (!m) continue;
       const sale = useSale.getState();
       const entry = sale.tenders[Number(m[1])];
@@ -43,7 +43,8 @@ function useTenderErrors(): void {
       sale.takeTender(entry.key);
       sale.clearErrors();
       useTillUi.getState().editTender(entry.tender, m[2] ?? '', error);
-      const target = { routing: 'tender-routing', account: 'tender-account', checkNumber: 'tender-check', last4: 'tender-last4', authCode: 'tender-auth', reference: 'tender-reference' }[m[2] ?? ''] ?? 'tender-amount';
+      const target = { routing: 'tender-routing', account: 'tender-account', checkNumber: 'tender-check', last4: 'tender-last4', authCode: 'tender-auth', reference: 'tender-reference',
+        scanId: 'image-rescan', 'imageOverride.userId': 'io-sup-user', 'imageOverride.pin': 'io-sup-pin' }[m[2] ?? ''] ?? 'tender-amount';
       focusId(target);
       return;
     }

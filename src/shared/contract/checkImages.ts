@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { bankProfileSchema, type BankProfile, type CheckImagePicture, type IclFileView, type TenderImagesView } from '../checkImages';
 import { emptyInput, op } from './op';
 
-export interface PaperToShred { receiptNumber: string; tenderNo: number; checkNumber: string; amountCents: number; depositId: string; sentOn: string; shredFrom: string }
+export interface PaperToShred { receiptNumber: string; tenderNo: number; checkNumber: string; amountCents: number; depositId: string; bagNumber: string | null; sentOn: string; shredFrom: string }
 
 /** Images past the bank profile's retention years that the hub has confirmed holding (none other may go). */
 export interface ImagesSafeToRemove {
@@ -29,4 +29,6 @@ export const checkImagesContract = {
   'checkImages.paperToShred': op<PaperToShred[]>()('supervisor', emptyInput),
   /** Local image files that may be removed: past the retention years and confirmed by the hub. */
   'checkImages.imagesSafeToRemove': op<ImagesSafeToRemove>()('admin', emptyInput),
+  /** The supervisor records that a deposit's paper checks due for shredding were shredded: the list without them. */
+  'checkImages.recordShredded': op<PaperToShred[]>()('supervisor', z.object({ depositId: z.string().min(1).max(64) }).strict()),
 } as const;

@@ -149,6 +149,7 @@ export const errorsEn = {
   CHECK_IMAGE_POOR: "The check image is not usable ({{problems}}): rescan it, or a supervisor allows it for a paper deposit only.",
   DUPLICATE_CHECK: "This check (number {{checkNumber}}, {{amount}}) was already taken on receipt {{receipt}} within {{days}} days: it is not taken twice.",
   ICL_NOT_EXACT: "The image cash letter cannot be made exact: {{item}} ({{why}}). Nothing was written.",
+  SHRED_NOTHING_DUE: "No paper check of this deposit is due for shredding (or it was recorded as shredded already).",
   ICL_NO_CHECKS: "This deposit has no checks to send as images: deposit it on paper.",
   BANK_PROFILE_INVALID: "The bank profile is not usable: {{detail}}.",
   CHECK_IMAGE_NOT_FOUND: "No images are kept for that check.",

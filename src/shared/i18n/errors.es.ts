@@ -150,6 +150,7 @@ export const errorsEs: Record<ErrorCode, string> = {
   CHECK_IMAGE_POOR: "La imagen del cheque no sirve ({{problems}}): vuelva a pasarlo, o un supervisor lo permite solo para depósito en papel.",
   DUPLICATE_CHECK: "Este cheque (número {{checkNumber}}, {{amount}}) ya se recibió en el recibo {{receipt}} dentro de {{days}} días: no se acepta dos veces.",
   ICL_NOT_EXACT: "La carta de remesa de imágenes no puede cuadrar: {{item}} ({{why}}). No se escribió nada.",
+  SHRED_NOTHING_DUE: "Ningún cheque en papel de este depósito se puede destruir todavía (o ya se registró como destruido).",
   ICL_NO_CHECKS: "Este depósito no tiene cheques para enviar como imágenes: deposítelo en papel.",
   BANK_PROFILE_INVALID: "El perfil del banco no sirve: {{detail}}.",
   CHECK_IMAGE_NOT_FOUND: "No se guardan imágenes de ese cheque.",

@@ -1,6 +1,7 @@
 // Making an arrangement: the plan and its down-payment receipt are one posting (one transaction, one
 // client UUID each), so a crash leaves either both or neither. Journal rows and outbox events for the
 // receipt and the arrangement are written in that same transaction; the agreement prints after it.
+import { checkImageOverrides } from '../checkImages/attach';
 import type { z } from 'zod';
 import type { ArrangementRecord } from '../../../shared/arrangements';
 import type { createArrangementInput } from '../../../shared/contract/arrangements';
@@ -38,6 +39,8 @@ function asReceiptField<T>(fn: () => T): T {
 }
 
 export function createArrangement(station: Station, user: UserView, input: CreateInput, approver: UserView | null): { id: string; receipt: ReceiptRecord | null } {
+  // A check image override's PIN, outside the transaction (a wrong one counts towards the lockout).
+  if (input.receipt) asReceiptField(() => checkImageOverrides(station, user, input.receipt!.tenders));
   return station.commit(() => {
     const k = station.kysely;
     const again = station.st.get<ArrangementsTable>(k.selectFrom('arrangements').selectAll().where('id', '=', input.id));

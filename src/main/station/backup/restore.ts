@@ -1,13 +1,19 @@
 // `civictill restore`: a station's ledger back from a backup onto a new or rebuilt PC. The backup is
 // copied beside the target, migrated if it is older, and verified; only a copy that verifies replaces
 // the target, which must be empty (or --force) and not in use. The hub secret never comes back: the
-// restored station takes its ID over with a new enrolment code (src/main/sync/enrolment.ts).
+// restored station takes its ID over with a new enrolment code (src/main/sync/enrolment.ts). The check
+// images the ledger names come back from the backup folder's check-images/ into the target's, and must
+// all be there, each hashing to its name, or nothing is restored.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { lastOutboxSeqOf } from '../journal';
 import { Station } from '../station';
+import { namedImages } from '../checkImages/named';
+import { imageFilesIn } from '../checkImages/verifyChecks';
+import { imageRoot } from '../checkImages/store';
 import { backupChecks, verifyLedger } from '../verify';
+import { BACKUP_IMAGES, copyImages } from './images';
 
 export class RestoreError extends Error {
   /** 2: refused (target not empty, or in use); 3: the backup does not verify or is not a ledger. */
@@ -57,7 +63,10 @@ export async function restoreLedger(from: string, target: string, opts: { force?
     try { station = await Station.open(temp); } catch (e) { throw new RestoreError(`${from} is not a CivicTill ledger (${(e as Error).message})`, 3); }
     let result: RestoreResult;
     try {
-      const report = verifyLedger(station, backupChecks);
+      // The temporary copy sits beside the target: its image folder is the target's.
+      const images = await copyImages(namedImages(station), join(dirname(from), BACKUP_IMAGES), imageRoot(station));
+      if (images.problems.length) throw new RestoreError(`${from}: ${images.problems[0]}, so nothing was restored (${images.problems.length} image(s) in all)`, 3);
+      const report = verifyLedger(station, [...backupChecks, imageFilesIn(imageRoot(station))]);
       if (!report.ok) throw new RestoreError(`${from} does not verify, so nothing was restored: ${report.summary}`, 3);
       const last = station.st.get<{ receipt_number: string }>(station.kysely.selectFrom('receipts').select('receipt_number').orderBy('seq', 'desc').limit(1));
       const n = station.st.get<{ n: number }>(station.kysely.selectFrom('receipts').select((eb) => eb.fn.countAll<number>().as('n')))!.n;

@@ -12,6 +12,7 @@ import type { BackupRunView } from '../../../shared/contract/backup';
 import { msg, type StationMessage } from '../../../shared/messages';
 import type { Station } from '../station';
 import { getBackupSettings, probeFolder } from './settings';
+import { BACKUP_IMAGES, backUpImages } from './images';
 import { verifyOffThread } from './verifyOffThread';
 
 export type BackupReason = BackupRunView['reason'];
@@ -100,8 +101,12 @@ export async function runBackup(station: Station, reason: BackupReason, opts: Ba
     const lap = (name: 'copy' | 'verify' | 'write') => { const t = performance.now(); opts.phase?.(name, t - t0); t0 = t; };
     await station.db.sqlite.backup(staged, opts.progress ? { progress: ({ remainingPages, totalPages }) => { opts.progress!(remainingPages, totalPages); return 200; } } : { progress: () => 200 });
     seal(staged);
+    // The images after the snapshot: the live ledger names every image the copy does, and maybe a few more.
+    let images;
+    try { images = await backUpImages(station, folder); } catch (e) { throw folderFailure(folder, (e as NodeJS.ErrnoException).code ?? (e as Error).message); }
+    if (images.problems.length) throw new BackupFailure(`a check image cannot be backed up: ${images.problems[0]}`, msg('backup.failed', { detail: images.problems[0]! }));
     lap('copy');
-    const v = await verifyOffThread(staged);
+    const v = await verifyOffThread(staged, { imagesDir: join(folder, BACKUP_IMAGES) });
     lap('verify');
     if (!v.ok) throw new BackupFailure(`the copy did not verify: ${v.summary}`, msg('backup.notVerified', { summary: v.summary }));
 

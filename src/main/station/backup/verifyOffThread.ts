@@ -8,23 +8,25 @@ import { Worker } from 'node:worker_threads';
 
 export interface VerifyAnswer { ok: boolean; summary: string }
 
-function startWorker(path: string): Worker {
+function startWorker(workerData: { path: string; imagesDir: string | null }): Worker {
   const here = import.meta.url;
   for (const name of ['backupVerifyWorker.mjs', 'backupVerifyWorker.js']) {
     const url = new URL(`./${name}`, here);
-    if (existsSync(fileURLToPath(url))) return new Worker(url, { workerData: { path } });
+    if (existsSync(fileURLToPath(url))) return new Worker(url, { workerData });
   }
   const source = new URL('./verifyWorker.ts', here).href;
   // tsx's ESM entry (its CommonJS one cannot be imported from a worker's eval).
   const tsx = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(boot, { eval: true, workerData: { path } });
+  return new Worker(boot, { eval: true, workerData });
 }
 
-export function verifyOffThread(path: string, timeoutMs = 10 * 60_000): Promise<VerifyAnswer> {
+/** imagesDir: the backup's image folder, where every image the copy names must be, hashing to its name. */
+export function verifyOffThread(path: string, opts: { imagesDir?: string; timeoutMs?: number } = {}): Promise<VerifyAnswer> {
+  const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
   return new Promise((resolve) => {
     let worker: Worker;
-    try { worker = startWorker(path); } catch (e) { resolve({ ok: false, summary: `verify could not start: ${(e as Error).message}` }); return; }
+    try { worker = startWorker({ path, imagesDir: opts.imagesDir ?? null }); } catch (e) { resolve({ ok: false, summary: `verify could not start: ${(e as Error).message}` }); return; }
     let done = false;
     const finish = (a: VerifyAnswer) => { if (done) return; done = true; clearTimeout(timer); void worker.terminate(); resolve(a); };
     const timer = setTimeout(() => finish({ ok: false, summary: `verify did not finish within ${timeoutMs / 60_000} minutes` }), timeoutMs);

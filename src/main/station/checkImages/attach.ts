@@ -16,6 +16,24 @@ export interface TenderImagesRecord {
   receiptId: string; tenderNo: number; scanId: string; front: string; back: string | null; paperOnly: boolean; overrideBy: string | null;
 }
 
+/** A supervisor's override of tender i, refused on that tender's supervisor fields ('approval.userId' / 'pin' / 'userId' as approve names them). */
+function approveOverride(station: Station, user: UserView, approval: { userId: string; pin: string }, i: number): string {
+  try {
+    return approve(station, approval, user).id;
+  } catch (e) {
+    if (e instanceof StationError) throw new StationError(e.code, e.params, `tenders.${i}.imageOverride.${e.field?.endsWith('pin') ? 'pin' : 'userId'}`);
+    throw e;
+  }
+}
+
+/**
+ * Before the posting's transaction: a wrong PIN in an override must count towards the lockout, and inside
+ * the transaction its failed-attempt row would be rolled back with the refused receipt.
+ */
+export function checkImageOverrides(station: Station, user: UserView, tenders: PostReceiptInput['tenders']): void {
+  tenders.forEach((t, i) => { if (t.kind === 'check' && t.imageOverride) approveOverride(station, user, t.imageOverride, i); });
+}
+
 export function attachTenderImages(station: Station, user: UserView, receiptId: string, tenders: PostReceiptInput['tenders'], at: string): void {
   tenders.forEach((t, i) => {
     if (t.kind !== 'check' || !t.scanId) return;
@@ -31,7 +49,7 @@ export function attachTenderImages(station: Station, user: UserView, receiptId: 
     let overrideBy: string | null = null;
     if (scan.quality === 'poor') {
       if (!t.imageOverride) throw new StationError('CHECK_IMAGE_POOR', { problems: (JSON.parse(scan.problems) as ImageProblem[]).join(', ') }, field);
-      overrideBy = approve(station, t.imageOverride, user).id;
+      overrideBy = approveOverride(station, user, t.imageOverride, i);
     }
     const rec: TenderImagesRecord = { receiptId, tenderNo: i + 1, scanId: t.scanId, front: scan.front_sha256, back: scan.back_sha256, paperOnly: overrideBy !== null, overrideBy };
     station.st.run(station.kysely.insertInto('tender_images').values({

@@ -4,8 +4,8 @@ import type { Handlers } from '../handlers';
 import { bankProfile, saveBankProfile } from './bankProfile';
 import { depositIcl } from './depositIcl';
 import { scanPictures, tenderPictures } from './pictures';
-import { paperToShred } from './shredding';
 import { imagesSafeToRemove } from './retention';
+import { paperToShred, recordShredded } from './shredding';
 
 export const checkImagesHandlers: Handlers<keyof typeof checkImagesContract> = {
   'checkImages.forScan': ({ station }, i) => scanPictures(station, i.scanId),
@@ -15,4 +15,5 @@ export const checkImagesHandlers: Handlers<keyof typeof checkImagesContract> = {
   'checkImages.icl': ({ station, user }, i) => depositIcl(station, user, i.depositId),
   'checkImages.paperToShred': ({ station }) => paperToShred(station),
   'checkImages.imagesSafeToRemove': ({ station }) => imagesSafeToRemove(station),
+  'checkImages.recordShredded': ({ station, user }, i) => recordShredded(station, user, i.depositId),
 };

@@ -14,8 +14,13 @@ export function imageRoot(station: Station): string {
   return join(dirname(station.db.sqlite.name), 'check-images');
 }
 
+/** Where an image lives under an image folder (the station's, or a backup's, laid out the same). */
+export function imagePathIn(root: string, sha: string): string {
+  return join(root, sha.slice(0, 2), `${sha}.tif`);
+}
+
 export function imagePath(station: Station, sha: string): string {
-  return join(imageRoot(station), sha.slice(0, 2), `${sha}.tif`);
+  return imagePathIn(imageRoot(station), sha);
 }
 
 function fsyncDir(dir: string): void {
@@ -43,7 +48,12 @@ export type ImageRead = { ok: true; bytes: Buffer } | { ok: false; why: 'missing
 
 /** Reads an image back and checks it is still the one its hash names. */
 export function getImage(station: Station, sha: string): ImageRead {
-  const path = imagePath(station, sha);
+  return readImageIn(imageRoot(station), sha);
+}
+
+/** The same, from any image folder laid out like the station's (a backup's). */
+export function readImageIn(root: string, sha: string): ImageRead {
+  const path = imagePathIn(root, sha);
   if (!existsSync(path)) return { ok: false, why: 'missing' };
   const bytes = readFileSync(path);
   return sha256Hex(bytes) === sha ? { ok: true, bytes } : { ok: false, why: 'changed' };

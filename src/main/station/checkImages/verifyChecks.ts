@@ -2,8 +2,9 @@
 // on disk still hashes to its name (an image changed, swapped or lost after the payment shows here).
 import type { CheckResult, LedgerCheck } from '../verify';
 import type { TenderImagesTable } from '../../db/schema';
-import { getImage } from './store';
 import type { Station } from '../station';
+import { namedImages } from './named';
+import { getImage, readImageIn } from './store';
 
 const atHub = (station: Station, sha: string): boolean =>
   !!station.st.get(station.kysely.selectFrom('image_confirmations').select('sha256').where('sha256', '=', sha));
@@ -38,3 +39,16 @@ const tenderImages = (files: boolean): LedgerCheck => (station): CheckResult => 
 export const checkImageChecks: LedgerCheck[] = [tenderImages(true)];
 /** For a backup copy (a single database file): the journal against the rows, without the image files. */
 export const checkImageRowChecks: LedgerCheck[] = [tenderImages(false)];
+
+/** A backup (or a restore): every image the database names is in the image folder `root`, hashing to its name. */
+export const imageFilesIn = (root: string): LedgerCheck => (station): CheckResult => {
+  const shas = namedImages(station);
+  for (const { sha256: sha, atHub: held } of shas) {
+    const got = readImageIn(root, sha);
+    if (!got.ok && got.why === 'missing' && held) continue;
+    if (!got.ok) {
+      return { finding: { invariant: INV, row: `check image ${sha}`, detail: got.why === 'missing' ? `missing from ${root}` : `in ${root} it no longer hashes to its name` }, counted: '' };
+    }
+  }
+  return { finding: null, counted: shas.length ? `${shas.length} image files` : '' };
+};

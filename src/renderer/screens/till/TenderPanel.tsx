@@ -82,7 +82,16 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
     if (amountCents <= 0) return;
     let tender: TenderInput;
     switch (kind) {
-      case 'check': tender = { kind, amountCents, routing: form.routing, account: form.account, checkNumber: form.checkNumber, ...(form.micrRaw ? { micrRaw: form.micrRaw } : {}), ...(form.scanId ? { scanId: form.scanId } : {}) }; break;
+      case 'check':
+        // A poor image is not taken without a choice: rescan, or the supervisor's override (paper only).
+        if (form.scanId && form.scanPoor && !form.imageOverride) {
+          useTillUi.setState({ formErrors: { scanId: { code: 'CHECK_IMAGE_POOR', message: '', params: { problems: form.scanPoor } } } });
+          focusId('image-rescan');
+          return;
+        }
+        tender = { kind, amountCents, routing: form.routing, account: form.account, checkNumber: form.checkNumber, ...(form.micrRaw ? { micrRaw: form.micrRaw } : {}), ...(form.scanId ? { scanId: form.scanId } : {}),
+          ...(form.scanId && form.imageOverride ? { imageOverride: form.imageOverride } : {}) };
+        break;
       case 'card': tender = { kind, amountCents, brand: form.brand, last4: form.last4, authCode: form.authCode }; break;
       case 'money_order': tender = { kind, amountCents, ...(form.reference.trim() ? { reference: form.reference.trim() } : {}) }; break;
       case 'other': tender = { kind, amountCents, reference: form.reference.trim() }; break;
@@ -138,7 +147,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
               const what = `${t(`tender.${x.tender.kind}`)} ${money(x.tender.amountCents, lang)}`;
               return (
                 <tr key={x.key}>
-                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand ?? 'other'}`)} …${x.tender.last4 ?? ''}${terminalOn && !x.tender.attemptId ? ` (${t('card.keyedMark')})` : ''}` : ''}</th>
+                  <th scope="row">{t(`tender.${x.tender.kind}`)}{x.tender.kind === 'check' ? ` #${x.tender.checkNumber}` : ''}{x.tender.kind === 'check' && x.tender.imageOverride ? <span className="tag" data-testid="tender-paper-only"> {t('checkImages.override.paperMark')}</span> : null}{x.tender.kind === 'card' ? ` ${t(`tender.brands.${x.tender.brand ?? 'other'}`)} …${x.tender.last4 ?? ''}${terminalOn && !x.tender.attemptId ? ` (${t('card.keyedMark')})` : ''}` : ''}</th>
                   <td className="num">{money(x.tender.amountCents, lang)}</td>
                   {/* A card charged at the terminal stays: putting the sale aside reverses it. */}
                   <td>{x.tender.kind === 'card' && x.tender.attemptId ? null : <button type="button" className="ghost small" aria-label={t('tender.removeTender', { n: i + 1, what })} onClick={() => removeTender(x.key)}>✕</button>}</td>

@@ -89,6 +89,21 @@ describe('check images with the tender', () => {
     expect(t.station.st.sqlGet<{ p: number; by: string }>('SELECT paper_only AS p, override_by AS by FROM tender_images WHERE scan_id = ?', view.scan!.scanId)).toEqual({ p: 1, by: 'supervisor' });
   });
 
+  it('an override with a wrong PIN or by the cashier herself is refused on that tender\'s supervisor fields, and the wrong PIN counts', async () => {
+    const { view } = await scan({ checkNumber: '706', amountCents: 950, poor: 'dark' });
+    expect(view.scan!.problems).toContain('dark');
+    const receipts = () => t.station.st.sqlGet<{ n: number }>('SELECT count(*) AS n FROM receipts')!.n;
+    const before = receipts();
+    const wrong = await pay('706', 950, view.scan!.scanId, { imageOverride: { userId: 'supervisor', pin: '000000' } });
+    expect(!wrong.ok && [wrong.error.code, wrong.error.field]).toEqual(['WRONG_PIN', 'tenders.0.imageOverride.pin']);
+    // Counted towards the lockout (not rolled back with the refused receipt).
+    expect(t.station.st.sqlGet<{ n: number }>("SELECT failed_attempts AS n FROM users WHERE id = 'supervisor'")!.n).toBe(1);
+    const cashier = await pay('706', 950, view.scan!.scanId, { imageOverride: { userId: 'cashier', pin: PINS.cashier } });
+    expect(!cashier.ok && cashier.error.field).toBe('tenders.0.imageOverride.userId');
+    expect(receipts()).toBe(before);
+    expect((await pay('706', 950, view.scan!.scanId, { imageOverride: { userId: 'supervisor', pin: PINS.supervisor } })).ok).toBe(true);
+  });
+
   it('a jam and a double feed reach the till as faults, with nothing stored or posted', async () => {
     const before = t.station.st.sqlGet<{ n: number }>('SELECT count(*) AS n FROM check_scans')!.n;
     await emu.fault('J');
