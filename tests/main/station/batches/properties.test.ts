@@ -8,6 +8,8 @@ import { makeStation, ROUTING, uuid, type TestStation } from '../../../helpers/s
 
 let t: TestStation;
 let accounts: string[];
+/** Every check of every run its own number: the same check and amount twice is a duplicate presentment, refused. */
+let nextCheck = 100;
 beforeAll(async () => {
   t = await makeStation({ accounts: 40 });
   accounts = (await t.ok('accounts.search', { query: '1', limit: 10 })).map((a) => a.accountNumber);
@@ -29,7 +31,7 @@ it('a batch balances exactly when the figures agree, and its totals and deposit 
     fc.pre(controlCount >= 1 && controlCents >= 1);
     const b = await t.ok('batch.open', { id: uuid(), source: 'mail', controlCount, controlCents });
     for (const [i, x] of items.entries()) {
-      const tender = x.mo ? { kind: 'money_order' as const, amountCents: x.cents, reference: `MO${i}` } : { kind: 'check' as const, amountCents: x.cents, routing: ROUTING, account: '44001234', checkNumber: String(100 + i) };
+      const tender = x.mo ? { kind: 'money_order' as const, amountCents: x.cents, reference: `MO${i}` } : { kind: 'check' as const, amountCents: x.cents, routing: ROUTING, account: '44001234', checkNumber: String(nextCheck++) };
       const it = await t.ok('batch.addItem', { id: uuid(), batchId: b.id, lines: [{ revenueCode: 'WATER', accountNumber: accounts[x.acct]!, amountCents: x.cents }], tender, dateReceived: '2026-11-19' });
       if (x.voidIt && i % 3 === 0) await t.ok('receipt.void', { id: uuid(), receiptNumber: it.receiptNumber, reason: 'keyed twice', approval: { userId: 'supervisor', pin: '2222' } });
     }
