@@ -8,14 +8,6 @@ interface Snapshot { el: HTMLElement | null; value: string | null; keys: string 
 
 const replaying = new WeakSet<Event>();
 
-/** Keys held back right now as part of a burst (one wedge listens at a time: the till's or the Test's). */
-let holding = false;
-/** Whether the wedge is holding keys of a burst that may be a scan: a field's type-ahead waits for it. */
-export const burstHeld = (): boolean => holding;
-let listening = 0;
-/** Whether a keyboard-wedge scanner is set up (with none, no key is ever a scan's). */
-export const wedgeListening = (): boolean => listening > 0;
-
 /** A key delivered as if typed on the element (the serial ten-key does the same). */
 export function typeKey(target: HTMLElement, key: string): void {
   const down = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
@@ -78,7 +70,6 @@ export function installWedge(timing: WedgeTiming, h: WedgeHandlers): () => void 
   };
   const onTimer = () => {
     timer = undefined;
-    holding = false;
     const r = core.timeout(performance.now());
     if (!r) return;
     if ('cutShort' in r) { heldAt = []; restore(start); h.onCutShort(r.cutShort); } else giveBack(r.held);
@@ -88,7 +79,6 @@ export function installWedge(timing: WedgeTiming, h: WedgeHandlers): () => void 
     if (replaying.has(e) || e.isComposing) return;
     const printable = e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey;
     const v = core.key(e.key, e.timeStamp, printable);
-    holding = v.act === 'hold';
     window.clearTimeout(timer);
     // The burst's end is decided by the keys' own times; the timer only notices that no key came at all
     // (a scan without its suffix, rollover keys to hand back). It waits longer than the gap: keys of one
@@ -118,6 +108,5 @@ export function installWedge(timing: WedgeTiming, h: WedgeHandlers): () => void 
     }
   };
   window.addEventListener('keydown', onKey, true);
-  listening++;
-  return () => { window.removeEventListener('keydown', onKey, true); window.clearTimeout(timer); holding = false; listening--; };
+  return () => { window.removeEventListener('keydown', onKey, true); window.clearTimeout(timer); };
 }

@@ -14,12 +14,9 @@ import { useApp } from '../../store/app';
 import { codeName, useCatalog, utilityCode } from '../../store/catalog';
 import { useSale } from '../../store/sale';
 import { useTillUi } from '../../store/tillUi';
-import { burstHeld, wedgeListening } from '../../scan/wedge';
 import { ArrangementPanel } from './ArrangementPanel';
 
 export const LOOKUP_ID = 'lookup';
-/** Longer than the wedge's hold (15 ms): by then a scanner's second key has come and been held. */
-const FIRST_KEY_WAIT_MS = 25;
 
 /**
  * The account's status; on a running arrangement, "On arrangement" in place of the delinquency or
@@ -53,8 +50,6 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
   const [amount, setAmount] = useState<AmountKeys>(EMPTY);
   const [instalmentKeyed, setInstalmentKeyed] = useState(false);
   const seq = useRef(0);
-  /** The query as last keyed (state lags a replayed key's render). */
-  const asked = useRef('');
   // The down payment of an arrangement went on the receipt: the search is done with, as after a payment line.
   const pendingFor = useSale((s) => s.arrangement?.accountNumber ?? null);
   useEffect(() => { if (pendingFor) changeQuery(''); }, [pendingFor]);
@@ -62,20 +57,10 @@ export const AccountLookup = memo(function AccountLookup({ onLineAdded }: { onLi
   // Type-ahead: every keystroke asks, from the key's own handler (an effect would wait for React to get
   // to it, a frame later at times); only the answer to the latest question is shown.
   function changeQuery(value: string) {
-    const first = asked.current === '';
-    asked.current = value.trim();
     setQuery(value);
     const q = value.trim();
     const mine = ++seq.current;
     if (!q) { setResults([]); setSearched(''); return; }
-    // With a keyboard scanner set up, a query's first key may be a stub scan's, reaching the field before
-    // the wedge knows: it asks a moment later, unless the wedge is by then holding the burst (the scan puts the field back, or the
-    // keys come back typed and ask for themselves). Nobody sees the results of one key that much sooner.
-    if (first && wedgeListening()) { window.setTimeout(() => { if (mine === seq.current && !burstHeld()) ask(q, mine); }, FIRST_KEY_WAIT_MS); return; }
-    ask(q, mine);
-  }
-
-  function ask(q: string, mine: number) {
     void call('accounts.search', { query: q, limit: 8 }).then((r) => {
       if (mine !== seq.current) return;
       // Rendered now, in the task that has the answer, rather than in a task React schedules after it:
