@@ -31,6 +31,9 @@ beforeEach(async () => {
   syncOf(t.station, { ...FAST, requestTimeoutMs: 1000, imageChunkBytes: CHUNK, onImageChunk: (c) => chunks.push(c) });
   const { code } = await hub.admin<{ code: string }>('POST', '/v1/admin/enrolment-codes', { stationId: 'ST01' });
   await t.ok('sync.enrol', { hubUrl: hub.url, code }, 'admin');
+  // Each test syncs with sync.now: a loop left running sends a payment's images as soon as it posts,
+  // before the test has counted them pending.
+  await syncOf(t.station).stop();
   await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
 });
 afterEach(async () => { t?.cleanup(); await hub?.cleanup(); });
@@ -40,7 +43,7 @@ const onHub = () => hub.db.kysely.selectFrom('check_images').select(['sha256', '
 
 describe(`check images to the hub (${ENGINE})`, () => {
   it('announces the images of tenders posted before check.images went to the hub (a station first set up on 0020), once', async () => {
-    await syncOf(t.station).stop(); // as a station upgraded from 0020 is, until it starts again
+    // The loop stands stopped (beforeEach), as a station upgraded from 0020 is until it starts again.
     const a = await payByScannedCheck(t, '601', 4_200);
     // The ledger as 0020 left it: the journal holds the check.images record, the outbox does not, and
     // nothing is queued for the hub (the test removes what this version wrote; the station never does).
