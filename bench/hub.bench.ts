@@ -6,10 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openHubDb } from '../src/hub/db';
+import { benchHubDb } from './hubDb';
 import { startHubServer } from '../src/hub/server';
 import { ensureAdminToken, createEnrolmentCode } from '../src/hub/auth';
 import { importCatalog } from '../src/hub/directory';
@@ -20,7 +19,6 @@ import { enrolWithHub } from '../src/main/sync/client';
 import { saveLink } from '../src/main/sync/state';
 import { syncOf } from '../src/main/sync/service';
 
-const DATABASE_URL = process.env.DATABASE_URL || undefined;
 const s = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const fmt = (v: number) => v.toFixed(2); // eslint-disable-line no-restricted-syntax -- timings, not money
 
@@ -53,8 +51,7 @@ function fillOutbox(station: Station, n: number): void {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-hubbench-'));
-  const schema = DATABASE_URL ? `bench_${randomBytes(4).toString('hex')}` : undefined;
-  const db = await openHubDb({ databaseUrl: DATABASE_URL, dataDir: join(dir, 'pglite'), schema });
+  const { db, drop } = await benchHubDb(dir);
   const hub = await startHubServer(db, { log: () => undefined });
   try {
     process.stdout.write(`hub_bench_database: ${db.engine}\n`);
@@ -109,12 +106,7 @@ async function main(): Promise<void> {
     fresh.close();
   } finally {
     await hub.close();
-    await db.close();
-    if (schema) {
-      const c = new pg.Client({ connectionString: DATABASE_URL });
-      await c.connect();
-      try { await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await c.end(); }
-    }
+    await drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,10 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openHubDb } from '../src/hub/db';
+import { benchHubDb } from './hubDb';
 import { startHubServer } from '../src/hub/server';
 import { createEnrolmentCode, ensureAdminToken } from '../src/hub/auth';
 import { importCatalog, importUsers } from '../src/hub/directory';
@@ -19,14 +17,12 @@ import { DEMO_REVENUE_CODES } from '../src/main/station/demoData';
 import { dispatch } from '../src/main/dispatch';
 import { syncOf } from '../src/main/sync/service';
 
-const DATABASE_URL = process.env.DATABASE_URL || undefined;
 const fmt = (v: number) => v.toFixed(2); // eslint-disable-line no-restricted-syntax -- timings, not money
 const ACCOUNTS = 100_000;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'civictill-setupbench-'));
-  const schema = DATABASE_URL ? `bench_${randomBytes(4).toString('hex')}` : undefined;
-  const db = await openHubDb({ databaseUrl: DATABASE_URL, dataDir: join(dir, 'pglite'), schema });
+  const { db, drop } = await benchHubDb(dir);
   const hub = await startHubServer(db, { log: () => undefined });
   try {
     process.stdout.write(`setup_bench_database: ${db.engine}\n`);
@@ -59,12 +55,7 @@ async function main(): Promise<void> {
     station.close();
   } finally {
     await hub.close();
-    await db.close();
-    if (schema) {
-      const c = new pg.Client({ connectionString: DATABASE_URL });
-      await c.connect();
-      try { await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await c.end(); }
-    }
+    await drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
