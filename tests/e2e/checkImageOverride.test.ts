@@ -7,14 +7,12 @@
 // until the supervisor records its bag as shredded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ImageScannerEmulator } from '../../src/hardware/checkScanner/emulator';
-import { attachDevices } from '../../src/main/devices/devices';
-import { STANDARD_FLOAT } from '../../src/shared/denominations';
+import type { ImageScannerEmulator } from '../../src/hardware/checkScanner/emulator';
 import { closeOutBalanced } from '../helpers/dayAtCounter';
 import { ROUTING, uuid } from '../helpers/station';
-import { until } from '../helpers/events';
 import { completeWithEnter, payAccount } from './counterDay';
-import { look, office, openTill, signIn, PINS, type Till } from './harness';
+import { tillWithImageScanner } from './imageScannerTill';
+import { look, office, signIn, PINS, type Till } from './harness';
 
 const WORDS = {
   en: {
@@ -39,15 +37,7 @@ describe.each(['en', 'es'] as const)('check image override, bank profile, shredd
   let till: Till;
   let emu: ImageScannerEmulator;
   const w = WORDS[lang];
-  beforeAll(async () => {
-    till = await openTill();
-    emu = await ImageScannerEmulator.tcp();
-    const d = attachDevices(till.t.station, { backoff: { initialMs: 50, maxMs: 300, jitter: 0 } });
-    await till.t.ok('devices.updateSettings', { devices: [{ id: 'scan1', kind: 'micr', address: emu.address(), options: { driver: 'magtek-image' } }] }, 'admin');
-    await d.started;
-    await until(() => d.manager.status('scan1')?.state === 'ready' && emu.connected, 'the scanner ready', 10_000);
-    await till.t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
-  });
+  beforeAll(async () => { ({ till, emu } = await tillWithImageScanner()); });
   afterAll(async () => { await till?.close(); await emu?.close(); });
 
   /** Signs out from wherever the page is (the till's drawer menu, the open-drawer screen, a screen beyond), then in as `who`. */

@@ -3,13 +3,11 @@
 // posts with the images as part of the tender, and the close-out checklist shows them. A jam is said, and
 // nothing is filled from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImageScannerEmulator } from '../../src/hardware/checkScanner/emulator';
-import { attachDevices } from '../../src/main/devices/devices';
-import { STANDARD_FLOAT } from '../../src/shared/denominations';
-import { ROUTING, uuid } from '../helpers/station';
-import { until } from '../helpers/events';
+import type { ImageScannerEmulator } from '../../src/hardware/checkScanner/emulator';
+import { ROUTING } from '../helpers/station';
 import { completeWithEnter, payAccount } from './counterDay';
-import { look, openTill, signIn, type Till } from './harness';
+import { tillWithImageScanner } from './imageScannerTill';
+import { look, signIn, type Till } from './harness';
 
 const WORDS = {
   en: { front: 'Front of the check', back: 'Back of the check', jam: 'The check scanner jammed' },
@@ -19,15 +17,7 @@ const WORDS = {
 describe.each(['en', 'es'] as const)('checks with images (%s)', (lang) => {
   let till: Till;
   let emu: ImageScannerEmulator;
-  beforeAll(async () => {
-    till = await openTill();
-    emu = await ImageScannerEmulator.tcp();
-    const d = attachDevices(till.t.station, { backoff: { initialMs: 50, maxMs: 300, jitter: 0 } });
-    await till.t.ok('devices.updateSettings', { devices: [{ id: 'scan1', kind: 'micr', address: emu.address(), options: { driver: 'magtek-image' } }] }, 'admin');
-    await d.started;
-    await until(() => d.manager.status('scan1')?.state === 'ready' && emu.connected, 'the scanner ready', 10_000);
-    await till.t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
-  });
+  beforeAll(async () => { ({ till, emu } = await tillWithImageScanner()); });
   afterAll(async () => { await till?.close(); await emu?.close(); });
 
   it('scans a check, shows its images beside the tender and posts them with it', async () => {
