@@ -97,6 +97,8 @@ export function Deposit() {
   const { t } = useTranslation();
   const lang = useApp((s) => s.lang);
   const [sessions, setSessions] = useState<SessionListItem[]>([]);
+  /** The list is the station's answer: until it comes, no drawer is shown (one already deposited could be chosen). */
+  const [listed, setListed] = useState(false);
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const [open, setOpen] = useState<DepositView[]>([]);
   const [d, setD] = useState<DepositView | null>(null);
@@ -111,7 +113,7 @@ export function Deposit() {
 
   async function load() {
     const [s, l] = await Promise.all([call('closeout.list', { state: 'closed', undeposited: true }), call('deposit.list', {})]);
-    if (s.ok) { setSessions(s.value); setChosen(Object.fromEntries(s.value.map((x) => [x.session.id, true]))); }
+    if (s.ok) { setSessions(s.value); setChosen(Object.fromEntries(s.value.map((x) => [x.session.id, true]))); setListed(true); }
     if (l.ok) setOpen(l.value.filter((x) => x.state !== 'verified' && x.state !== 'discarded'));
     if (s.ok && s.value.length) focusId('dep-session-0');
   }
@@ -135,7 +137,7 @@ export function Deposit() {
         <div className="two-col">
           <section className="panel" aria-labelledby="dep-sessions-title">
             <h2 id="dep-sessions-title">{t('deposit.choose')}</h2>
-            {sessions.length === 0 ? <p className="muted">{t('deposit.none')}</p> : (
+            {!listed ? null : sessions.length === 0 ? <p className="muted">{t('deposit.none')}</p> : (
               <ul className="checklist">
                 {sessions.map((s, i) => (
                   <li key={s.session.id}>
@@ -223,7 +225,7 @@ export function Deposit() {
               </div>
             )}
             <FieldError id="dep-err" text={other ? errorText(other, lang) : undefined} />
-            <div className="actions"><button type="button" className="secondary" onClick={() => { setD(null); setFloatKept(null); void load(); }}>{t('deposit.another')}</button></div>
+            <div className="actions"><button type="button" className="secondary" onClick={() => { setListed(false); setSessions([]); setChosen({}); setD(null); setFloatKept(null); void load(); }}>{t('deposit.another')}</button></div>
           </section>
         </div>
       )}
