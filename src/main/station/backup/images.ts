@@ -1,7 +1,8 @@
 // The check images go with the ledger's backup: the folder `check-images/` in the backup folder, laid out
 // like the station's own (content-addressed by SHA-256). An image never changes once taken, so only the
 // ones the backup folder lacks are copied: each read and hash-checked here, written under a temporary
-// name, flushed and renamed (a run killed half-way leaves no image half-written under its name).
+// name, flushed and renamed (a run killed half-way leaves no image half-written under its name, and the
+// next run removes what it left).
 // Asynchronous, one file at a time: the till keeps answering while a first backup copies thousands.
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -14,8 +15,22 @@ export const BACKUP_IMAGES = 'check-images';
 
 export interface ImageCopy { copied: number; present: number; bytes: number; problems: string[] }
 
+/** A temporary copy: `<sha256>.tif.<pid>.partial`, named for the process writing it. */
+const PARTIAL = /^[0-9a-f]{64}\.tif\.(\d+)\.partial$/;
+
+function running(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/** The names in an image folder; temporary copies a killed run left there are removed on the way. */
 async function namesIn(dir: string): Promise<Set<string>> {
-  try { return new Set(await readdir(dir)); } catch { return new Set(); }
+  let names: string[];
+  try { names = await readdir(dir); } catch { return new Set(); }
+  for (const name of names) {
+    const pid = Number(PARTIAL.exec(name)?.[1] ?? 0);
+    if (pid && pid !== process.pid && !running(pid)) await rm(join(dir, name), { force: true }).catch(() => undefined);
+  }
+  return new Set(names.filter((n) => !PARTIAL.test(n)));
 }
 
 /** Copies the images from the image folder `from` into `to` where `to` lacks them (one the hub holds may be gone from both). */

@@ -1,7 +1,8 @@
 // The check images go with the backups, on real files: a backup copies the images the ledger names into
 // the backup folder's check-images/ (only those it lacks: an image never changes), its verify re-hashes
 // every one there, and a restore brings them back beside the restored ledger, or restores nothing.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,6 +46,20 @@ async function payByScannedCheck(checkNumber: string, amountCents: number): Prom
 const inBackup = (sha: string) => imagePathIn(join(folder, 'check-images'), sha);
 
 describe('backups with the check images', () => {
+  it('removes the temporary copies a killed run left, not those of a run still going', async () => {
+    const a = await payByScannedCheck('6151', 4_250);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // a process that has exited
+    const left = `${inBackup(a.front)}.${dead}.partial`;
+    const going = `${inBackup(a.front)}.${process.ppid}.partial`; // a process that is running
+    mkdirSync(join(left, '..'), { recursive: true });
+    writeFileSync(left, 'half an image');
+    writeFileSync(going, 'half an image');
+    expect(await runBackup(t.station, 'manual')).toMatchObject({ ok: true, error: null });
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(going)).toBe(true);
+    expect(readFileSync(inBackup(a.front)).equals(readFileSync(imagePath(t.station, a.front)))).toBe(true);
+  });
+
   it('copies the images the ledger names, then only the new ones; its verify counts them', async () => {
     const a = await payByScannedCheck('6101', 4_250);
     const first = await runBackup(t.station, 'manual');
