@@ -2,7 +2,7 @@
 // open, did not open), devices (paper out, offline), check reads (fill the check tender), keys from a
 // serial ten-key, sync status, and the drawer session's figures.
 import type { CheckFaultView, CheckReadView, DeviceStatus, KeyView, ScanFaultView, ScanView } from '../shared/devices';
-import type { KickFailedEvent, PrintJobView } from '../shared/printing';
+import type { DrawerStateView, KickFailedEvent, PrintJobView } from '../shared/printing';
 import type { SyncStatusView } from '../shared/contract/sync';
 import i18n from './i18n';
 import { focusId } from './focus';
@@ -70,21 +70,33 @@ const HANDLERS: Record<string, Handler> = {
     if (j.slip) useScan.getState().slipEvent(j);
     // The slip station's wait for a form is its own prompt (SlipPrompt), not a printer problem.
     if (j.waitingReason === 'slipInsert') return;
-    if (j.state === 'failed') useApp.getState().notify('error', () => t('events.printFailed', { label: messageText(j.labelMessage, j.label), why: messageText(j.lastErrorMessage, j.lastError ?? '') }));
-    else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) useApp.getState().notify('warn', () => t('events.printWaiting', { label: messageText(j.labelMessage, j.label), why: t(`devices.waitReasons.${j.waitingReason!}`) }));
+    const app = useApp.getState();
+    const key = `print:${j.id}`;
+    if (j.state === 'failed') app.notify('error', () => t('events.printFailed', { label: messageText(j.labelMessage, j.label), why: messageText(j.lastErrorMessage, j.lastError ?? '') }), key);
+    else if (j.waitingReason && (j.state === 'queued' || j.state === 'printing')) app.notify('warn', () => t('events.printWaiting', { label: messageText(j.labelMessage, j.label), why: t(`devices.waitReasons.${j.waitingReason!}`) }), key);
+    // Printed at last (paper put in, printer back) or cancelled: what was said of it no longer holds.
+    else if (j.state === 'printed' || j.state === 'cancelled') app.resolve(key);
   },
-  'drawer.leftOpen': () => useApp.getState().notify('warn', () => t('events.drawerLeftOpen')),
+  'drawer.leftOpen': () => useApp.getState().notify('warn', () => t('events.drawerLeftOpen'), 'drawer:leftOpen'),
+  'drawer.state': (p) => {
+    // Shut: no longer left open. Open (by its key, after a failed kick): the failure is behind the cashier.
+    const open = (p as DrawerStateView).open;
+    if (open === false) useApp.getState().resolve('drawer:leftOpen');
+    if (open === true) useApp.getState().resolve('drawer:kick');
+  },
   'drawer.kickFailed': (p) => {
     // An older station sends only the English detail: shown as it is.
     const k = p as Partial<KickFailedEvent> | undefined;
-    useApp.getState().notify('error', () => t('events.kickFailed', { detail: messageText(k?.detailMessage, k?.detail ?? '') }));
+    useApp.getState().notify('error', () => t('events.kickFailed', { detail: messageText(k?.detailMessage, k?.detail ?? '') }), 'drawer:kick');
   },
+  'drawer.kicked': () => useApp.getState().resolve('drawer:kick'),
   'device.status': (p) => {
     const d = p as DeviceStatus;
     // A device that stays unplugged re-reports itself every retry: warn once, when its state changes.
     const before = useApp.getState().devices[d.id]?.state;
     useApp.getState().setDevice(d);
-    if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', () => t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: messageText(d.message, d.detail) }));
+    if (d.state !== before && (d.state === 'error' || d.state === 'offline')) useApp.getState().notify('warn', () => t('events.device', { device: t(`devices.kinds.${d.kind}`), detail: messageText(d.message, d.detail) }), `device:${d.id}`);
+    else if (d.state === 'ready') useApp.getState().resolve(`device:${d.id}`);
   },
   'device.check': () => { void checkRead(); },
   // A jam, a double feed, no MICR line: nothing was read, nothing is posted from it.

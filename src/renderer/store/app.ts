@@ -11,8 +11,12 @@ import i18n from '../i18n';
 
 export type Screen = 'till' | 'closeout' | 'deposit' | 'returned' | 'reports' | 'devices' | 'sync' | 'admin' | 'batches';
 
-/** text: as worded when it came; word: words it again in the language now set (a notice outlives a language switch). */
-export interface Notice { id: number; kind: 'info' | 'warn' | 'error'; text: string; word?: () => string; at: number }
+/**
+ * text: as worded when it came; word: words it again in the language now set (a notice outlives a language switch).
+ * key: the condition it tells of ("print:<job>", "device:<id>"): a newer word on it replaces this one, and
+ * the notice goes when the condition clears (the receipt printed, the printer back).
+ */
+export interface Notice { id: number; kind: 'info' | 'warn' | 'error'; text: string; word?: () => string; at: number; key?: string }
 
 interface AppState {
   info: StationInfo | null;
@@ -46,8 +50,10 @@ interface AppState {
   unlocked(user: UserView): void;
   signOut(): Promise<void>;
   go(screen: Screen): void;
-  notify(kind: Notice['kind'], text: string | (() => string)): void;
+  notify(kind: Notice['kind'], text: string | (() => string), key?: string): void;
   dismiss(id: number): void;
+  /** The condition a keyed notice told of has cleared: its notice goes. */
+  resolve(key: string): void;
 }
 
 const LANG_KEY = 'civictill.lang';
@@ -135,12 +141,15 @@ export const useApp = create<AppState>((set, get) => ({
 
   go(screen) { set({ screen, officeOpen: false }); },
 
-  notify(kind, text) {
-    const n: Notice = typeof text === 'function' ? { id: ++noticeSeq, kind, text: text(), word: text, at: Date.now() } : { id: ++noticeSeq, kind, text, at: Date.now() };
-    set({ notices: [...get().notices.slice(-1), n] });
+  notify(kind, text, key) {
+    const n: Notice = { id: ++noticeSeq, kind, at: Date.now(), ...(typeof text === 'function' ? { text: text(), word: text } : { text }), ...(key ? { key } : {}) };
+    const others = key ? get().notices.filter((x) => x.key !== key) : get().notices;
+    set({ notices: [...others.slice(-1), n] });
     // Information fades; warnings and errors stay until someone dismisses them.
     if (kind === 'info') setTimeout(() => get().dismiss(n.id), 8000);
   },
 
   dismiss(id) { set({ notices: get().notices.filter((n) => n.id !== id) }); },
+
+  resolve(key) { if (get().notices.some((n) => n.key === key)) set({ notices: get().notices.filter((n) => n.key !== key) }); },
 }));
