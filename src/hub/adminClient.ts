@@ -6,7 +6,7 @@ import { request as httpsRequest } from 'node:https';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
 
-export interface AdminResponse { status: number; text: string }
+export interface AdminResponse { status: number; text: string; bytes: Buffer }
 
 export function adminRequest(url: string, init: { method: string; headers: Record<string, string>; body?: string | undefined }, pin: string | null): Promise<AdminResponse> {
   const u = new URL(url);
@@ -28,7 +28,7 @@ export function adminRequest(url: string, init: { method: string; headers: Recor
     const req = (https ? httpsRequest : httpRequest)(u, { method: init.method, headers, ...(createConnection ? { createConnection: createConnection as never } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => { const bytes = Buffer.concat(chunks); resolve({ status: res.statusCode ?? 0, text: bytes.toString('utf8'), bytes }); });
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { ensureAdminToken } from './auth';
 import { openHubDb } from './db';
 import { certificateFingerprint, startHubServer } from './server';
-import { adminRequest } from './adminClient';
+import { adminRequest, type AdminResponse } from './adminClient';
+import type { ReceiptCheckImage } from './checkImageLookup';
 import { displayFingerprint, formatEnrolmentCode } from '../shared/tlsFingerprint';
 
 export const DEFAULT_HUB_PORT = 8450;
@@ -37,6 +38,9 @@ Admin commands (to a running hub; --url defaults to http://127.0.0.1:${DEFAULT_H
   civictill hub reconciliation --day YYYY-MM-DD         each closed day's figures, station against hub
   civictill hub exceptions [--open]                     exceptions raised by the stations' events
   civictill hub stations                                enrolled stations and how far each has pushed
+  civictill hub check-images --receipt NUMBER [--station ST01] [--out DIR]
+                                                        the check images of a receipt's check tenders; with --out,
+                                                        each one the hub holds is written to DIR as a TIFF file
 `;
 
 function fail(message: string, code = 1): never {
@@ -89,6 +93,10 @@ async function serve(opts: ServeOptions): Promise<void> {
 interface AdminTarget { url: string; token: string; pin: string | null }
 
 async function adminCall(t: AdminTarget, method: 'GET' | 'POST', path: string, body?: string, type = 'application/json'): Promise<string> {
+  return (await adminFetch(t, method, path, body, type)).text;
+}
+
+async function adminFetch(t: AdminTarget, method: 'GET' | 'POST', path: string, body?: string, type = 'application/json'): Promise<AdminResponse> {
   let res;
   try {
     res = await adminRequest(t.url.replace(/\/+$/, '') + path, { method, headers: { authorization: `Bearer ${t.token}`, ...(body !== undefined ? { 'content-type': type } : {}) }, body }, t.url.startsWith('https:') ? t.pin : null);
@@ -100,13 +108,30 @@ async function adminCall(t: AdminTarget, method: 'GET' | 'POST', path: string, b
     try { reason = (JSON.parse(res.text) as { error: { message: string } }).error.message; } catch { /* not JSON */ }
     fail(`${reason} (HTTP ${res.status})`, 2);
   }
-  return res.text;
+  return res;
 }
 
 function readFile(path: string | undefined, what: string): string {
   if (!path) fail(`give the ${what} file`);
   if (!existsSync(path)) fail(`${path}: no such file`);
   return readFileSync(path, 'utf8');
+}
+
+/** A receipt's check images: listed, and with `out` written there as TIFF files named for the receipt. */
+async function checkImages(t: AdminTarget, receipt: string | undefined, station: string | undefined, out: string | undefined): Promise<void> {
+  if (!receipt) fail('usage: civictill hub check-images --receipt NUMBER [--station ST01] [--out DIR]');
+  const q = new URLSearchParams({ receipt, ...(station ? { station } : {}) });
+  const images = JSON.parse(await adminCall(t, 'GET', `/v1/admin/check-images?${q}`)) as ReceiptCheckImage[];
+  if (!images.length) fail(`receipt ${receipt} has no check images at the hub (no check tender of it was scanned, or its station has not sent its events yet)`, 2);
+  if (!out) { show(JSON.stringify(images)); return; }
+  mkdirSync(out, { recursive: true });
+  for (const im of images) {
+    const name = `${im.receiptNumber}-${im.stationId}-tender${im.tenderNo}-${im.side}.tif`.replace(/[^A-Za-z0-9._-]/g, '_');
+    if (!im.held) { process.stdout.write(`${name}: not at the hub yet (station ${im.stationId} has not sent it)\n`); continue; }
+    const res = await adminFetch(t, 'GET', `/v1/admin/check-images/file?sha256=${im.sha256}`);
+    writeFileSync(join(out, name), res.bytes);
+    process.stdout.write(`${join(out, name)}: ${res.bytes.length} bytes, check ${im.checkNumber ?? '?'} ${im.side}\n`);
+  }
 }
 
 const show = (text: string) => process.stdout.write(JSON.stringify(JSON.parse(text), null, 2) + '\n');
@@ -116,7 +141,7 @@ export async function hubMain(argv: string[]): Promise<void> {
     args: argv, allowPositionals: true,
     options: {
       database: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' },
-      ttl: { type: 'string' }, day: { type: 'string' }, out: { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean' },
+      ttl: { type: 'string' }, day: { type: 'string' }, out: { type: 'string' }, receipt: { type: 'string' }, station: { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean' },
       'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'allow-rewind': { type: 'boolean' }, cert: { type: 'string' }, name: { type: 'string' }, address: { type: 'string' }, 'time-zone': { type: 'string' },
     },
   });
@@ -186,6 +211,7 @@ export async function hubMain(argv: string[]): Promise<void> {
     case 'reconciliation': show(await adminCall(t, 'GET', `/v1/admin/reconciliations?day=${day()}`)); return;
     case 'exceptions': show(await adminCall(t, 'GET', `/v1/admin/exceptions${values.open ? '?open=true' : ''}`)); return;
     case 'stations': show(await adminCall(t, 'GET', '/v1/admin/stations')); return;
+    case 'check-images': await checkImages(t, values.receipt, values.station, values.out); return;
     default: fail(`unknown hub command "${command}"\n\n${USAGE}`);
   }
 }

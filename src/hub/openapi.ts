@@ -42,7 +42,7 @@ export function openApiDocument(routes: Route[], version: string): unknown {
       ...queryParameters(r),
     ];
     const responses: Record<string, unknown> = {
-      200: { description: 'OK', content: { [r.response?.type ?? 'application/json']: { schema: r.response?.schema ? schemaOf(r.response.schema, 'output') : { type: 'string' } } } },
+      200: { description: 'OK', content: { [r.response?.type ?? 'application/json']: { schema: r.response?.schema ? schemaOf(r.response.schema, 'output') : r.response?.type === 'image/tiff' ? { type: 'string', contentMediaType: 'image/tiff' } : { type: 'string' } } } },
       ...(r.access === 'public' ? {} : { 401: error('UNAUTHORIZED: no credentials, or not the ones this endpoint takes') }),
       ...(r.access === 'enrolment' || r.access === 'station' || r.errors?.[403] ? { 403: error(r.errors?.[403] ?? 'Refused for these credentials') } : {}),
       // The hub limits wrong enrolment codes per address and overall (auth.ts).

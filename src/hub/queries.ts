@@ -26,6 +26,10 @@ export const dayStationQuery = z.object({ day: dayParam, station: stationParam }
 
 const sha256Param = sha256HexSchema.describe("the image's SHA-256, as its check.images event names it");
 export const checkImageQuery = z.object({ sha256: sha256Param });
+export const receiptImagesQuery = z.object({
+  receipt: z.string().min(1).max(40).describe('the receipt number as printed on it, e.g. ST01-000123'),
+  station: stationParam,
+});
 export const checkImageChunkQuery = z.object({
   sha256: sha256Param,
   offset: whole('offset').transform(Number).describe('the byte this chunk starts at: the receivedBytes the hub holds'),

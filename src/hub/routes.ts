@@ -17,10 +17,11 @@ import { arrangementsCsv } from './arrangementExport';
 import { reviewDue } from './arrangementReview';
 import { parseJson, readBody, readBytes, requireType, type BodyType } from './http';
 import { checkChunk, imageStatus, putChunk } from './checkImages';
+import { heldImage, imagesOfReceipt, receiptCheckImageSchema } from './checkImageLookup';
 import { pullDirectory } from './pull';
 import { pushEvents } from './push';
 import { dailyTotals } from './totals';
-import { adminExceptionsQuery, checkImageChunkQuery, checkImageQuery, dayQuery, dayStationQuery, exceptionsQuery, parseQuery, pullQuery } from './queries';
+import { adminExceptionsQuery, checkImageChunkQuery, checkImageQuery, dayQuery, dayStationQuery, exceptionsQuery, parseQuery, pullQuery, receiptImagesQuery } from './queries';
 import { freeText } from '../shared/text';
 import { dayReconciliationSchema, reconciliationsOfDay } from './reconcile';
 import { zodReason } from './zodReason';
@@ -40,7 +41,8 @@ export interface HubContext {
   tlsFingerprint?: string | null;
 }
 
-export interface Reply { status?: number; json?: unknown; text?: { type: string; body: string; filename?: string } }
+/** json: the answer as JSON; text: a body of another type (CSV text, a TIFF image's bytes). */
+export interface Reply { status?: number; json?: unknown; text?: { type: string; body: string | Buffer; filename?: string } }
 
 export interface CallInfo { req: IncomingMessage; url: URL; params: Record<string, string>; /** Station id or enrolment station, once checked. */ who: string; codeHash?: string }
 
@@ -52,7 +54,7 @@ export interface Route {
   /** Its query parameters (each a string schema), checked with parseQuery. */
   query?: z.ZodObject;
   body?: { type: BodyType; schema?: z.ZodType; limit?: number };
-  response?: { type: 'application/json' | 'text/csv'; schema?: z.ZodType };
+  response?: { type: 'application/json' | 'text/csv' | 'image/tiff'; schema?: z.ZodType };
   /** Refusals of this endpoint beyond the ones every endpoint of its kind has (for the OpenAPI document). */
   errors?: Record<number, string>;
   handle(ctx: HubContext, call: CallInfo): Promise<Reply>;
@@ -223,6 +225,21 @@ export const routes: Route[] = [
       const day = parseQuery(dayQuery, call.url.searchParams).day;
       await reviewDue(ctx.db, ctx.now());
       return { text: { type: 'text/csv; charset=utf-8', body: await arrangementsCsv(ctx.db, day), filename: `arrangements-${day}.csv` } };
+    } },
+
+  { method: 'GET', path: '/v1/admin/check-images', summary: "The check images of a receipt's check tenders, by the receipt number printed on it: each side's SHA-256, and whether the hub holds it", access: 'admin',
+    query: receiptImagesQuery, response: { type: 'application/json', schema: z.array(receiptCheckImageSchema) },
+    handle: async (ctx, call) => {
+      const q = parseQuery(receiptImagesQuery, call.url.searchParams);
+      return { json: await imagesOfReceipt(ctx.db, q.receipt, q.station ?? null) };
+    } },
+
+  { method: 'GET', path: '/v1/admin/check-images/file', summary: 'One check image as the station scanned it (TIFF), by its SHA-256', access: 'admin',
+    query: checkImageQuery, response: { type: 'image/tiff' },
+    errors: { 404: 'IMAGE_NOT_HELD: the hub does not hold this image (its station has not sent it yet, or no check tender names it)' },
+    handle: async (ctx, call) => {
+      const sha = parseQuery(checkImageQuery, call.url.searchParams).sha256;
+      return { text: { type: 'image/tiff', body: await heldImage(ctx.db, sha), filename: `${sha}.tif` } };
     } },
 
   { method: 'GET', path: '/v1/admin/stations', summary: 'Enrolled stations and how far each has pushed', access: 'admin',
