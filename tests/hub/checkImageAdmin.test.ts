@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHub, enrolStation, ENGINE, type TestHub } from '../helpers/hub';
-import { push, receiptEvent, sessionEvent } from './events';
-import type { WireEvent } from '../../src/shared/hubProtocol';
+import { imagesEvent, push, receiptEvent, sessionEvent } from './events';
 
 const run = promisify(execFile);
 let hub: TestHub;
@@ -19,18 +18,13 @@ const auth: Record<string, string> = {};
 const seq: Record<string, number> = { C1: 0, C2: 0 };
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-function imagesEvent(stationId: string, receiptId: string, front: string, back: string | null): WireEvent {
-  return { eventId: randomUUID(), stationId, seq: ++seq[stationId]!, kind: 'check.images', at: '2026-11-20T17:30:00.000Z',
-    data: { receiptId, tenderNo: 1, scanId: randomUUID(), front, back, paperOnly: false, overrideBy: null } };
-}
-
 /** A check receipt and the event naming its two images (the receipt id given, to make a clash); the images. */
 async function checkReceipt(stationId: string, n: number, receiptId?: string): Promise<{ front: Buffer; back: Buffer; number: string }> {
   const front = randomBytes(4000), back = randomBytes(2500);
   const r = receiptEvent(stationId, ++seq[stationId]!, n, { tender: 'check', cents: 6100 });
   const data = r.data as { id: string; receiptNumber: string };
   if (receiptId) data.id = receiptId;
-  const res = await push(hub.url, auth[stationId]!, [r, imagesEvent(stationId, data.id, sha(front), sha(back))]);
+  const res = await push(hub.url, auth[stationId]!, [r, imagesEvent(stationId, ++seq[stationId]!, data.id, sha(front), sha(back))]);
   expect(res.status, JSON.stringify(res.json)).toBe(200);
   return { front, back, number: data.receiptNumber };
 }

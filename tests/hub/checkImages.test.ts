@@ -5,18 +5,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHub, enrolStation, ENGINE, type TestHub } from '../helpers/hub';
-import { push, receiptEvent, sessionEvent } from './events';
-import { MAX_CHECK_IMAGE_BYTES, MAX_IMAGE_CHUNK_BYTES, type WireEvent } from '../../src/shared/hubProtocol';
+import { imagesEvent, push, receiptEvent, sessionEvent } from './events';
+import { MAX_CHECK_IMAGE_BYTES, MAX_IMAGE_CHUNK_BYTES } from '../../src/shared/hubProtocol';
 
 let hub: TestHub;
 const auth: Record<string, string> = {};
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 let seq = 0;
-
-function imagesEvent(stationId: string, s: number, receiptId: string, front: string, back: string | null): WireEvent {
-  return { eventId: crypto.randomUUID(), stationId, seq: s, kind: 'check.images', at: '2026-11-20T17:30:00.000Z',
-    data: { receiptId, tenderNo: 1, scanId: crypto.randomUUID(), front, back, paperOnly: false, overrideBy: null } };
-}
 
 /** Pushes a check receipt and the event naming its images; returns the images. */
 async function named(stationId: string, n: number, sizes: [number, number] = [5000, 3000]): Promise<[Buffer, Buffer]> {

@@ -34,3 +34,9 @@ export async function push(url: string, auth: string, events: WireEvent[] | stri
   const res = await fetch(`${url}/v1/sync/push`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json', ...headers }, body: typeof events === 'string' ? events : body(events) });
   return { status: res.status, json: await res.json() as never };
 }
+
+/** The event naming a check tender's images (issue 16): what the hub lets its station upload. */
+export function imagesEvent(stationId: string, seq: number, receiptId: string, front: string, back: string | null): WireEvent {
+  return { eventId: randomUUID(), stationId, seq, kind: 'check.images', at: '2026-11-20T17:30:00.000Z',
+    data: { receiptId, tenderNo: 1, scanId: randomUUID(), front, back, paperOnly: false, overrideBy: null } };
+}
