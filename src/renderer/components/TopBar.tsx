@@ -34,9 +34,10 @@ export function TopBar() {
               {t(`sync.states.${sync.state}`).split(' —')[0]}{sync.pendingCount > 0 ? ` · ${t('sync.pendingShort', { n: sync.pendingCount })}` : ''}
             </button>
           )}
+          {/* Which device and its state, kept short so the strip stays one line: the notice below says what to do. */}
           {trouble.map((d) => (
-            <button key={d.id} type="button" tabIndex={-1} className="pill error" onClick={() => go('devices')}>
-              {t(`devices.kinds.${d.kind}`)}: {messageText(d.message, d.detail)}
+            <button key={d.id} type="button" tabIndex={-1} className="pill error" title={messageText(d.message, d.detail)} onClick={() => go('devices')}>
+              {t(`devices.kinds.${d.kind}`)}: {t(`devices.deviceStates.${d.state}`)}
             </button>
           ))}
         </div>
