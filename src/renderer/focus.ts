@@ -38,30 +38,20 @@ export function focusScreen(): void {
   requestAnimationFrame(() => primaryField()?.focus());
 }
 
-/** The focus asked for last: an earlier request still waiting for its element gives way to it. */
-let pendingFocus: (() => void) | undefined;
-
 /**
  * Moves focus to an element by id. Pending store updates are rendered first (flushSync), so the
  * next key the cashier presses — however fast — lands in the field that was meant for it.
  */
 export function focusId(id: string): void {
-  pendingFocus?.();
-  pendingFocus = undefined;
   flushSync(() => undefined);
   const el = document.getElementById(id);
   if (el) { el.focus(); return; }
-  // Not rendered yet (an update from an answer the station just gave). A mutation observer runs in the
-  // same task as the render that adds the element, before any key is handled: a key pressed the moment
-  // the field appears goes to it, not to whatever held the focus meanwhile (a screen's Back button).
-  const observer = new MutationObserver(() => {
+  // Not rendered yet (an update from an answer the station just gave): try again for a few frames.
+  let tries = 0;
+  const again = () => {
     const e = document.getElementById(id);
-    if (!e) return;
-    stop();
-    e.focus();
-  });
-  const giveUp = window.setTimeout(() => stop(), 1000);
-  const stop = () => { observer.disconnect(); window.clearTimeout(giveUp); if (pendingFocus === stop) pendingFocus = undefined; };
-  observer.observe(document.body, { childList: true, subtree: true });
-  pendingFocus = stop;
+    if (e) e.focus();
+    else if (++tries < 30) requestAnimationFrame(again);
+  };
+  requestAnimationFrame(again);
 }
