@@ -6,25 +6,12 @@ import { z } from 'zod';
 import type { HubDb } from './db';
 import { HubError } from './errors';
 
-export interface ReceiptCheckImage {
-  stationId: string;
-  receiptNumber: string;
-  businessDay: string;
-  tenderNo: number;
-  checkNumber: string | null;
-  amountCents: number;
-  side: 'front' | 'back';
-  sha256: string;
-  /** The hub has the image (the station may not have sent it yet). */
-  held: boolean;
-  size: number | null;
-}
-
 export const receiptCheckImageSchema = z.object({
   stationId: z.string(), receiptNumber: z.string(), businessDay: z.string(), tenderNo: z.number().int(), checkNumber: z.string().nullable(),
   amountCents: z.number().int(), side: z.enum(['front', 'back']), sha256: z.string(),
   held: z.boolean().describe('the hub has the image (its station may not have sent it yet)'), size: z.number().int().nullable(),
 });
+export type ReceiptCheckImage = z.infer<typeof receiptCheckImageSchema>;
 
 /** The images of the check tenders of a receipt (of one station, when its number alone is not enough). */
 export async function imagesOfReceipt(db: HubDb, receiptNumber: string, stationId: string | null): Promise<ReceiptCheckImage[]> {
