@@ -47,7 +47,8 @@ const USAGE = `civictill <command> [options]
   serve --db PATH [--port N]           run the station in browser mode on 127.0.0.1 (port 0: any free port)
   start --db PATH [--demo] [--port N]  start the till (Electron where installed, else browser mode)
   emulate-devices [--dir DIR] [--db PATH]  check reader, ten-key and customer display on socat ptys
-  emulate-printer [--port N] [--db PATH] [--dir DIR] [--columns 32|48]  ESC/POS receipt printer + drawer on 127.0.0.1
+  emulate-printer [--port N] [--db PATH] [--dir DIR] [--columns 32|48] [--slip]
+                                       ESC/POS receipt printer + drawer on 127.0.0.1 (--slip: with a slip station)
                                        (--db: point the station's device settings at them)
   hub [--database URL] [--data DIR] [--port N]   run the city hub (civictill hub --help for its admin commands)
 `;
@@ -110,7 +111,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
-    options: { from: { type: 'string' }, force: { type: 'boolean' }, hub: { type: 'string' }, code: { type: 'string' }, db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, columns: { type: 'string' } },
+    options: { from: { type: 'string' }, force: { type: 'boolean' }, hub: { type: 'string' }, code: { type: 'string' }, db: { type: 'string' }, dir: { type: 'string' }, accounts: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' }, day: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, columns: { type: 'string' }, slip: { type: 'boolean' } },
   });
   if (!command || values.help || command === 'help') { process.stdout.write(USAGE); return; }
   const db = values.db;
@@ -265,15 +266,16 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'emulate-printer': {
       const columns = values.columns === '32' ? 32 : 48;
-      const run = await startPrinterEmulator({ port: port ?? 9100, columns, ...(values.dir ? { dir: values.dir } : {}), output: process.stdout });
+      const slip = values.slip === true;
+      const run = await startPrinterEmulator({ port: port ?? 9100, columns, slip, ...(values.dir ? { dir: values.dir } : {}), output: process.stdout });
       if (db) {
         if (!existsSync(db)) fail(`${db}: no such database`);
         const station = await Station.open(db);
         try {
           const admin = firstAdmin(station);
           if (!admin) fail(`${db} has no admin user to make the change`);
-          usePrinterEmulator(station, run.address, columns, admin);
-          process.stdout.write(`${db}: the receipt printer and drawer now use ${run.address} (restart the station to pick them up).\n`);
+          usePrinterEmulator(station, run.address, columns, admin, slip);
+          process.stdout.write(`${db}: the receipt printer and drawer now use ${run.address}${slip ? ', with its slip station for validations and endorsements' : ''} (restart the station to pick them up).\n`);
         } finally { station.close(); }
       }
       await runPrinterEmulatorCommand(run, process.stdin, process.stdout);

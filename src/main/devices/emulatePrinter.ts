@@ -1,7 +1,9 @@
 // "civictill emulate-printer": the ESC/POS printer emulator on a loopback TCP port, with its cash drawer,
 // for the demo and for trying a station without the hardware. Optionally points the station's printer
 // and drawer settings at it; prints each slip as it is cut (text on the terminal, HTML in a folder) and
-// takes commands to make the printer misbehave: paper-out, cover-open, offline, and back.
+// takes commands to make the printer misbehave: paper-out, cover-open, offline, and back. With a slip
+// station (TM-H6000 class) the person at the terminal plays the cashier's hands: `insert` puts the stub
+// or the check in when the till asks, and what the printer printed on it is shown when it is released.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +15,7 @@ import { slipText } from '../../hardware/emulators/escpos/paper';
 import type { DeviceSetting } from '../../shared/devices';
 import type { UserView } from '../../shared/views';
 import type { Station } from '../station/station';
+import { saveSlipSettings } from '../station/slips/settings';
 import { loadDeviceSettings, saveDeviceSettings } from './deviceSettings';
 
 const COMMANDS: Record<string, Partial<EmulatorStatus>> = {
@@ -23,8 +26,8 @@ const COMMANDS: Record<string, Partial<EmulatorStatus>> = {
 
 export interface PrinterEmulatorRun { emulator: EscPosEmulator; address: string; handle(command: string): string; close(): Promise<void> }
 
-export async function startPrinterEmulator(opts: { port?: number; columns?: 32 | 48; dir?: string; output: Writable }): Promise<PrinterEmulatorRun> {
-  const emulator = new EscPosEmulator({ columns: opts.columns ?? 48, drawerOpenLevel: 'high' });
+export async function startPrinterEmulator(opts: { port?: number; columns?: 32 | 48; dir?: string; slip?: boolean; output: Writable }): Promise<PrinterEmulatorRun> {
+  const emulator = new EscPosEmulator({ columns: opts.columns ?? 48, drawerOpenLevel: 'high', ...(opts.slip ? { slipStation: true, slipColumns: 40, removeOnRelease: true } : {}) });
   await emulator.listen(opts.port ?? 0);
   let slipNo = 0;
   const onEvent = (e: EscPosEvent) => {
@@ -40,22 +43,36 @@ export async function startPrinterEmulator(opts: { port?: number; columns?: 32 |
     }
   };
   emulator.on('event', onEvent);
+  // The form printed and released: what is on it, and (removeOnRelease) the cashier takes it out.
+  const onRelease = (form: { side: string; text: string[] } | null) => {
+    if (form) opts.output.write(`----- form on the slip station (${form.side}) -----\n${form.text.join('\n')}\n----- released and taken out -----\n`);
+  };
+  emulator.on('release', onRelease);
+  const slipWords = opts.slip ? ' | insert | remove' : '';
   const handle = (command: string): string => {
     const word = command.trim();
+    if (word === 'insert' || word === 'remove') {
+      if (!opts.slip) return 'this printer has no slip station: start it with --slip';
+      if (word === 'insert') emulator.insertForm(); else emulator.removeForm();
+      return word === 'insert' ? 'form inserted' : 'form removed';
+    }
     const patch = COMMANDS[word];
-    if (!patch) return `commands: ${Object.keys(COMMANDS).join(' | ')} | status | quit`;
+    if (!patch) return `commands: ${Object.keys(COMMANDS).join(' | ')}${slipWords} | status | quit`;
     emulator.setStatus(patch);
     return `printer: ${JSON.stringify(emulator.status)}`;
   };
   return {
     emulator, address: emulator.address,
     handle: (c) => (c.trim() === 'status' ? `printer: ${JSON.stringify(emulator.status)}` : handle(c)),
-    async close() { emulator.off('event', onEvent); await emulator.close(); },
+    async close() { emulator.off('event', onEvent); emulator.off('release', onRelease); await emulator.close(); },
   };
 }
 
-/** The station's printer and drawer settings pointed at the emulator (the other devices kept). */
-export function usePrinterEmulator(station: Station, address: string, columns: 32 | 48, admin: UserView): DeviceSetting[] {
+/**
+ * The station's printer and drawer settings pointed at the emulator (the other devices kept), and the
+ * slip station set as the emulator has one or not (the till asks for each stub and check only with one).
+ */
+export function usePrinterEmulator(station: Station, address: string, columns: 32 | 48, admin: UserView, slip = false): DeviceSetting[] {
   const mine: DeviceSetting[] = [
     { id: 'printer1', kind: 'printer', address, options: { columns }, enabled: true },
     { id: 'drawer1', kind: 'drawer', address: 'printer:printer1', options: { pin: 2, onMs: 100, offMs: 200, openLevel: 'high' }, enabled: true },
@@ -64,6 +81,7 @@ export function usePrinterEmulator(station: Station, address: string, columns: 3
   // The printer first: the drawer is made through it.
   const list = [mine[0]!, ...others, mine[1]!];
   saveDeviceSettings(station, list, admin);
+  saveSlipSettings(station, admin, { slipStation: slip });
   return list;
 }
 

@@ -6,7 +6,8 @@ import { attachDevices } from '../../../src/main/devices/devices';
 import { startPrinterEmulator, usePrinterEmulator, type PrinterEmulatorRun } from '../../../src/main/devices/emulatePrinter';
 import { attachPrinting } from '../../../src/main/devices/printing';
 import { STANDARD_FLOAT } from '../../../src/shared/denominations';
-import { makeStation, uuid, type TestStation } from '../../helpers/station';
+import { BUILT_IN_STUB_FORMATS, encodeStub } from '../../../src/shared/stubs';
+import { makeStation, ROUTING, uuid, type TestStation } from '../../helpers/station';
 import { until } from './printerRig';
 
 let t: TestStation;
@@ -38,5 +39,42 @@ describe('emulate-printer with the device manager', () => {
     await until(() => t.station.st.sqlGet<{ waiting: string | null }>('SELECT waiting FROM print_jobs WHERE ref = ?', waiting.id)?.waiting === 'paperOut', 'the job to wait');
     run.handle('paper-in');
     await until(() => out.includes(waiting.receiptNumber), 'the waiting receipt', 20000);
+  });
+
+  it('with --slip: the till asks for the stub and the check, `insert` puts each in, and the terminal shows what was printed on it', async () => {
+    t = await makeStation();
+    let out = '';
+    const output = new PassThrough();
+    output.on('data', (d: Buffer) => { out += d.toString(); });
+    run = await startPrinterEmulator({ port: 0, columns: 48, slip: true, output });
+    usePrinterEmulator(t.station, run.address, 48, { id: 'admin', name: 'Alex Admin', role: 'admin' }, true);
+    expect((await t.ok('slips.settings', {})).slipStation).toBe(true);
+    attachPrinting(t.station);
+    await attachDevices(t.station, { backoff: { initialMs: 50, maxMs: 200 } }).started;
+    await t.ok('session.open', { id: uuid(), floatCounts: STANDARD_FLOAT });
+    const account = t.station.st.sqlGet<{ a: string }>("SELECT account_number AS a FROM accounts WHERE status = 'active' LIMIT 1")!.a;
+    const raw = encodeStub(BUILT_IN_STUB_FORMATS[0]!, { accountNumber: account, amountCents: 4250, dueDate: '2099-12-15', billNumber: '2099110001', revenueCodeValue: '01' });
+    const scan = await t.ok('stubs.scan', { raw });
+    const r = await t.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: scan.revenueCode.code, accountNumber: account, amountCents: 4250, stub: { raw } }], tenders: [{ kind: 'check', amountCents: 4250, routing: ROUTING, account: '12345678', checkNumber: '1042' }] });
+    const waitingForForm = () => t.station.st.sqlGet<{ n: number }>("SELECT COUNT(*) AS n FROM print_jobs WHERE waiting = 'slipInsert'")!.n > 0;
+    for (const [what, text] of [['the stub', account], ['the check', 'FOR DEPOSIT ONLY']] as const) {
+      await until(waitingForForm, `the till asking for ${what}`, 20000);
+      expect(run.handle('insert')).toBe('form inserted');
+      await until(() => out.includes(text), `${what} printed`, 20000);
+      await until(() => !waitingForForm(), `${what} done`, 20000);
+    }
+    expect(out).toMatch(/----- form on the slip station \(face\) -----\n[^]*PAID[^]*----- released and taken out -----/);
+    expect(out).toContain(r.receiptNumber);
+    expect(out).toContain('----- form on the slip station (back) -----\nFOR DEPOSIT ONLY');
+  }, 60_000);
+
+  it('without a slip station, says how to get one, and turns the setting off', async () => {
+    t = await makeStation();
+    run = await startPrinterEmulator({ port: 0, columns: 48, output: new PassThrough() });
+    await t.ok('slips.updateSettings', { slipStation: true }, 'admin');
+    usePrinterEmulator(t.station, run.address, 48, { id: 'admin', name: 'Alex Admin', role: 'admin' });
+    expect((await t.ok('slips.settings', {})).slipStation).toBe(false);
+    expect(run.handle('insert')).toBe('this printer has no slip station: start it with --slip');
+    expect(run.handle('help')).not.toContain('insert');
   });
 });

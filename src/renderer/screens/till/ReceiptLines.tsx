@@ -31,7 +31,7 @@ function StubLine({ line, n, today }: { line: SaleLine; n: number; today: string
       {stub.dueDate && <span className={past ? 'past-due' : undefined} data-testid={`line-${n}-due`}>{t('scan.due', { date: stub.dueDate })}{past ? ` — ${t('scan.pastDue')}` : ''}</span>}
       {stub.billNumber && <span> · {t('scan.bill', { bill: stub.billNumber })}</span>}
       {keys === null
-        ? <> · <button type="button" className="ghost small" id={`line-${n}-edit`} onClick={() => { setKeys(EMPTY); requestAnimationFrame(() => focusId(`line-${n}-amount`)); }}>{t('scan.changeAmount')}</button></>
+        ? <> <button type="button" className="ghost small" id={`line-${n}-edit`} onClick={() => { setKeys(EMPTY); requestAnimationFrame(() => focusId(`line-${n}-amount`)); }}>{t('scan.changeAmount')}</button></>
         : <AmountInput id={`line-${n}-amount`} label={t('scan.amountFor', { n })} value={keys} onChange={setKeys} onEnter={save} placeholderCents={line.amountCents} />}
       {keys !== null && <button type="button" className="secondary small" onClick={save}>{t('scan.save')}</button>}
     </div>
