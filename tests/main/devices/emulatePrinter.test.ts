@@ -66,6 +66,14 @@ describe('emulate-printer with the device manager', () => {
     expect(out).toMatch(/----- form on the slip station \(face\) -----\n[^]*PAID[^]*----- released and taken out -----/);
     expect(out).toContain(r.receiptNumber);
     expect(out).toContain('----- form on the slip station (back) -----\nFOR DEPOSIT ONLY');
+    // The next stub's validation, after a check was endorsed on its back: on the face again.
+    const raw2 = encodeStub(BUILT_IN_STUB_FORMATS[0]!, { accountNumber: account, amountCents: 1800, dueDate: '2099-12-15', billNumber: '2099110002', revenueCodeValue: '01' });
+    const r2 = await t.ok('receipt.post', { id: uuid(), lines: [{ revenueCode: scan.revenueCode.code, accountNumber: account, amountCents: 1800, stub: { raw: raw2 } }], tenders: [{ kind: 'cash', amountCents: 1800 }] });
+    await until(waitingForForm, 'the till asking for the second stub', 20000);
+    const from = out.length;
+    run.handle('insert');
+    await until(() => out.slice(from).includes('released and taken out'), 'the second stub printed', 20000);
+    expect(out.slice(from)).toMatch(new RegExp(`----- form on the slip station \\(face\\) -----\\n\\*\\*\\* PAID[^]*${r2.receiptNumber}`));
   }, 60_000);
 
   it('without a slip station, says how to get one, and turns the setting off', async () => {

@@ -142,7 +142,8 @@ export class EscPosEmulator extends EventEmitter {
 
   private clamp(): void {
     if (this.paper === 'roll' || this.form || !this.formInThroat) return;
-    this.form = { paper: this.paper, side: this.side, items: [], text: [], released: false, removedMidPrint: false };
+    // Only the slip station turns a form over (ESC c 0 with the back selected): the validation slot prints on its face.
+    this.form = { paper: this.paper, side: this.paper === 'slip' ? this.side : 'face', items: [], text: [], released: false, removedMidPrint: false };
     this.forms.push(this.form);
   }
 
@@ -356,7 +357,7 @@ export class EscPosEmulator extends EventEmitter {
         this.clamp();
         this.events.push(e);
         return true;
-      case 'slipSide': this.side = e.side; if (this.form) this.form.side = e.side; this.events.push(e); return true;
+      case 'slipSide': this.side = e.side; if (this.form?.paper === 'slip') this.form.side = e.side; this.events.push(e); return true;
       case 'release':
         this.events.push(e);
         if (this.form) this.form.released = true;
