@@ -2,7 +2,7 @@
 // started in-process serving the built renderer, and Debian's Chromium driven by playwright-core.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
@@ -67,6 +67,29 @@ async function withDevices(t: TestStation, slipStation = false): Promise<Rig> {
   return { printer, micr, pty };
 }
 
+/** The pages open in this file: a failed test leaves what each showed (screenshot, focus, dialogs). */
+const openPages = new Set<Page>();
+
+beforeEach((ctx) => {
+  ctx.onTestFailed(async () => {
+    for (const page of openPages) {
+      const name = `FAILED-${ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+      try {
+        await shot(page, name);
+        const state = await page.evaluate(() => ({
+          focus: document.activeElement ? `${document.activeElement.tagName.toLowerCase()}#${document.activeElement.id}` : '',
+          headings: [...document.querySelectorAll('h1, dialog[open] h2')].map((h) => h.textContent),
+          notices: [...document.querySelectorAll('[role="alert"], [role="status"]')].map((n) => n.textContent).filter(Boolean),
+          errors: [...document.querySelectorAll('[id$="-err"]')].map((n) => `${n.id}: ${n.textContent}`).filter((x) => !x.endsWith(': ')),
+        }));
+        console.error(`[e2e] ${ctx.task.name}: the page showed ${JSON.stringify(state)} (artifacts/screens/${name}.png)`);
+      } catch (e) {
+        console.error(`[e2e] ${ctx.task.name}: the page could not be read (${String(e)})`);
+      }
+    }
+  });
+});
+
 /** A seeded station in browser mode and a Chromium page on its launch URL, at a counter's screen size. */
 export async function openTill(opts: { accounts?: number; browser?: Browser; devices?: boolean; slipStation?: boolean } = {}): Promise<Till> {
   const t = await makeStation({ accounts: opts.accounts ?? 300 });
@@ -77,10 +100,12 @@ export async function openTill(opts: { accounts?: number; browser?: Browser; dev
   const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'en-US', timezoneId: 'America/Los_Angeles' });
   const page = await context.newPage();
   page.on('pageerror', (e) => { throw e; });
+  openPages.add(page);
   await page.goto(web.url);
   return {
     t, web, browser, page, ...(rig ? { rig } : {}),
     async close() {
+      openPages.delete(page);
       await context.close();
       if (!opts.browser) await browser.close();
       await web.close();
