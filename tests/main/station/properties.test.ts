@@ -29,13 +29,17 @@ const opArb = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('noSale' as const, 'reprint' as const), pick: fc.nat() }) },
 );
 
-/** Tenders as shares (percent) of the total: some cover it, some fall short, some overpay in cash. */
-function tendersFor(total: number, specs: { kind: 'cash' | 'check' | 'card' | 'money_order'; share: number }[], settle: number | null): InputOf<'receipt.post'>['tenders'] {
+/**
+ * Tenders as shares (percent) of the total: some cover it, some fall short, some overpay in cash.
+ * Each check has a number of its own (`firstCheck` on): the same check twice is a duplicate presentment,
+ * refused by its own tests (duplicateChecks), not a ledger property.
+ */
+function tendersFor(total: number, specs: { kind: 'cash' | 'check' | 'card' | 'money_order'; share: number }[], settle: number | null, firstCheck: number): InputOf<'receipt.post'>['tenders'] {
   const tenders = specs.map((s, i): InputOf<'receipt.post'>['tenders'][number] => {
     const amountCents = Math.max(1, Math.floor((total * s.share) / 100) + (i === 0 ? 1 : 0));
     switch (s.kind) {
       case 'cash': return { kind: 'cash', amountCents };
-      case 'check': return { kind: 'check', amountCents, routing: ROUTING, account: '987654321', checkNumber: String(1000 + i) };
+      case 'check': return { kind: 'check', amountCents, routing: ROUTING, account: '987654321', checkNumber: String(firstCheck + i) };
       case 'card': return { kind: 'card', amountCents, brand: 'visa', last4: '4242', authCode: 'AUTH' + i };
       case 'money_order': return { kind: 'money_order', amountCents, reference: 'MO' + i };
     }
@@ -51,6 +55,7 @@ type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 async function runDay(t: TestStation, ops: Op[], accounts: string[]): Promise<void> {
   const posted: { input: InputOf<'receipt.post'>; number: string }[] = [];
   const approval = { userId: 'supervisor', pin: '2222' };
+  let checkNumber = 1000;
   for (const o of ops) {
     switch (o.op) {
       case 'post': {
@@ -61,7 +66,8 @@ async function runDay(t: TestStation, ops: Op[], accounts: string[]): Promise<vo
         for (const l of lines) {
           total += 'amountCents' in l ? l.amountCents : (await t.ok('fees.quote', { revenueCode: l.revenueCode, inputs: l.feeInputs })).amountCents;
         }
-        const input = { id: uuid(), lines, tenders: tendersFor(total, o.tenders, o.settle) };
+        const input = { id: uuid(), lines, tenders: tendersFor(total, o.tenders, o.settle, checkNumber) };
+        checkNumber += o.tenders.length;
         const r = await t.call('receipt.post', input);
         if (r.ok) posted.push({ input, number: r.value.receiptNumber });
         else expect(['TENDER_SHORT', 'NON_CASH_EXCEEDS_DUE', 'INVALID_INPUT']).toContain(r.error.code);
