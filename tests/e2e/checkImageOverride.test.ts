@@ -13,6 +13,7 @@ import { ROUTING, uuid } from '../helpers/station';
 import { completeWithEnter, payAccount } from './counterDay';
 import { tillWithImageScanner } from './imageScannerTill';
 import { look, office, signIn, PINS, type Till } from './harness';
+import { unseen } from './unseen';
 
 const WORDS = {
   en: {
@@ -80,6 +81,8 @@ describe.each(['en', 'es'] as const)('check image override, bank profile, shredd
     await page.getByTestId('image-choose').filter({ hasText: w.choose }).waitFor();
     await expect.poll(() => focused(page)).toBe('image-rescan');
     expect(await page.locator('.tender-list').count()).toBe(0);
+    // The panel shows its heading, the picture and both choices at once (it scrolled its heading away), and the line paid stays in sight.
+    expect(await unseen(page, '.scanned-check h2, .scanned-check button, .scanned-check img, .receipt-lines td', ['.scanned-check', '.lines-scroll'])).toEqual([]);
     await look(page, `check-override-${lang}-01-poor`);
 
     // Rescan: the scan leaves the form; the check fed again is as poor, and the supervisor takes it.

@@ -171,14 +171,14 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
       <div className="tender-form">
         {whole && <FieldError id="tender-whole-err" text={errorText(whole, lang)} />}
         {kind === 'check' && (
-          <div className="grid3">
+          <div className="tender-fields">
             <TextInput id="tender-routing" label={t('tender.routing')} value={form.routing} onChange={(routing) => setForm({ routing })} onEnter={() => onEnterIn('tender-routing')} digits maxLength={9} error={err('routing')} />
-            <TextInput id="tender-account" label={t('tender.account')} value={form.account} onChange={(account) => setForm({ account })} onEnter={() => onEnterIn('tender-account')} digits maxLength={17} error={err('account')} className="span2" />
+            <TextInput id="tender-account" label={t('tender.account')} value={form.account} onChange={(account) => setForm({ account })} onEnter={() => onEnterIn('tender-account')} digits maxLength={17} error={err('account')} />
             <TextInput id="tender-check" label={t('tender.checkNumber')} value={form.checkNumber} onChange={(checkNumber) => setForm({ checkNumber })} onEnter={() => onEnterIn('tender-check')} digits maxLength={15} error={err('checkNumber')} />
           </div>
         )}
         {kind === 'card' && !terminalMode && (
-          <div className="grid3">
+          <div className="tender-fields card-fields">
             <div className="field">
               <label htmlFor="tender-brand">{t('tender.brand')}</label>
               <select id="tender-brand" value={form.brand} onChange={(e) => setForm({ brand: e.target.value as typeof form.brand })} onKeyDown={onSelectKey}>
@@ -192,9 +192,13 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
         {kind === 'money_order' && (
           <TextInput id="tender-reference" label={t('tender.reference')} value={form.reference} onChange={(reference) => setForm({ reference })} onEnter={() => onEnterIn('tender-reference')} maxLength={40} error={err('reference')} />
         )}
-        <TenderAmount label={kind === 'cash' ? t('tender.cashAmount') : `${t('tender.amount')} — ${t(`tender.${kind}`)}`} onEnter={() => onEnterIn('tender-amount')}
-          remaining={remaining} hint={t('tender.amountHint')} error={err('amountCents')} />
-        {terminalMode ? <CardButtons onCharge={charge} /> : <button type="button" className="secondary" onClick={add}>{t('tender.add')} <kbd>Enter</kbd></button>}
+        {/* The amount and its Add button side by side: the whole form fits a 1366×768 screen (tillFits e2e). */}
+        <div className="amount-row">
+          <TenderAmount label={kind === 'cash' ? t('tender.cashAmount') : `${t('tender.amount')} — ${t(`tender.${kind}`)}`} onEnter={() => onEnterIn('tender-amount')}
+            remaining={remaining} hint={t('tender.amountHint')} error={err('amountCents')} />
+          {!terminalMode && <button type="button" className="secondary" onClick={add}>{t('tender.add')} <kbd>Enter</kbd></button>}
+        </div>
+        {terminalMode && <CardButtons onCharge={charge} />}
       </div>
 
       </div>
