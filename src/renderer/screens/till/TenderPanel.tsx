@@ -141,7 +141,7 @@ export function TenderPanel({ onComplete }: { onComplete(): void }) {
       <CardNoticeLine />
       {tenders.length > 0 && (
         <table className="tender-list">
-          <caption>{t('tender.list')}</caption>
+          <caption className="sr-only">{t('tender.list')}</caption>
           <tbody>
             {tenders.map((x, i) => {
               const what = `${t(`tender.${x.tender.kind}`)} ${money(x.tender.amountCents, lang)}`;
